@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * Builds Ferry into out/:
+ *  - out/node/…      every TypeScript file of src/{shared,main}, test/ and bench/ transpiled one-to-one to
+ *                    CommonJS (no bundling: worker_threads entry files keep their paths next to the engine);
+ *  - out/preload/    the preload script bundled into one file (a sandboxed preload cannot require our files);
+ *  - out/renderer/   the React UI, built by Vite.
+ * Type checking is separate (`npm run typecheck`): esbuild only strips types.
+ * Usage: node scripts/build.js [node|preload|renderer]...   (default: all)
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawnSync } = require('node:child_process');
+
+const root = path.resolve(__dirname, '..');
+const NODE_DIRS = ['src/shared', 'src/main', 'test', 'bench'];
+
+function listTs(dir, out = []) {
+  if (!fs.existsSync(dir)) return out;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules' && !e.name.startsWith('.')) listTs(p, out);
+    } else if (/\.ts$/.test(e.name) && !/\.d\.ts$/.test(e.name)) out.push(p);
+  }
+  return out;
+}
+
+async function buildNode(esbuild) {
+  const entryPoints = NODE_DIRS.flatMap((d) => listTs(path.join(root, d)));
+  fs.rmSync(path.join(root, 'out/node'), { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints, outdir: path.join(root, 'out/node'), outbase: root,
+    format: 'cjs', platform: 'node', target: 'node20', sourcemap: 'inline', logLevel: 'warning',
+  });
+}
+
+async function buildPreload(esbuild) {
+  const entry = path.join(root, 'src/preload/index.ts');
+  if (!fs.existsSync(entry)) return;
+  await esbuild.build({
+    entryPoints: [entry], outfile: path.join(root, 'out/preload/index.js'), bundle: true,
+    format: 'cjs', platform: 'node', target: 'node20', external: ['electron'], logLevel: 'warning',
+  });
+}
+
+function buildRenderer() {
+  if (!fs.existsSync(path.join(root, 'src/renderer/index.html'))) return;
+  const vite = path.join(root, 'node_modules/vite/bin/vite.js');
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.renderer.mts', '--logLevel', 'warn'],
+    { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('renderer build failed');
+}
+
+async function main() {
+  const steps = process.argv.slice(2);
+  const want = (s) => steps.length === 0 || steps.includes(s);
+  const esbuild = require('esbuild');
+  if (want('node')) await buildNode(esbuild);
+  if (want('preload')) await buildPreload(esbuild);
+  if (want('renderer')) buildRenderer();
+}
+
+main().catch((err) => {
+  console.error(`build failed: ${err.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { defaultDbPath } from '../../engine/db/paths';
+
+/** What a CLI command may touch: injected so that tests can run commands in-process. */
+export interface CliContext {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export function processContext(): CliContext {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+}
+
+/** Exit codes of DESIGN.md §5. */
+export const EXIT = { OK: 0, FILE_FAILURES: 1, USAGE: 2, INTERRUPTED: 3 } as const;
+
+export interface Command {
+  /** One line for `ferry --help`. */
+  summary: string;
+  /** The full `ferry COMMAND --help` text. */
+  help: string;
+  run(args: string[], ctx: CliContext): Promise<number>;
+}
+
+/** `--db PATH` wins, then $FERRY_DB, then the XDG default. */
+export function dbPathFrom(flag: string | undefined, ctx: CliContext): string {
+  return flag ?? defaultDbPath(ctx.env);
+}

@@ -1,0 +1,65 @@
+import { FerryError } from '../../../shared/errors';
+import * as path from 'node:path';
+import { projectRoot } from '../../project-root';
+import { EXIT, processContext, type CliContext, type Command } from './context';
+
+/** Commands load lazily: `ferry locations` should not pay for the copy engine's start-up. */
+const COMMANDS: Record<string, () => Command> = {
+  copy: () => require('./commands/copy').command as Command,
+  index: () => require('./commands/index-location').command as Command,
+  locations: () => require('./commands/locations').command as Command,
+  jobs: () => require('./commands/jobs').command as Command,
+  resume: () => require('./commands/resume').command as Command,
+  serve: () => require('./commands/serve').command as Command,
+};
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, load]) => `  ${name.padEnd(10)} ${load().summary}`);
+  return [
+    'Usage: ferry COMMAND [OPTIONS]',
+    '',
+    'Ferry copies files progressively: it starts at once from its library index and discovers the rest while it copies.',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `ferry COMMAND --help` for a command\'s options.',
+    'The library database is $FERRY_DB, else $XDG_DATA_HOME/ferry/library.db (~/.local/share/ferry/library.db).',
+    '',
+  ].join('\n');
+}
+
+export async function main(argv: string[], ctx: CliContext = processContext()): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    if (name === 'help' && args[0] && COMMANDS[args[0]]) {
+      ctx.stdout.write(COMMANDS[args[0]]!().help);
+      return EXIT.OK;
+    }
+    (name === undefined ? ctx.stderr : ctx.stdout).write(usage());
+    return name === undefined ? EXIT.USAGE : EXIT.OK;
+  }
+  if (name === '--version' || name === '-V') {
+    ctx.stdout.write(`ferry ${(require(path.join(projectRoot(), 'package.json')) as { version: string }).version}\n`);
+    return EXIT.OK;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    ctx.stderr.write(`ferry: unknown command '${name}'. Run 'ferry --help' for the list.\n`);
+    return EXIT.USAGE;
+  }
+  const command = load();
+  if (args.includes('--help') || args.includes('-h')) {
+    ctx.stdout.write(command.help);
+    return EXIT.OK;
+  }
+  try {
+    return await command.run(args, ctx);
+  } catch (err) {
+    if (err instanceof FerryError) {
+      ctx.stderr.write(`ferry ${name}: ${err.message}\n`);
+      return EXIT.USAGE;
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { ConflictAnswer, type FerryEvent } from './events';
+import { FolderListing, JobSummary, Location, OverwriteMode, Place, IndexRules } from './types';
+import type { FerryErrorValue } from './errors';
+
+/**
+ * The one contract between the UI and the engine (DESIGN.md §1). Declared once as data: every host
+ * (Electron IPC, the browser host's WebSocket) is generated from this table and validates each
+ * `input` where it arrives, because the renderer is untrusted.
+ */
+const JobRef = z.object({ jobId: z.string().min(1) });
+const AbsolutePath = z.string().min(1).max(4096);
+
+export const methods = {
+  /** The folder's entries (all of them: hidden entries are flagged, not dropped). */
+  listFolder: { input: z.object({ path: AbsolutePath }), output: FolderListing },
+  /** Home, Desktop, Documents, Downloads… where they exist. */
+  places: { input: z.object({}), output: z.object({ home: z.string(), places: z.array(Place) }) },
+  listLocations: { input: z.object({}), output: z.array(Location) },
+  /** Adds a location (or re-indexes it when already added) and resolves once indexed. */
+  addLocation: {
+    input: z.object({ path: AbsolutePath, rules: IndexRules.partial().optional() }),
+    output: Location,
+  },
+  reindexLocation: { input: z.object({ id: z.number().int() }), output: Location },
+  removeLocation: { input: z.object({ id: z.number().int() }), output: z.object({}) },
+  startCopy: {
+    input: z.object({
+      sources: z.array(AbsolutePath).min(1).max(100_000),
+      destination: AbsolutePath,
+      overwrite: OverwriteMode.default('prompt'),
+    }),
+    output: JobRef,
+  },
+  pauseJob: { input: JobRef, output: z.object({}) },
+  /** Resumes a paused job, or an interrupted one (which continues from its checkpoints). */
+  resumeJob: { input: JobRef, output: JobRef },
+  cancelJob: { input: JobRef, output: z.object({}) },
+  /** Copies again the files that failed in a finished job, as a new job. */
+  retryFailed: { input: JobRef, output: JobRef },
+  resolveConflict: { input: ConflictAnswer.extend({ jobId: z.string().min(1) }), output: z.object({}) },
+  listJobs: { input: z.object({}), output: z.array(JobSummary) },
+} as const;
+
+export type MethodName = keyof typeof methods;
+export type MethodInput<K extends MethodName> = z.input<(typeof methods)[K]['input']>;
+export type MethodParsedInput<K extends MethodName> = z.output<(typeof methods)[K]['input']>;
+export type MethodOutput<K extends MethodName> = z.output<(typeof methods)[K]['output']>;
+export const METHOD_NAMES = Object.keys(methods) as MethodName[];
+
+export type FerryApi = { [K in MethodName]: (input: MethodInput<K>) => Promise<MethodOutput<K>> } & {
+  /** Every event of every job, as they happen. Returns the unsubscribe function. */
+  onEvent(listener: (event: FerryEvent) => void): () => void;
+};
+
+/** What an engine implements; hosts wrap it with validation (`input` arrives parsed). */
+export type FerryHandlers = { [K in MethodName]: (input: MethodParsedInput<K>) => Promise<MethodOutput<K>> } & {
+  onEvent(listener: (event: FerryEvent) => void): () => void;
+};
+
+/** A call's result as it crosses a boundary: errors are values, never thrown objects. */
+export type CallResult<T = unknown> = { ok: true; output: T } | { ok: false; error: FerryErrorValue };
+
+/** Browser host WebSocket frames. */
+export const ClientFrame = z.object({
+  id: z.number().int().nonnegative(),
+  method: z.string(),
+  input: z.unknown(),
+});
+export type ClientFrame = z.infer<typeof ClientFrame>;
+export type ServerFrame =
+  | ({ id: number } & CallResult)
+  | { event: FerryEvent };
+
+/** Electron IPC channel names. */
+export const IPC_CALL = 'ferry:call';
+export const IPC_EVENT = 'ferry:event';
