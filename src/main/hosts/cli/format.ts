@@ -1,0 +1,63 @@
+/** Human formatting shared by the CLI's live lines and summaries. */
+
+const UNITS = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
+
+/** Bytes in decimal units as Finder shows them: 1.2 GB, 980 KB, 12 B. */
+export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 0) return '—';
+  let i = 0;
+  let v = bytes;
+  while (v >= 1000 && i < UNITS.length - 1) { v /= 1000; i++; }
+  return i === 0 ? `${v} B` : `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${UNITS[i]}`;
+}
+
+export function formatCount(n: number): string {
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** A duration in words: "about 2 minutes", "12 s", "1 h 5 min". */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—';
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min`;
+  const h = Math.floor(s / 3600);
+  const rest = Math.round((s - h * 3600) / 60);
+  return rest ? `${h} h ${rest} min` : `${h} h`;
+}
+
+export function formatRate(bytesPerSecond: number): string {
+  return `${formatBytes(bytesPerSecond)}/s`;
+}
+
+/**
+ * A single live status line on a terminal: redraws in place, at most every `minIntervalMs`,
+ * truncated to the terminal's width so it never wraps (a wrapped line cannot be redrawn).
+ */
+export class LiveLine {
+  private last = 0;
+  private shown = false;
+  constructor(private readonly out: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }, private readonly minIntervalMs = 100) {}
+
+  get enabled(): boolean {
+    return this.out.isTTY === true;
+  }
+
+  update(text: string, force = false): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (!force && now - this.last < this.minIntervalMs) return;
+    this.last = now;
+    const width = Math.max(20, (this.out.columns ?? 80) - 1);
+    const line = text.length > width ? `${text.slice(0, width - 1)}…` : text;
+    this.out.write(`\r\x1b[2K${line}`);
+    this.shown = true;
+  }
+
+  /** Clears the line, e.g. before printing a question or the final summary. */
+  clear(): void {
+    if (this.enabled && this.shown) this.out.write('\r\x1b[2K');
+    this.shown = false;
+  }
+}
