@@ -61,7 +61,12 @@ function ensureDependencies() {
   const lock = fs.existsSync(path.join(root, 'package-lock.json'));
   say(`installing dependencies (npm ${lock ? 'ci' : 'install'}; better-sqlite3 compiles from source, about a minute)…`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const status = run(npm, [lock ? 'ci' : 'install', '--no-audit', '--no-fund'], { env: nodeGypEnv() });
+  // The registry sometimes stalls (idle time-outs); a second try usually goes through from npm's cache.
+  let status = 1;
+  for (let attempt = 1; attempt <= 3 && status !== 0; attempt++) {
+    if (attempt > 1) say(`npm failed; trying again (${attempt}/3)…`);
+    status = run(npm, [lock ? 'ci' : 'install', '--no-audit', '--no-fund', '--prefer-offline'], { env: nodeGypEnv() });
+  }
   if (status !== 0) {
     say('npm could not install the dependencies (see above).');
     process.exit(status);

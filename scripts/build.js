@@ -2,7 +2,7 @@
 'use strict';
 /**
  * Builds Ferry into out/:
- *  - out/node/…      every TypeScript file of src/{shared,main}, test/ and bench/ transpiled one-to-one to
+ *  - out/node/…      every TypeScript file of src/{shared,main,preload}, test/ and bench/ transpiled one-to-one to
  *                    CommonJS (no bundling: worker_threads entry files keep their paths next to the engine);
  *  - out/preload/    the preload script bundled into one file (a sandboxed preload cannot require our files);
  *  - out/renderer/   the React UI, built by Vite.
@@ -14,7 +14,7 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
-const NODE_DIRS = ['src/shared', 'src/main', 'test', 'bench'];
+const NODE_DIRS = ['src/shared', 'src/main', 'src/preload', 'test', 'bench'];
 
 function listTs(dir, out = []) {
   if (!fs.existsSync(dir)) return out;

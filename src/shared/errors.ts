@@ -68,7 +68,8 @@ const ERRNO_CODES = new Set<string>(ERROR_CODES);
 /** The one place that maps a Node errno error (or anything thrown) to a FerryErrorValue. */
 export function toErrorValue(err: unknown, path?: string): FerryErrorValue {
   if (err instanceof FerryError) return err.toValue();
-  const e = err as NodeJS.ErrnoException | undefined;
+  // Structural, not NodeJS.ErrnoException: this file is also type-checked in the renderer (no Node types).
+  const e = err as { code?: unknown; message?: string; path?: unknown } | undefined;
   const errno = typeof e?.code === 'string' ? e.code : undefined;
   const code: ErrorCode = errno && ERRNO_CODES.has(errno) ? (errno as ErrorCode) : 'INTERNAL';
   const where = path ?? (typeof e?.path === 'string' ? e.path : undefined);

@@ -9,6 +9,11 @@ export interface OpenOptions {
   readonly?: boolean;
   /** How long a writer waits for another process's lock before SQLITE_BUSY. */
   busyTimeoutMs?: number;
+  /**
+   * Path of better-sqlite3's compiled addon to load instead of the default one (Electron needs one built
+   * for its ABI). Default: $FERRY_NATIVE_BINDING, so worker threads of an Electron host load it too.
+   */
+  nativeBinding?: string;
 }
 
 /**
@@ -17,7 +22,8 @@ export interface OpenOptions {
  */
 export function openLibrary(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const db = new Database(file, { readonly: options.readonly ?? false });
+  const nativeBinding = options.nativeBinding ?? (process.env.FERRY_NATIVE_BINDING || undefined);
+  const db = new Database(file, { readonly: options.readonly ?? false, ...(nativeBinding ? { nativeBinding } : {}) });
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 10_000}`);
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');

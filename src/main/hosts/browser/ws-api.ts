@@ -1,0 +1,66 @@
+import type { RawData, WebSocket, WebSocketServer } from 'ws';
+import { ClientFrame, type FerryHandlers, type ServerFrame } from '../../../shared/api';
+import { dispatchCall } from '../../../shared/dispatch';
+import type { FerryErrorValue } from '../../../shared/errors';
+
+/** Largest frame a client may send (startCopy with many long paths fits; a runaway client does not). */
+export const MAX_FRAME_BYTES = 16 * 1024 * 1024;
+
+/** The id of replies to frames that have no usable id of their own (malformed JSON, missing id). */
+export const UNKNOWN_FRAME_ID = -1;
+
+/**
+ * Serves the FerryApi over a WebSocket server's connections: each text frame `{id, method, input}`
+ * gets exactly one reply `{id, ok, output | error}`; every engine event goes to every connection as
+ * `{event}`. A malformed frame gets an INVALID_INPUT reply (id -1 when it has no numeric id) and the
+ * connection stays open: a UI bug should show an error, not cut the UI off.
+ * Returns a function that detaches it (stops pushing events).
+ */
+export function serveApi(wss: WebSocketServer, handlers: FerryHandlers): () => void {
+  wss.on('connection', (ws) => {
+    ws.on('message', (data, isBinary) => {
+      void handleFrame(handlers, data, isBinary).then((reply) => send(ws, reply));
+    });
+  });
+  return handlers.onEvent((event) => {
+    const text = JSON.stringify({ event } satisfies ServerFrame);
+    for (const ws of wss.clients) sendText(ws, text);
+  });
+}
+
+export async function handleFrame(handlers: FerryHandlers, data: RawData, isBinary: boolean): Promise<ServerFrame> {
+  if (isBinary) return invalid(UNKNOWN_FRAME_ID, 'Frames must be JSON text');
+  let json: unknown;
+  try {
+    json = JSON.parse(rawText(data));
+  } catch {
+    return invalid(UNKNOWN_FRAME_ID, 'Frame is not valid JSON');
+  }
+  const frame = ClientFrame.safeParse(json);
+  if (!frame.success) {
+    const id = (json as { id?: unknown } | null)?.id;
+    return invalid(Number.isInteger(id) && (id as number) >= 0 ? (id as number) : UNKNOWN_FRAME_ID,
+      'Frame must be {id: non-negative integer, method: string, input}');
+  }
+  const result = await dispatchCall(handlers, frame.data.method, frame.data.input);
+  return { id: frame.data.id, ...result };
+}
+
+function invalid(id: number, message: string): ServerFrame {
+  const error: FerryErrorValue = { code: 'INVALID_INPUT', message };
+  return { id, ok: false, error };
+}
+
+function rawText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
+  return data.toString('utf8');
+}
+
+function send(ws: WebSocket, frame: ServerFrame): void {
+  sendText(ws, JSON.stringify(frame));
+}
+
+function sendText(ws: WebSocket, text: string): void {
+  if (ws.readyState === ws.OPEN) ws.send(text);
+}

@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { FerryError } from '../../../../shared/errors';
+import { createFerryEngine } from '../../../engine/ferry-engine';
+import { bindAddress, startBrowserServer, type BrowserServer } from '../../browser/server';
+import { dbPathFrom, EXIT, type Command } from '../context';
+
+/** Used when neither --port nor $PORT says otherwise; a random free port when it is taken. */
+export const DEFAULT_PORT = 7317;
+
+const help = `Usage: ferry serve [--port N] [--host 127.0.0.1|localhost|::1] [--db PATH]
+
+Serves Ferry's interface and API to your browser, on this computer only (the loopback interface).
+Prints one line with the address to open; it carries a secret token that every request must present.
+Runs until interrupted (Ctrl+C); copies still running then are interrupted and can be resumed.
+
+Options:
+  --port N      the port (0 = any free port). Default: $PORT, else ${DEFAULT_PORT} or any free port if it is taken.
+  --host HOST   127.0.0.1 (default), localhost or ::1. Other interfaces are refused.
+  --db PATH     the library database (default: $FERRY_DB, else ~/.local/share/ferry/library.db).
+`;
+
+function parsePort(value: string, what: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new FerryError('INVALID_INPUT', `${what} must be a port number (0-65535), not '${value}'`);
+  return port;
+}
+
+export const command: Command = {
+  summary: 'serve the UI and API on 127.0.0.1; prints the URL with its token',
+  help,
+  async run(args, ctx) {
+    let values: { port?: string; host?: string; db?: string };
+    try {
+      ({ values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' } }, strict: true }));
+    } catch (err) {
+      ctx.stderr.write(`ferry serve: ${(err as Error).message}\n${help}`);
+      return EXIT.USAGE;
+    }
+    const host = values.host ?? '127.0.0.1';
+    bindAddress(host); // refuses non-loopback hosts before anything is opened
+    const explicitPort = values.port !== undefined ? parsePort(values.port, '--port')
+      : ctx.env.PORT ? parsePort(ctx.env.PORT, '$PORT') : undefined;
+
+    const engine = createFerryEngine({ dbFile: dbPathFrom(values.db, ctx) });
+    let server: BrowserServer;
+    try {
+      server = await listen(engine, host, explicitPort);
+    } catch (err) {
+      engine.close();
+      const e = err as NodeJS.ErrnoException;
+      if (e.code === 'EADDRINUSE') throw new FerryError('INVALID_INPUT', `port ${explicitPort} is already in use; try --port 0 for any free port`);
+      throw err;
+    }
+    ctx.stdout.write(`Ferry is serving on ${server.url}\n`);
+    await untilSignal();
+    ctx.stderr.write('ferry serve: shutting down…\n');
+    await server.close();
+    await engine.shutdown();
+    return EXIT.OK;
+  },
+};
+
+async function listen(engine: ReturnType<typeof createFerryEngine>, host: string, port: number | undefined): Promise<BrowserServer> {
+  if (port !== undefined) return startBrowserServer({ handlers: engine, host, port });
+  try {
+    return await startBrowserServer({ handlers: engine, host, port: DEFAULT_PORT });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    return startBrowserServer({ handlers: engine, host, port: 0 });
+  }
+}
+
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off('SIGINT', on);
+      process.off('SIGTERM', on);
+      resolve(signal);
+    };
+    process.on('SIGINT', on);
+    process.on('SIGTERM', on);
+  });
+}

@@ -1,0 +1,34 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import { IPC_CALL, IPC_EVENT, type CallResult, type FerryHandlers } from '../../../shared/api';
+import { dispatchCall } from '../../../shared/dispatch';
+
+export interface IpcOptions {
+  handlers: FerryHandlers;
+  /** Only our windows, showing our origin, may call: anything else gets UNAUTHORIZED. */
+  isTrusted(contents: WebContents, frameUrl: string | undefined): boolean;
+  /** Where events go: every live window's webContents (the renderer filters by job). */
+  targets(): WebContents[];
+}
+
+/**
+ * One generic channel: `invoke(IPC_CALL, method, input)` → CallResult. Validation happens in
+ * dispatchCall, so a malformed call from a compromised renderer gets an error value and changes nothing.
+ * Returns a function that removes the handler and stops forwarding events.
+ */
+export function installIpc(options: IpcOptions): () => void {
+  ipcMain.handle(IPC_CALL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown): Promise<CallResult> => {
+    if (!options.isTrusted(event.sender, event.senderFrame?.url)) {
+      return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This page may not call Ferry' } };
+    }
+    return dispatchCall(options.handlers, method, input);
+  });
+  const unsubscribe = options.handlers.onEvent((event) => {
+    for (const contents of options.targets()) {
+      if (!contents.isDestroyed()) contents.send(IPC_EVENT, event);
+    }
+  });
+  return () => {
+    ipcMain.removeHandler(IPC_CALL);
+    unsubscribe();
+  };
+}

@@ -1,0 +1,76 @@
+import * as path from 'node:path';
+import { app, dialog, session } from 'electron';
+import { createFerryEngine, type FerryEngine } from './engine/ferry-engine';
+import { installIpc } from './hosts/electron/ipc';
+import { installMenu } from './hosts/electron/menu';
+import { registerAppScheme, serveRenderer } from './hosts/electron/protocol';
+import { CONTENT_SECURITY_POLICY } from './hosts/electron/security';
+import { lockDown, WindowManager } from './hosts/electron/windows';
+import { projectRoot } from './project-root';
+
+/**
+ * The Electron main process: app lifecycle only. The engine does the work; IPC is one validated channel;
+ * windows are locked down (hosts/electron/security.ts). `npm start` passes FERRY_NATIVE_BINDING, the
+ * better-sqlite3 addon rebuilt for Electron's ABI (the default build is for Node and the CLI).
+ */
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Ferry owns the library; it opens a window for us (second-instance below).
+  app.quit();
+} else {
+  void start();
+}
+
+async function start(): Promise<void> {
+  const root = projectRoot();
+  const windows = new WindowManager(path.join(root, 'out', 'preload', 'index.js'));
+  app.on('second-instance', () => windows.create());
+  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+
+  await app.whenReady();
+  const denyAll = session.defaultSession;
+  denyAll.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  denyAll.setPermissionCheckHandler(() => false);
+  denyAll.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  serveRenderer(path.join(root, 'out', 'renderer'));
+
+  let engine: FerryEngine;
+  try {
+    engine = createFerryEngine({
+      dbFile: path.join(app.getPath('userData'), 'library.db'),
+      nativeBinding: electronNativeBinding(),
+    });
+  } catch (err) {
+    dialog.showErrorBox('Ferry cannot open its library', String((err as Error).message));
+    app.exit(1);
+    return;
+  }
+  installIpc({
+    handlers: engine,
+    isTrusted: (contents, url) => windows.isTrusted(contents, url),
+    targets: () => windows.all().map((w) => w.webContents),
+  });
+  installMenu({ newWindow: () => windows.create() });
+  windows.create();
+
+  app.on('activate', () => { if (windows.all().length === 0) windows.create(); });
+  app.on('window-all-closed', () => { if (process.platform !== 'darwin') app.quit(); });
+
+  let shuttingDown = false;
+  app.on('before-quit', (event) => {
+    if (shuttingDown) return;
+    // Let live copies checkpoint as `interrupted` (resumable) before the database closes.
+    event.preventDefault();
+    shuttingDown = true;
+    void engine.shutdown().finally(() => app.quit());
+  });
+}
+
+/** `npm start` passes the Electron build of better-sqlite3; a packaged app ships it in its resources. */
+function electronNativeBinding(): string | undefined {
+  if (process.env.FERRY_NATIVE_BINDING) return process.env.FERRY_NATIVE_BINDING;
+  return app.isPackaged ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node') : undefined;
+}

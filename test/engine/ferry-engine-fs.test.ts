@@ -1,0 +1,140 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { listFolder } from '../../src/main/engine/fs/list-folder';
+import { places, readUserDirs } from '../../src/main/engine/fs/places';
+import { FerryError } from '../../src/shared/errors';
+import { emptyDir, symlink, tempDir, tree } from '../helpers/tree';
+
+const isRoot = process.getuid?.() === 0;
+
+test('lists a folder: folders first, then names in natural order, symlinks never followed', async () => {
+  const dir = tree(tempDir(), {
+    'file 10.txt': '1234567890',
+    'file 2.txt': 'ab',
+    'Zeta': emptyDir(),
+    'alpha': emptyDir(),
+    '.hidden': 'h',
+    'link-to-dir': symlink('alpha'),
+    'dangling': symlink('nowhere'),
+    'per%cent_under\\back "quote" ünï 😀': 'odd',
+    'new\nline': 'n',
+  });
+  const listing = await listFolder(dir);
+  assert.equal(listing.path, dir);
+  assert.equal(listing.parent, path.dirname(dir));
+  assert.deepEqual(listing.entries.map((e) => e.name), [
+    'alpha', 'Zeta', '.hidden', 'dangling', 'file 2.txt', 'file 10.txt', 'link-to-dir', 'new\nline',
+    'per%cent_under\\back "quote" ünï 😀',
+  ]);
+  const byName = new Map(listing.entries.map((e) => [e.name, e]));
+  assert.equal(byName.get('alpha')!.kind, 'dir');
+  assert.equal(byName.get('link-to-dir')!.kind, 'symlink');
+  assert.equal(byName.get('dangling')!.kind, 'symlink');
+  assert.equal(byName.get('file 10.txt')!.size, 10);
+  assert.equal(byName.get('file 10.txt')!.kind, 'file');
+  assert.equal(byName.get('file 10.txt')!.path, path.join(dir, 'file 10.txt'));
+  assert.equal(byName.get('.hidden')!.hidden, true);
+  assert.equal(byName.get('alpha')!.hidden, false);
+  assert.equal(byName.get('alpha')!.size, 0, 'folders have no size of their own in a listing');
+  const st = fs.statSync(path.join(dir, 'file 2.txt'));
+  assert.equal(byName.get('file 2.txt')!.mtimeMs, st.mtimeMs);
+});
+
+test('the root folder has no parent', async () => {
+  const listing = await listFolder('/');
+  assert.equal(listing.path, '/');
+  assert.equal(listing.parent, null);
+  assert.ok(listing.entries.length > 0);
+});
+
+test('an empty folder lists nothing; a path with .. is normalised', async () => {
+  const dir = tree(tempDir(), { 'sub/empty': emptyDir() });
+  const listing = await listFolder(path.join(dir, 'sub', '..', 'sub', 'empty'));
+  assert.equal(listing.path, path.join(dir, 'sub', 'empty'));
+  assert.deepEqual(listing.entries, []);
+});
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (err) {
+    assert.ok(err instanceof FerryError, `expected a FerryError, got ${String(err)}`);
+    return err.code;
+  }
+  return 'resolved';
+}
+
+test('errors are typed: missing folder, a file, a relative path', async () => {
+  const dir = tree(tempDir(), { 'f.txt': 'x' });
+  assert.equal(await codeOf(listFolder(path.join(dir, 'missing'))), 'ENOENT');
+  assert.equal(await codeOf(listFolder(path.join(dir, 'f.txt'))), 'ENOTDIR');
+  assert.equal(await codeOf(listFolder('relative/path')), 'INVALID_INPUT');
+  try {
+    await listFolder(path.join(dir, 'missing'));
+  } catch (err) {
+    assert.equal((err as FerryError).path, path.join(dir, 'missing'));
+  }
+});
+
+test('an unreadable folder is EACCES', { skip: isRoot && 'root reads every folder' }, async () => {
+  const dir = tree(tempDir(), { 'locked/f': 'x' });
+  fs.chmodSync(path.join(dir, 'locked'), 0o000);
+  try {
+    assert.equal(await codeOf(listFolder(path.join(dir, 'locked'))), 'EACCES');
+  } finally {
+    fs.chmodSync(path.join(dir, 'locked'), 0o755);
+  }
+});
+
+test('lists 20,000 entries, each once and in order', async () => {
+  const dir = tempDir();
+  for (let i = 0; i < 20_000; i++) fs.writeFileSync(path.join(dir, `f${i}`), '');
+  fs.mkdirSync(path.join(dir, 'zz-dir'));
+  const listing = await listFolder(dir);
+  assert.equal(listing.entries.length, 20_001);
+  assert.equal(listing.entries[0]!.name, 'zz-dir');
+  assert.equal(listing.entries[1]!.name, 'f0');
+  assert.equal(listing.entries[2]!.name, 'f1');
+  assert.equal(listing.entries[3]!.name, 'f2');
+  assert.equal(listing.entries.at(-1)!.name, 'f19999');
+  assert.equal(new Set(listing.entries.map((e) => e.name)).size, 20_001);
+});
+
+test('places: home, the common folders that exist, and the root', () => {
+  const home = tree(tempDir(), { 'Documents': emptyDir(), 'Downloads': emptyDir(), 'Movies': emptyDir(), 'Music': 'not a folder' });
+  const result = places({ home, env: {} });
+  assert.equal(result.home, home);
+  assert.deepEqual(result.places, [
+    { name: 'Home', path: home },
+    { name: 'Documents', path: path.join(home, 'Documents') },
+    { name: 'Downloads', path: path.join(home, 'Downloads') },
+    { name: 'Videos', path: path.join(home, 'Movies') },
+    { name: 'File System', path: '/' },
+  ]);
+});
+
+test('places follow XDG user-dirs, and skip folders set to $HOME', () => {
+  const home = tree(tempDir(), {
+    'Bureau': emptyDir(),
+    'Desktop': emptyDir(),
+    'Téléchargements': emptyDir(),
+    'Documents': emptyDir(),
+    '.config/user-dirs.dirs': [
+      '# written by xdg-user-dirs-update',
+      'XDG_DESKTOP_DIR="$HOME/Bureau"',
+      'XDG_DOWNLOAD_DIR="$HOME/Téléchargements"',
+      'XDG_DOCUMENTS_DIR="$HOME/"',
+      'XDG_MUSIC_DIR="$HOME/Musique"',
+    ].join('\n'),
+  });
+  assert.equal(readUserDirs(home, {}).XDG_DESKTOP_DIR, path.join(home, 'Bureau'));
+  const names = places({ home, env: {} }).places;
+  assert.deepEqual(names.map((p) => [p.name, p.path]), [
+    ['Home', home],
+    ['Desktop', path.join(home, 'Bureau')],
+    ['Downloads', path.join(home, 'Téléchargements')],
+    ['File System', '/'],
+  ]);
+});
