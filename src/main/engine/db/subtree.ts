@@ -23,9 +23,15 @@ export function subtreeBounds(dir: string): SubtreeBounds {
   return { exact, from: exact === '' ? '' : `${exact}/`, to: exact === '' ? '\u{10FFFF}' : `${exact}0` };
 }
 
-/** SQL fragment matching entries under `dir` (direct children and deeper); binds :exact, :from, :to. */
+/**
+ * SQL fragment matching entries under `dir` (direct children and deeper); binds :exact, :from, :to.
+ * Written as ONE range [exact, to) plus a filter, not as `= :exact OR (range)`: SQLite cannot use the
+ * index for an OR of two ranges on the second index column, and would read every row of the location.
+ * The range holds the subtree and, between `exact` and `exact/`, only siblings named `exact` + a
+ * character below '/' (`a b`, `a.`, `a-x`), which the filter drops.
+ */
 export const SUBTREE_WHERE =
-  '(relative_path = :exact OR (relative_path >= :from AND relative_path < :to))';
+  '(relative_path >= :exact AND relative_path < :to AND (relative_path = :exact OR relative_path >= :from))';
 
 /** Joins a parent relative path and a name into a relative path. */
 export function joinRel(parent: string, name: string): string {

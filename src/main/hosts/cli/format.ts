@@ -61,3 +61,33 @@ export class LiveLine {
     this.shown = false;
   }
 }
+
+/** How long ago a moment was, in words: "just now", "5 min ago", "3 h ago", "2 days ago"; "never" for null. */
+export function formatAgo(atMs: number | null | undefined, nowMs = Date.now()): string {
+  if (atMs === null || atMs === undefined || !Number.isFinite(atMs)) return 'never';
+  const s = Math.max(0, Math.round((nowMs - atMs) / 1000));
+  if (s < 45) return 'just now';
+  if (s < 3600) return `${Math.max(1, Math.round(s / 60))} min ago`;
+  if (s < 86_400) return `${Math.round(s / 3600)} h ago`;
+  const days = Math.round(s / 86_400);
+  return days === 1 ? '1 day ago' : `${days} days ago`;
+}
+
+/** Left-aligned text columns (numbers right-aligned), as `ls -l` and `docker ps` print them. */
+export function formatTable(header: string[], rows: string[][], rightAligned: ReadonlySet<number> = new Set()): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells
+    .map((c, i) => (i === cells.length - 1 && !rightAligned.has(i) ? c : rightAligned.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+    .join('  ');
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** node:util parseArgs's errors, in one short line ("unknown option --x", "option --db needs a value"). */
+export function usageProblem(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const unknown = /^Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown option ${unknown[1]}`;
+  const missing = /^Option '(?:-\w, )?(--[^\s']+)[^']*' argument missing/.exec(message);
+  if (missing) return `option ${missing[1]} needs a value`;
+  return message.split(/\.\s|\n/)[0]!;
+}
