@@ -1,0 +1,69 @@
+import type { OverwriteMode } from '../../../shared/types';
+import type { SkipReason } from '../../../shared/events';
+import type { ErrorCode } from '../../../shared/errors';
+import type { CopyItem, DestEntry } from './types';
+
+/**
+ * Messages between the CopyJob (main thread) and its copy workers. Work travels in batches of a few
+ * hundred files: a message per file would cost more than copying a small file (PATTERNS.md §6).
+ */
+
+/** What the job knows of the destination path: an entry, null (absent), or 'unknown' (the worker lstat()s). */
+export type DestHint = DestEntry | null | 'unknown';
+
+export interface CopyTask {
+  source: string;
+  /** Destination path relative to DEST ('/'-separated). */
+  rel: string;
+  kind: CopyItem['kind'];
+  hint: DestHint;
+  /** The user's answer to this file's conflict (prompt mode). */
+  force?: 'replace' | 'keep-both';
+  /** Resume: the checkpoint says this file was copied to DEST/destRel; verified by size and mtime. */
+  doneBefore?: { destRel: string };
+}
+
+export interface BatchSettings {
+  /** Absolute DEST. */
+  dest: string;
+  mode: OverwriteMode;
+  /** A resumed run: a destination file equal in size and mtime to its source counts as already copied. */
+  resume: boolean;
+  /** Prefix of this job's temporary names, `.ferry-<jobid8>-`: resume recognises its own leftovers. */
+  tempPrefix: string;
+  /**
+   * Where the worker writes this batch's checkpoints (and, on resume, reads the earlier ones): the
+   * library file and the job. Workers do it so that the host's event loop never waits on SQLite.
+   */
+  checkpoint?: { dbFile: string; jobId: string };
+}
+
+export type TaskOutcome =
+  | { o: 'copied'; size: number; destRel: string; existed: boolean }
+  /** atime/mtime: the source folder's, in seconds, set once the job is done (its files change them). */
+  | { o: 'dir'; existed: boolean; atime: number; mtime: number }
+  | { o: 'skipped'; reason: SkipReason; size: number; existed: boolean }
+  | { o: 'already'; size: number; destRel: string }
+  /**
+   * Prompt mode: a file (or link) sits where a parent folder of this item goes (`at`, relative to DEST).
+   * The item waits for the answer about that folder's conflict.
+   */
+  | { o: 'blocked'; at: string; size: number }
+  /** Resume: settled as skipped by an earlier run (e.g. the user's answer); counted, not asked again. */
+  | { o: 'skippedBefore'; size: number }
+  | { o: 'failed'; code: ErrorCode; message: string; path: string; size: number }
+  | {
+    o: 'conflict'; sourceSize: number; sourceModified: number; destSize: number; destModified: number;
+    sourceKind: string; destKind: string;
+  };
+
+/** The destination device is full: the worker stops its batch here; the job pauses. */
+export interface NoSpace { o: 'nospace'; code: 'ENOSPC' | 'EDQUOT'; message: string; path: string }
+
+export type ToWorker = { kind: 'batch'; batchId: number; settings: BatchSettings; tasks: CopyTask[] };
+
+export type FromWorker =
+  | { kind: 'tick'; batchId: number; files: number; bytes: number }
+  /** `outcomes[k]` belongs to `tasks[k]`; tasks from `outcomes.length` on were not started. */
+  | { kind: 'result'; batchId: number; outcomes: TaskOutcome[]; nospace?: NoSpace }
+  | { kind: 'error'; batchId: number; message: string };

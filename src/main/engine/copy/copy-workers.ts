@@ -1,0 +1,76 @@
+import type { Worker } from 'node:worker_threads';
+import { spawnWorker } from '../workers/worker-path';
+import type { BatchSettings, CopyTask, FromWorker, NoSpace, TaskOutcome, ToWorker } from './copy-protocol';
+
+export interface BatchResult { outcomes: TaskOutcome[]; nospace?: NoSpace }
+
+interface Slot { worker: Worker; busy: boolean; pending?: { batchId: number; resolve: (r: BatchResult) => void; reject: (e: Error) => void; onTick?: (files: number, bytes: number) => void } }
+
+/**
+ * A fixed pool of copy worker threads. `run` sends one batch to an idle worker (callers never have
+ * more batches in flight than `size`); `requestStop` makes every worker return after its current file.
+ */
+export class CopyWorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  private nextBatchId = 1;
+  private closed = false;
+
+  constructor(readonly size: number) {
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
+  }
+
+  get idle(): number {
+    return this.slots.filter((s) => !s.busy).length;
+  }
+
+  run(settings: BatchSettings, tasks: CopyTask[], onTick?: (files: number, bytes: number) => void): Promise<BatchResult> {
+    const slot = this.slots.find((s) => !s.busy);
+    if (!slot || this.closed) return Promise.reject(new Error('no idle copy worker'));
+    slot.busy = true;
+    const batchId = this.nextBatchId++;
+    return new Promise<BatchResult>((resolve, reject) => {
+      slot.pending = { batchId, resolve, reject, onTick };
+      const msg: ToWorker = { kind: 'batch', batchId, settings, tasks };
+      slot.worker.postMessage(msg);
+    });
+  }
+
+  /** Workers finish the file they are copying and return the rest of their batch unstarted. */
+  requestStop(): void { Atomics.store(this.stopFlag, 0, 1); }
+  clearStop(): void { Atomics.store(this.stopFlag, 0, 0); }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.requestStop();
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const worker = spawnWorker('copy', {
+      workerData: { stopFlag: this.stopFlag.buffer },
+    });
+    const slot: Slot = { worker, busy: false };
+    worker.on('message', (m: FromWorker) => {
+      const p = slot.pending;
+      if (!p || m.batchId !== p.batchId) return;
+      if (m.kind === 'tick') { p.onTick?.(m.files, m.bytes); return; }
+      slot.pending = undefined;
+      slot.busy = false;
+      if (m.kind === 'result') p.resolve({ outcomes: m.outcomes, nospace: m.nospace });
+      else p.reject(new Error(`copy worker failed: ${m.message}`));
+    });
+    worker.on('error', (err) => this.fail(slot, err));
+    worker.on('exit', (code) => { if (!this.closed) this.fail(slot, new Error(`copy worker exited with code ${code}`)); });
+    return slot;
+  }
+
+  /** A crashed worker fails its batch (the job reports it) and is replaced, so the pool keeps its size. */
+  private fail(slot: Slot, err: Error): void {
+    const p = slot.pending;
+    slot.pending = undefined;
+    const i = this.slots.indexOf(slot);
+    if (i >= 0 && !this.closed) this.slots[i] = this.spawn();
+    p?.reject(err);
+  }
+}

@@ -1,0 +1,158 @@
+import * as path from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { splitRel } from '../db/subtree';
+import type { DestinationBatch, DestinationMessage, DestinationWorkerData } from '../workers/protocol';
+import { STOPPING, WalkControl, spawnWorker } from '../workers/worker-path';
+import { KIND_FILE, KIND_SYMLINK, type KindCode } from './walk';
+import type { DestEntry } from './types';
+
+/**
+ * Phase 0 of a copy (DESIGN.md §3): what already exists at DEST, so that the copy workers decide
+ * "exists?" with a Map get instead of an lstat per file once the map is complete.
+ *
+ * A worker thread walks DEST's top level and only the DEST/<name> subtrees the SOURCEs land in
+ * (filters bypassed, symlinks not followed, nothing persisted) and sends columns in batches; the map
+ * lives here, in the calling thread, so `lookup` stays synchronous.
+ *
+ * Memory, for 1M-entry destinations: one Map<string, number> from relative path to a slot, and the
+ * slot's kind/size/mtime in growable typed-array columns (1 + 8 + 8 bytes), instead of one object per
+ * entry (~80 bytes more each). What remains per entry is the key string and the Map's own slot.
+ */
+
+export interface DestinationStats { filesFound: number; totalBytes: number; complete: boolean }
+
+const KIND_NAME: Record<number, DestEntry['kind']> = { 0: 'file', 1: 'dir', 2: 'symlink', 3: 'other' };
+const BATCH_SIZE = 1000;
+
+export class DestinationIndex {
+  private readonly slots = new Map<string, number>();
+  private kinds = new Uint8Array(1024);
+  private sizes = new Float64Array(1024);
+  private mtimes = new Float64Array(1024);
+  /** Folders (or entries) that could not be read: nothing at or below them is known. */
+  private readonly unreadable = new Set<string>();
+  private readonly wanted: Set<string>;
+  private readonly listeners = new Set<(s: DestinationStats) => void>();
+  private readonly control = new WalkControl();
+  private worker: Worker | null = null;
+  private started: Promise<void> | null = null;
+  private done = false;
+  private filesFound = 0;
+  private totalBytes = 0;
+
+  /** names: basename(SOURCE) of each source; only DEST/<name> subtrees (and DEST's top level) need walking. */
+  constructor(private readonly dest: string, names: string[]) {
+    this.wanted = new Set(names);
+  }
+
+  /** Resolves when the map is complete, or when stopped (then `complete` stays false). Never rejects. */
+  start(): Promise<void> {
+    if (this.started) return this.started;
+    const data: DestinationWorkerData = { dest: path.resolve(this.dest), names: [...this.wanted], batchSize: BATCH_SIZE, control: this.control.buffer };
+    let worker: Worker;
+    try {
+      worker = spawnWorker('destination-index', { workerData: data });
+    } catch {
+      // No map then: every lookup stays unknown and the copy lstat()s instead.
+      return (this.started = Promise.resolve());
+    }
+    this.worker = worker;
+    this.started = new Promise<void>((resolve) => {
+      worker.on('message', (m: DestinationMessage) => {
+        if (this.control.state === STOPPING) return;
+        switch (m.kind) {
+          case 'entries': this.add(m); this.emit(); break;
+          case 'unreadable': for (const r of m.rels) this.unreadable.add(r); break;
+          case 'done': this.done = true; this.emit(); resolve(); break;
+          // The map stays incomplete: every lookup answers "unknown" and the copy lstat()s instead.
+          case 'fatal': resolve(); break;
+        }
+      });
+      worker.on('error', () => resolve());
+      worker.on('exit', () => resolve());
+    });
+    return this.started;
+  }
+
+  get complete(): boolean {
+    return this.done;
+  }
+
+  /**
+   * `rel` is '/'-separated and relative to DEST. After completion: the entry, or null when nothing
+   * is there. Undefined when unknown: before completion, below an unreadable folder, outside the
+   * walked subtrees, or below a symlink (which may point anywhere).
+   */
+  lookup(rel: string): DestEntry | null | undefined {
+    if (!this.done) return undefined;
+    const slot = this.slots.get(rel);
+    if (slot !== undefined) return { kind: KIND_NAME[this.kinds[slot]!]!, size: this.sizes[slot]!, mtimeMs: this.mtimes[slot]! };
+    // Listed but not lstat-able: unknown.
+    if (this.unreadable.has(rel)) return undefined;
+    return this.childrenKnown(splitRel(rel).parent) ? null : undefined;
+  }
+
+  get stats(): DestinationStats {
+    return { filesFound: this.filesFound, totalBytes: this.totalBytes, complete: this.done };
+  }
+
+  onProgress(listener: (s: DestinationStats) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async stop(): Promise<void> {
+    this.control.set(STOPPING);
+    const w = this.worker;
+    if (w) await w.terminate();
+  }
+
+  /** Whether every child of `dir` (relative to DEST) is in the map, so an absent key means absent. */
+  private childrenKnown(dir: string): boolean {
+    if (this.unreadable.has(dir)) return false;
+    if (dir === '') return true;
+    const top = dir.split('/', 1)[0]!;
+    if (!this.wanted.has(top)) return false;
+    const slot = this.slots.get(dir);
+    // An absent folder has no children, if its own absence is known.
+    if (slot === undefined) return this.childrenKnown(splitRel(dir).parent);
+    const kind = this.kinds[slot] as KindCode;
+    // Walked folders are complete; nothing can be below a file; a symlink may lead anywhere.
+    return kind !== KIND_SYMLINK;
+  }
+
+  private add(b: DestinationBatch): void {
+    this.reserve(this.slots.size + b.rels.length);
+    for (let i = 0; i < b.rels.length; i++) {
+      const rel = b.rels[i]!;
+      let slot = this.slots.get(rel);
+      if (slot === undefined) {
+        slot = this.slots.size;
+        this.slots.set(rel, slot);
+      }
+      const kind = b.kinds[i]!;
+      this.kinds[slot] = kind;
+      this.sizes[slot] = b.sizes[i]!;
+      this.mtimes[slot] = b.mtimes[i]!;
+      if (kind === KIND_FILE) { this.filesFound++; this.totalBytes += b.sizes[i]!; }
+    }
+  }
+
+  private reserve(n: number): void {
+    if (n <= this.kinds.length) return;
+    let cap = this.kinds.length;
+    while (cap < n) cap *= 2;
+    const grow = <T extends Uint8Array | Float64Array>(old: T, make: (len: number) => T): T => { const a = make(cap); a.set(old); return a; };
+    this.kinds = grow(this.kinds, (l) => new Uint8Array(l));
+    this.sizes = grow(this.sizes, (l) => new Float64Array(l));
+    this.mtimes = grow(this.mtimes, (l) => new Float64Array(l));
+  }
+
+  private emit(): void {
+    const s = this.stats;
+    for (const l of this.listeners) {
+      try { l(s); } catch { /* a listener's failure must not stop the map */ }
+    }
+  }
+}
+

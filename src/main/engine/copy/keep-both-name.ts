@@ -1,0 +1,43 @@
+/**
+ * Finder's "Keep Both" names: `name 2.ext`, `name 3.ext`… The number goes before the extension, a
+ * compound archive extension stays whole (`archive 2.tar.gz`), a dot-file has no extension
+ * (`.bashrc 2`), and a name already numbered continues from its number (`name 2.txt` → `name 3.txt`).
+ */
+
+const COMPOUND_EXTENSIONS = ['.tar.gz', '.tar.bz2', '.tar.xz', '.tar.zst', '.tar.lz', '.tar.lzma', '.tar.z'];
+
+export function splitExtension(name: string): { stem: string; ext: string } {
+  const lower = name.toLowerCase();
+  for (const ext of COMPOUND_EXTENSIONS) {
+    if (lower.endsWith(ext) && name.length > ext.length) {
+      return { stem: name.slice(0, -ext.length), ext: name.slice(-ext.length) };
+    }
+  }
+  const dot = name.lastIndexOf('.');
+  // A leading dot marks a hidden name, not an extension; a trailing dot is part of the name.
+  if (dot <= 0 || dot === name.length - 1) return { stem: name, ext: '' };
+  return { stem: name.slice(0, dot), ext: name.slice(dot) };
+}
+
+/** The numbered variant `n` of `name` (n ≥ 2), continuing an existing " N" suffix. */
+export function numberedName(name: string, n: number): string {
+  const { stem, ext } = splitExtension(name);
+  const m = / (\d+)$/.exec(stem);
+  const base = m ? stem.slice(0, m.index) : stem;
+  return `${base} ${n}${ext}`;
+}
+
+/**
+ * The first free Finder-style name for `name` where `taken(candidate)` says whether a name is used.
+ * Starts after the name's own number ("x 2.txt" → "x 3.txt"), else at 2.
+ */
+export function keepBothName(name: string, taken: (candidate: string) => boolean): string {
+  const { stem } = splitExtension(name);
+  const m = / (\d+)$/.exec(stem);
+  let n = m ? Number(m[1]) + 1 : 2;
+  if (!Number.isSafeInteger(n)) n = 2;
+  for (;; n++) {
+    const candidate = numberedName(name, n);
+    if (!taken(candidate)) return candidate;
+  }
+}

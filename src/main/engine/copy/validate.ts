@@ -1,0 +1,61 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { FerryError } from '../../../shared/errors';
+
+export interface ValidatedRequest {
+  /** Absolute, normalised sources (not resolved through symlinks: a symlink SOURCE is copied as a link). */
+  sources: string[];
+  /** Absolute DEST as given (normalised). */
+  destination: string;
+}
+
+/**
+ * The refusals of DESIGN.md §3, checked before anything is written or any job row exists: a missing
+ * source, a missing DEST or one that is not a folder, DEST inside (or equal to) a SOURCE, a file
+ * copied onto itself, two sources with the same name (they would land on the same path).
+ * Paths are compared through realpath, so a symlinked DEST cannot smuggle a copy into its own source.
+ */
+export function validateCopyRequest(sources: string[], destination: string, cwd = process.cwd()): ValidatedRequest {
+  if (sources.length === 0) throw new FerryError('INVALID_INPUT', 'Nothing to copy: give at least one SOURCE');
+  const dest = path.resolve(cwd, destination);
+  let destStat: fs.Stats;
+  try {
+    destStat = fs.statSync(dest);
+  } catch {
+    throw new FerryError('DEST_NOT_FOUND', `The destination folder does not exist: ${dest}`, dest);
+  }
+  if (!destStat.isDirectory()) throw new FerryError('DEST_NOT_DIRECTORY', `The destination is not a folder: ${dest}`, dest);
+  const destReal = fs.realpathSync(dest);
+
+  const resolved = sources.map((s) => path.resolve(cwd, s));
+  const names = new Map<string, string>();
+  for (const source of resolved) {
+    try {
+      fs.lstatSync(source);
+    } catch {
+      throw new FerryError('SOURCE_NOT_FOUND', `No such file or folder: ${source}`, source);
+    }
+    const name = path.basename(source);
+    if (name === '' || source === path.parse(source).root) {
+      throw new FerryError('INVALID_INPUT', `Cannot copy a file system root: ${source}`, source);
+    }
+    const other = names.get(name);
+    if (other !== undefined && other !== source) {
+      throw new FerryError('INVALID_INPUT', `Two sources have the same name and would land on the same path: ${other} and ${source}`, source);
+    }
+    names.set(name, source);
+    // The source's own location: its parent resolved, plus its name (a symlink source is not followed).
+    const sourceReal = path.join(fs.realpathSync(path.dirname(source)), name);
+    if (path.dirname(sourceReal) === destReal) {
+      throw new FerryError('SAME_FILE', `${source} is already in ${dest}: a file cannot be copied onto itself`, source);
+    }
+    const st = fs.lstatSync(source);
+    if (st.isDirectory()) {
+      const real = fs.realpathSync(source);
+      if (destReal === real || destReal.startsWith(real + path.sep)) {
+        throw new FerryError('DEST_INSIDE_SOURCE', `The destination ${dest} is inside the folder being copied (${source})`, dest);
+      }
+    }
+  }
+  return { sources: [...new Set(resolved)], destination: dest };
+}

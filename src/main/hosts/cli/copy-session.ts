@@ -1,0 +1,179 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { FerryError } from '../../../shared/errors';
+import type { EventOf, FerryEvent } from '../../../shared/events';
+import type { CopyHandle } from '../../engine/copy/copy-service';
+import { ConflictPrompt } from './conflict-prompt';
+import { EXIT, type CliContext } from './context';
+import { LiveLine, formatBytes, formatCount, formatDuration, formatRate } from './format';
+import { readJsonAnswers, type JsonAnswerReader } from './json-answers';
+
+export interface SessionOptions {
+  json: boolean;
+  /** Conflicts will come (prompt mode): read answers from stdin (JSON lines, or the terminal's prompt). */
+  prompting: boolean;
+}
+
+/**
+ * Drives one copy job on the terminal for `ferry copy` and `ferry resume`: the event stream (JSON lines
+ * or a live line), conflict answers (stdin JSON or a question), Ctrl-C → interrupt, a summary, and the
+ * exit code of DESIGN.md §5 (0 done, 1 per-file failures, 3 interrupted or stopped).
+ */
+export class CopySession {
+  private handle: CopyHandle | null = null;
+  private readonly early: FerryEvent[] = [];
+  private readonly live: LiveLine;
+  private prompt: ConflictPrompt | null = null;
+  private answers: JsonAnswerReader | null = null;
+  private inputEnded = false;
+  private pendingConflicts = new Set<string>();
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  private skippedByReason = new Map<string, number>();
+  private found = 0;
+
+  constructor(private readonly ctx: CliContext, private readonly options: SessionOptions) {
+    this.live = new LiveLine(ctx.stdout);
+  }
+
+  /** The listener to pass to `start`/`resume`: events may arrive before the handle exists. */
+  readonly onEvent = (e: FerryEvent): void => {
+    if (!this.handle) { this.early.push(e); return; }
+    this.show(e);
+  };
+
+  async run(handle: CopyHandle): Promise<number> {
+    this.handle = handle;
+    if (this.ctx.env.FERRY_BENCH_LOOP_DELAY === '1') this.loopDelay.enable();
+    this.listenForAnswers();
+    const interrupt = () => handle.cancel('interrupt');
+    process.on('SIGINT', interrupt);
+    process.on('SIGTERM', interrupt);
+    for (const e of this.early.splice(0)) this.show(e);
+    try {
+      const completed = await handle.done;
+      this.finish(completed);
+      return exitCodeFor(completed);
+    } finally {
+      process.off('SIGINT', interrupt);
+      process.off('SIGTERM', interrupt);
+      this.prompt?.close();
+      this.answers?.close();
+      if (this.ctx.env.FERRY_BENCH_LOOP_DELAY === '1') {
+        this.loopDelay.disable();
+        this.ctx.stderr.write(`event-loop-delay-p99-ms: ${(this.loopDelay.percentile(99) / 1e6).toFixed(2)}\n`);
+      }
+    }
+  }
+
+  private get interactive(): boolean {
+    return !this.options.json && this.ctx.stdout.isTTY === true;
+  }
+
+  private listenForAnswers(): void {
+    if (!this.options.prompting) return;
+    const handle = this.handle!;
+    const ended = () => {
+      this.inputEnded = true;
+      // Answers can no longer come: the job stops, resumable (DESIGN.md §3).
+      if (this.pendingConflicts.size > 0) handle.cancel('interrupt');
+    };
+    if (this.options.json) {
+      this.answers = readJsonAnswers(this.ctx.stdin, {
+        onAnswer: (a) => {
+          try {
+            handle.resolve(a);
+            this.pendingConflicts.delete(a.conflictId);
+            if (a.applyToAll) this.pendingConflicts.clear();
+          } catch (err) {
+            this.ctx.stderr.write(`ferry: ${err instanceof FerryError ? err.message : String(err)}\n`);
+          }
+        },
+        onInvalid: (line, why) => this.ctx.stderr.write(`ferry: ignored an invalid answer (${why}): ${line}\n`),
+        onEnd: ended,
+      });
+    } else {
+      this.prompt = new ConflictPrompt(this.ctx.stdin, this.ctx.stdout, (a) => {
+        try {
+          handle.resolve(a);
+          this.pendingConflicts.delete(a.conflictId);
+          if (a.applyToAll) this.pendingConflicts.clear();
+        } catch { /* settled meanwhile (apply to all) */ }
+      }, ended, () => this.live.clear());
+    }
+  }
+
+  private show(e: FerryEvent): void {
+    if (this.options.json) this.ctx.stdout.write(`${JSON.stringify(e)}\n`);
+    switch (e.type) {
+      case 'conflict':
+        this.pendingConflicts.add(e.conflictId);
+        if (this.inputEnded || !this.options.prompting) { this.handle!.cancel('interrupt'); return; }
+        this.prompt?.ask(e);
+        return;
+      case 'fileFailed':
+        if (!this.options.json) this.say(`ferry: could not copy ${e.path}: ${e.message} (${e.code})\n`, true);
+        return;
+      case 'filesSkipped':
+        this.skippedByReason.set(e.reason, (this.skippedByReason.get(e.reason) ?? 0) + e.count);
+        return;
+      case 'filesDiscovered':
+        this.found += e.count;
+        return;
+      case 'jobState':
+        if (e.status === 'paused' && e.reason) {
+          // A full disk: stop resumably; `ferry resume` continues once space is freed.
+          this.say(`ferry: paused: ${e.reason}\n`, true);
+          this.handle!.cancel('interrupt');
+        }
+        return;
+      case 'progress':
+        if (this.interactive && (this.prompt?.pending ?? 0) === 0) this.live.update(liveText(e, this.found));
+        return;
+      default:
+    }
+  }
+
+  private say(text: string, error = false): void {
+    this.live.clear();
+    (error ? this.ctx.stderr : this.ctx.stdout).write(text);
+  }
+
+  private finish(c: EventOf<'completed'>): void {
+    if (this.options.json) return;
+    this.live.clear();
+    const skipped = [...this.skippedByReason].map(([r, n]) => `${formatCount(n)} ${REASONS[r] ?? r}`).join(', ');
+    const lines = [
+      `${STATUS[c.status]}: ${formatCount(c.copiedFiles)} files copied (${formatBytes(c.copiedBytes)})`
+        + `, ${formatCount(c.skippedFiles)} skipped${skipped ? ` (${skipped})` : ''}, ${formatCount(c.failedFiles)} failed`
+        + ` in ${formatDuration(c.durationMs / 1000)}.`,
+    ];
+    if (c.message) lines.push(c.message);
+    if (c.status === 'interrupted') lines.push(`Resume with: ferry resume ${c.jobId}`);
+    this.ctx.stdout.write(`${lines.join('\n')}\n`);
+  }
+}
+
+const STATUS: Record<string, string> = { done: 'Done', failed: 'Failed', cancelled: 'Stopped', interrupted: 'Interrupted' };
+const REASONS: Record<string, string> = {
+  alreadyExists: 'already there', destinationNewer: 'newer at destination', userChoice: 'by your choice',
+  vanished: 'gone from disk', special: 'special files',
+};
+
+export function liveText(p: EventOf<'progress'>, found: number): string {
+  const parts = [
+    `Copying ${formatCount(p.copiedFiles + p.skippedFiles + p.failedFiles)} of ${formatCount(p.totalFiles)} files`,
+    `${formatBytes(p.copiedBytes)} of ${formatBytes(p.totalBytes)}`,
+    formatRate(p.bytesPerSecond),
+    p.etaSeconds === null ? 'estimating…' : `about ${formatDuration(p.etaSeconds)}`,
+  ];
+  if (p.discoveryActive) parts.push(found > 0 ? `discovering… found ${formatCount(found)} more` : 'discovering…');
+  if (p.paused) parts.push('paused');
+  return parts.join(' — ');
+}
+
+export function exitCodeFor(c: EventOf<'completed'>): number {
+  switch (c.status) {
+    case 'done': return c.failedFiles > 0 ? EXIT.FILE_FAILURES : EXIT.OK;
+    case 'failed': return EXIT.FILE_FAILURES;
+    default: return EXIT.INTERRUPTED;
+  }
+}

@@ -1,0 +1,117 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { DestinationIndex, type DestinationStats } from '../../src/main/engine/copy/destination-index';
+import { symlink, tempDir, tree } from '../helpers/tree';
+
+const when = new Date('2021-06-01T12:00:00Z');
+
+/** DEST with the folder a SOURCE named `proj` lands in, an unrelated big folder, and a linked folder. */
+function destination() {
+  const elsewhere = tree(tempDir(), { 'x1.txt': 'not mine', 'x2.txt': 'not mine either' });
+  const dest = tree(tempDir(), {
+    'proj/readme.md': { content: 'hello', mtime: when },
+    'proj/src/main.ts': 'export {}',
+    'proj/src/empty': { dir: true },
+    'proj/linked': symlink(elsewhere),
+    'other/deep/a.txt': 'unrelated',
+    'other/deep/b.txt': 'unrelated',
+    'top.txt': 'top',
+  });
+  return dest;
+}
+
+test('lookup is unknown before completion, then answers from the map', async () => {
+  const dest = destination();
+  const index = new DestinationIndex(dest, ['proj', 'new-source']);
+  assert.equal(index.lookup('proj/readme.md'), undefined);
+  assert.equal(index.complete, false);
+  const started = index.start();
+  assert.equal(index.lookup('proj/readme.md'), undefined, 'still unknown while walking');
+  await started;
+  assert.equal(index.complete, true);
+  assert.deepEqual(index.lookup('proj/readme.md'), { kind: 'file', size: 5, mtimeMs: when.getTime() });
+  assert.equal(index.lookup('proj/src')!.kind, 'dir');
+  assert.equal(index.lookup('proj/src/empty')!.kind, 'dir');
+  assert.equal(index.lookup('proj/src/absent.ts'), null);
+  assert.equal(index.lookup('proj/nodir/deeper/x'), null, 'nothing exists below an absent folder');
+  assert.equal(index.lookup('proj/readme.md/x'), null, 'nothing exists below a file');
+  assert.equal(index.lookup('new-source'), null);
+  assert.equal(index.lookup('new-source/a/b.txt'), null);
+  assert.equal(index.lookup('top.txt')!.kind, 'file', 'the top level is listed');
+  await index.stop();
+});
+
+test('only DEST/<name> subtrees are walked; symlinks are not followed', async () => {
+  const dest = destination();
+  const index = new DestinationIndex(dest, ['proj']);
+  const seen: DestinationStats[] = [];
+  index.onProgress((s) => seen.push(s));
+  await index.start();
+  // Files: proj/readme.md, proj/src/main.ts and top.txt — not other/deep/*, not the link's target.
+  assert.deepEqual(index.stats, { filesFound: 3, totalBytes: 5 + 'export {}'.length + 3, complete: true });
+  assert.deepEqual(seen[seen.length - 1], index.stats);
+  assert.equal(index.lookup('other')!.kind, 'dir');
+  assert.equal(index.lookup('other/deep/a.txt'), undefined, 'outside the walked subtrees: unknown');
+  assert.equal(index.lookup('proj/linked')!.kind, 'symlink');
+  assert.equal(index.lookup('proj/linked/x1.txt'), undefined, 'below a symlink: unknown');
+});
+
+test('a missing DEST is complete and empty', async () => {
+  const dest = path.join(tempDir(), 'does-not-exist');
+  const index = new DestinationIndex(dest, ['a']);
+  await index.start();
+  assert.equal(index.complete, true);
+  assert.deepEqual(index.stats, { filesFound: 0, totalBytes: 0, complete: true });
+  assert.equal(index.lookup('a'), null);
+  assert.equal(index.lookup('a/b/c'), null);
+});
+
+test('a large destination arrives in batches and every entry is found', async () => {
+  const spec: Record<string, string> = {};
+  for (let d = 0; d < 10; d++) for (let f = 0; f < 300; f++) spec[`big/d${d}/f${f}.txt`] = String(f);
+  const dest = tree(tempDir(), spec);
+  const index = new DestinationIndex(dest, ['big']);
+  let updates = 0;
+  index.onProgress(() => updates++);
+  await index.start();
+  assert.equal(index.stats.filesFound, 3000);
+  assert.ok(updates >= 3, `progress in batches (${updates})`);
+  for (let d = 0; d < 10; d++) {
+    assert.equal(index.lookup(`big/d${d}/f299.txt`)!.size, 3);
+    assert.equal(index.lookup(`big/d${d}/f300.txt`), null);
+  }
+});
+
+test('stop before completion leaves the map incomplete (lookups stay unknown)', async () => {
+  const spec: Record<string, string> = {};
+  for (let f = 0; f < 2000; f++) spec[`s/f${f}`] = 'x';
+  const dest = tree(tempDir(), spec);
+  const index = new DestinationIndex(dest, ['s']);
+  const started = index.start();
+  await index.stop();
+  await started;
+  assert.equal(index.complete, false);
+  assert.equal(index.lookup('s/f1'), undefined);
+});
+
+test('an entry below DEST that cannot be listed stays unknown (as an unprivileged user)', { skip: process.getuid?.() !== 0 && 'runs as root only' }, () => {
+  const dir = tempDir();
+  fs.chmodSync(dir, 0o755);
+  tree(dir, { 'dest/a/open/f.txt': 'f', 'dest/a/locked/g.txt': 'g' });
+  fs.chmodSync(path.join(dir, 'dest', 'a', 'locked'), 0o000);
+  const script = `
+    const { DestinationIndex } = require(${JSON.stringify(require.resolve('../../src/main/engine/copy/destination-index'))});
+    const index = new DestinationIndex(${JSON.stringify(path.join(dir, 'dest'))}, ['a']);
+    index.start().then(() => {
+      const show = (r) => { const e = index.lookup(r); return e === undefined ? 'unknown' : e === null ? 'absent' : e.kind; };
+      process.stdout.write(JSON.stringify(['a/open/f.txt', 'a/open/x', 'a/locked', 'a/locked/g.txt'].map(show)));
+      return index.stop();
+    });`;
+  const r = spawnSync(process.execPath, ['-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: '/' });
+  fs.chmodSync(path.join(dir, 'dest', 'a', 'locked'), 0o755);
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), ['file', 'absent', 'dir', 'unknown']);
+});

@@ -1,0 +1,69 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { processTask, tempPathFor, tempPrefixFor } from '../../src/main/engine/copy/file-copy';
+import type { BatchSettings } from '../../src/main/engine/copy/copy-protocol';
+import { tempDir, tree } from '../helpers/tree';
+
+const JOB = '1234abcd-0000-4000-8000-000000000000';
+
+function settings(dest: string, extra: Partial<BatchSettings> = {}): BatchSettings {
+  return { dest, mode: 'replace', resume: false, tempPrefix: tempPrefixFor(JOB), ...extra };
+}
+
+test('a copy keeps mode and times (to the microsecond) and leaves no temp file', () => {
+  const root = tempDir();
+  const src = tree(path.join(root, 's'), { 'x.sh': { content: 'run', mode: 0o751, mtime: new Date('2021-05-06T07:08:09.123Z') } });
+  const dest = fs.mkdirSync(path.join(root, 'd'), { recursive: true })!;
+  const out = processTask({ source: path.join(src, 'x.sh'), rel: 's/x.sh', kind: 'file', hint: 'unknown' }, settings(dest));
+  assert.equal(out.o, 'copied');
+  const a = fs.statSync(path.join(src, 'x.sh'), { bigint: true });
+  const b = fs.statSync(path.join(dest, 's/x.sh'), { bigint: true });
+  assert.equal(b.mode & 0o7777n, 0o751n);
+  assert.equal(b.mtimeNs / 1000n, a.mtimeNs / 1000n);
+  assert.deepEqual(fs.readdirSync(path.join(dest, 's')), ['x.sh']);
+});
+
+test('a resumed run overwrites its own leftover temp file, and removes the leftover of a vanished file', () => {
+  const root = tempDir();
+  const src = tree(path.join(root, 's'), { 'a.txt': 'complete' });
+  const dest = tree(path.join(root, 'd'), { 's/keep': 'k' });
+  const leftover = tempPathFor(path.join(dest, 's/a.txt'), tempPrefixFor(JOB));
+  fs.writeFileSync(leftover, 'half');
+  const gone = tempPathFor(path.join(dest, 's/gone.txt'), tempPrefixFor(JOB));
+  fs.writeFileSync(gone, 'half of a vanished file');
+  const s = settings(dest, { resume: true });
+  assert.equal(processTask({ source: path.join(src, 'a.txt'), rel: 's/a.txt', kind: 'file', hint: 'unknown' }, s).o, 'copied');
+  const v = processTask({ source: path.join(src, 'gone.txt'), rel: 's/gone.txt', kind: 'file', hint: 'unknown' }, s);
+  assert.deepEqual(v, { o: 'skipped', reason: 'vanished', size: 0, existed: false });
+  assert.deepEqual(fs.readdirSync(path.join(dest, 's')).sort(), ['a.txt', 'keep']);
+  assert.equal(fs.readFileSync(path.join(dest, 's/a.txt'), 'utf8'), 'complete');
+});
+
+test('replace swaps in the new file whole: the old one is never truncated first', () => {
+  const root = tempDir();
+  const src = tree(path.join(root, 's'), { 'f': 'new content' });
+  const dest = tree(path.join(root, 'd'), { 's/f': 'old content' });
+  const before = fs.statSync(path.join(dest, 's/f')).ino;
+  const fd = fs.openSync(path.join(dest, 's/f'), 'r');
+  processTask({ source: path.join(src, 'f'), rel: 's/f', kind: 'file', hint: 'unknown' }, settings(dest));
+  // A reader holding the old file still sees it whole: it was replaced by rename, not rewritten.
+  assert.equal(fs.readFileSync(fd, 'utf8'), 'old content');
+  fs.closeSync(fd);
+  assert.notEqual(fs.statSync(path.join(dest, 's/f')).ino, before);
+  assert.equal(fs.readFileSync(path.join(dest, 's/f'), 'utf8'), 'new content');
+});
+
+test('failures are typed values: a name too long, a file in the way of a folder', () => {
+  const root = tempDir();
+  const src = tree(path.join(root, 's'), { 'ok': 'x', 'sub/inner': 'y' });
+  const dest = tree(path.join(root, 'd'), { 's/sub': 'a file where a folder goes' });
+  const long = processTask({ source: path.join(src, 'ok'), rel: `s/${'n'.repeat(300)}`, kind: 'file', hint: 'unknown' }, settings(dest));
+  assert.equal(long.o === 'failed' && long.code, 'ENAMETOOLONG');
+  const blocked = processTask({ source: path.join(src, 'sub/inner'), rel: 's/sub/inner', kind: 'file', hint: 'unknown' }, settings(dest));
+  assert.equal(blocked.o === 'failed' && blocked.code, 'ENOTDIR');
+  const skipped = processTask({ source: path.join(src, 'sub/inner'), rel: 's/sub/inner', kind: 'file', hint: 'unknown' }, settings(dest, { mode: 'skip' }));
+  assert.equal(skipped.o, 'skipped');
+  assert.equal(fs.readFileSync(path.join(dest, 's/sub'), 'utf8'), 'a file where a folder goes');
+});
