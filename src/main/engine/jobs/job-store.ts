@@ -79,9 +79,10 @@ export class JobStore {
     this.db.prepare('UPDATE jobs SET config = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(config), Date.now(), id);
   }
 
-  /** Heartbeat for every running job this process owns. */
+  /** Heartbeat for every running or paused job this process owns. */
   heartbeat(): void {
-    this.db.prepare(`UPDATE jobs SET heartbeat_at = ? WHERE status = 'running' AND owner_pid = ?`).run(Date.now(), this.pid);
+    // Paused jobs too: a live job paused by the user (or by ENOSPC) must not look dead to another process.
+    this.db.prepare(`UPDATE jobs SET heartbeat_at = ? WHERE status IN ('running', 'paused') AND owner_pid = ?`).run(Date.now(), this.pid);
   }
 
   /**

@@ -11,8 +11,9 @@ export function formatBytes(bytes: number): string {
   return i === 0 ? `${v} B` : `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${UNITS[i]}`;
 }
 
+/** 1234567 → "1,234,567". Not toLocaleString: loading ICU's locale data costs ~100 ms on first use. */
 export function formatCount(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 /** A duration in words: "about 2 minutes", "12 s", "1 h 5 min". */
