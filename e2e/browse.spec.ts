@@ -1,0 +1,127 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the page, so this file also sees the DOM types.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test, expect, saveScreenshot } from './fixtures/ferry';
+import { goTo, rowNames, ui } from './fixtures/ui';
+import { tree } from '../test/helpers/tree';
+
+function makeTree(root: string): string {
+  const folder = path.join(root, 'Projects');
+  tree(folder, {
+    'photos/beach.jpg': Buffer.alloc(4000, 1),
+    'photos/dune.jpg': Buffer.alloc(9000, 2),
+    'b 9.txt': 'nine',
+    'b 10.txt': 'ten ten ten ten',
+    'notes.md': 'x'.repeat(2500),
+    '.secret': 'hidden',
+    'empty': { dir: true },
+  });
+  return folder;
+}
+
+test('browses a real folder: folders first, natural order, into a folder and back', async ({ ferry }) => {
+  const folder = makeTree(ferry.home);
+  const page = await ferry.open(folder);
+
+  await expect(ui.row(page, 'photos')).toBeVisible();
+  expect(await rowNames(page)).toEqual(['empty', 'photos', 'b 9.txt', 'b 10.txt', 'notes.md']);
+  await expect(ui.row(page, 'notes.md').getByRole('gridcell').nth(1)).toHaveText('2.5 KB');
+
+  await ui.row(page, 'photos').dblclick();
+  await expect(ui.pathBar(page)).toHaveValue(path.join(folder, 'photos'));
+  expect(await rowNames(page)).toEqual(['beach.jpg', 'dune.jpg']);
+
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(ui.pathBar(page)).toHaveValue(folder);
+
+  // Keyboard: focus the list, move to "photos", Enter opens it; Backspace goes back.
+  await ui.grid(page).focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(ui.row(page, 'photos')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(ui.pathBar(page)).toHaveValue(path.join(folder, 'photos'));
+  await page.keyboard.press('Backspace');
+  await expect(ui.pathBar(page)).toHaveValue(folder);
+
+  await page.getByRole('button', { name: 'Up' }).click();
+  await expect(ui.pathBar(page)).toHaveValue(ferry.home);
+  await expect(ui.row(page, 'Projects')).toBeVisible();
+
+});
+
+test('sorts by a column header, and shows hidden files on request', async ({ ferry }) => {
+  const folder = makeTree(ferry.home);
+  const page = await ferry.open(folder);
+  await expect(ui.row(page, 'notes.md')).toBeVisible();
+
+  await page.getByRole('columnheader', { name: /Size/ }).click();
+  expect(await rowNames(page)).toEqual(['empty', 'photos', 'b 9.txt', 'b 10.txt', 'notes.md']);
+  await expect(page.getByRole('columnheader', { name: /Size/ })).toHaveAttribute('aria-sort', 'ascending');
+  await page.getByRole('columnheader', { name: /Size/ }).click();
+  await expect(page.getByRole('columnheader', { name: /Size/ })).toHaveAttribute('aria-sort', 'descending');
+  expect(await rowNames(page)).toEqual(['photos', 'empty', 'notes.md', 'b 10.txt', 'b 9.txt']);
+
+  await expect(ui.row(page, '.secret')).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Hidden files' }).check();
+  await expect(ui.row(page, '.secret')).toBeVisible();
+});
+
+test('selects with click, Shift-click, Ctrl-click and Ctrl+A', async ({ ferry }) => {
+  const folder = makeTree(ferry.home);
+  const page = await ferry.open(folder);
+  const selected = () => ui.grid(page).locator('[role="row"][aria-selected="true"]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label')));
+
+  await ui.row(page, 'empty').click();
+  await ui.row(page, 'b 10.txt').click({ modifiers: ['Shift'] });
+  expect(await selected()).toEqual(['empty', 'photos', 'b 9.txt', 'b 10.txt']);
+  await ui.row(page, 'photos').click({ modifiers: ['ControlOrMeta'] });
+  expect(await selected()).toEqual(['empty', 'b 9.txt', 'b 10.txt']);
+  await expect(page.getByText('5 items, 3 selected')).toBeVisible();
+
+  await ui.row(page, 'notes.md').click();
+  expect(await selected()).toEqual(['notes.md']);
+  await page.keyboard.press('ControlOrMeta+a');
+  expect(await selected()).toEqual(['empty', 'photos', 'b 9.txt', 'b 10.txt', 'notes.md']);
+});
+
+test('the path bar opens a typed folder and says when it does not exist', async ({ ferry }) => {
+  const folder = makeTree(ferry.home);
+  const page = await ferry.open(ferry.home);
+  await goTo(page, path.join(folder, 'photos'));
+  await expect(ui.row(page, 'dune.jpg')).toBeVisible();
+
+  await ui.pathBar(page).fill(path.join(folder, 'nowhere'));
+  await ui.pathBar(page).press('Enter');
+  await expect(page.getByRole('alert')).toContainText('No such file or directory');
+});
+
+test('the sidebar lists places and adds a location, indexed', async ({ ferry }) => {
+  const folder = makeTree(ferry.home);
+  fs.mkdirSync(path.join(ferry.home, 'Documents'));
+  const page = await ferry.open(folder);
+
+  const sidebar = page.getByRole('navigation', { name: 'Sidebar' });
+  await sidebar.getByRole('button', { name: 'Documents' }).click();
+  await expect(ui.pathBar(page)).toHaveValue(path.join(ferry.home, 'Documents'));
+  await expect(page.getByText('This folder is empty')).toBeVisible();
+
+  await sidebar.getByRole('button', { name: 'Add location…' }).click();
+  await sidebar.getByRole('textbox', { name: 'Location path' }).fill(folder);
+  await sidebar.getByRole('button', { name: 'Add', exact: true }).click();
+  const location = page.getByRole('list', { name: 'Locations' }).getByRole('button', { name: 'Projects' });
+  await expect(location).toBeVisible();
+  // The indexer skips hidden files by default: 5 files indexed (.secret is not).
+  await expect(location).toHaveAttribute('title', `${folder} — 5 files indexed`);
+  await location.click();
+  await expect(ui.pathBar(page)).toHaveValue(folder);
+  await ui.row(page, 'notes.md').click();
+  await saveScreenshot(page, 'browser-window');
+  // The dark theme follows the system's setting.
+  const lightBackground = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(lightBackground);
+  await saveScreenshot(page, 'browser-window-dark');
+});

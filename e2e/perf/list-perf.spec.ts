@@ -1,0 +1,107 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Callbacks passed to page.evaluate run in the page, so these files also see the DOM types.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test, expect, ROOT } from '../fixtures/ferry';
+import { goTo, ui } from '../fixtures/ui';
+
+const ENTRIES = 100_000;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function summarize(deltas: number[]) {
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    frames: deltas.length,
+    p50Ms: round(percentile(sorted, 50)),
+    p95Ms: round(percentile(sorted, 95)),
+    maxMs: round(sorted[sorted.length - 1] ?? NaN),
+    over33Ms: deltas.filter((d) => d > 33.4).length,
+  };
+}
+
+/** Time from the listFolder request to the first rows painted, from the app's own Performance API marks. */
+async function listTiming(page: import('@playwright/test').Page) {
+  await page.waitForFunction(() => performance.getEntriesByName('ferry:list-rendered').length > 0);
+  return page.evaluate(() => {
+    const request = performance.getEntriesByName('ferry:list-request').at(-1)!.startTime;
+    const received = performance.getEntriesByName('ferry:list-received').at(-1)!.startTime;
+    const rendered = performance.getEntriesByName('ferry:list-rendered').at(-1)!.startTime;
+    return { requestToResponseMs: Math.round(received - request), requestToFirstRowsMs: Math.round(rendered - request) };
+  });
+}
+
+test('a folder of 100,000 entries: time to first rows, and frame times while scrolling', async ({ ferry }) => {
+  const big = path.join(ferry.home, 'hundred-thousand');
+  fs.mkdirSync(big);
+  for (let i = 0; i < ENTRIES; i++) fs.writeFileSync(path.join(big, `file-${String(i).padStart(6, '0')}.txt`), '');
+
+  const page = await ferry.open(big);
+  await expect(page.getByText(`${ENTRIES.toLocaleString('en-US')} items`)).toBeVisible({ timeout: 120_000 });
+  const cold = await listTiming(page);
+
+  // Warm: away and back (the engine's caches and the page's JIT are warm now).
+  await goTo(page, ferry.home);
+  await page.evaluate(() => performance.clearMarks());
+  await goTo(page, big);
+  await expect(page.getByText(`${ENTRIES.toLocaleString('en-US')} items`)).toBeVisible({ timeout: 120_000 });
+  const warm = await listTiming(page);
+  const domRows = await ui.grid(page).locator('[role="row"][aria-rowindex]').count();
+
+  // Scrolling: 240 frames moving 600 px each (a fast fling), then a sweep to the end and back.
+  const fling = await page.evaluate(async () => {
+    const scroller = document.querySelector<HTMLElement>('[data-testid="file-scroller"]')!;
+    const deltas: number[] = [];
+    let last = performance.now();
+    for (let i = 0; i < 240; i++) {
+      scroller.scrollTop += 600;
+      await new Promise<void>((r) => requestAnimationFrame(() => r()));
+      const now = performance.now();
+      deltas.push(now - last);
+      last = now;
+    }
+    return deltas;
+  });
+  const sweep = await page.evaluate(async () => {
+    const scroller = document.querySelector<HTMLElement>('[data-testid="file-scroller"]')!;
+    const deltas: number[] = [];
+    let last = performance.now();
+    for (const top of [scroller.scrollHeight, 0, scroller.scrollHeight / 2, 0]) {
+      scroller.scrollTop = top;
+      await new Promise<void>((r) => requestAnimationFrame(() => r()));
+      const now = performance.now();
+      deltas.push(now - last);
+      last = now;
+    }
+    return deltas;
+  });
+  await page.mouse.move(700, 400);
+  const wheel = await (async () => {
+    await page.evaluate(() => {
+      const w = window as unknown as { __frames: number[]; __stop: boolean };
+      w.__frames = []; w.__stop = false;
+      let last = performance.now();
+      const tick = (now: number) => { w.__frames.push(now - last); last = now; if (!w.__stop) requestAnimationFrame(tick); };
+      requestAnimationFrame(tick);
+    });
+    for (let i = 0; i < 60; i++) await page.mouse.wheel(0, 800);
+    return page.evaluate(() => { const w = window as unknown as { __frames: number[]; __stop: boolean }; w.__stop = true; return w.__frames.slice(1); });
+  })();
+
+  const result = {
+    entries: ENTRIES,
+    cold, warm,
+    rowsInDom: domRows,
+    scrollFling: summarize(fling.slice(1)),
+    jumpToEndAndBack: summarize(sweep),
+    mouseWheel: summarize(wheel),
+  };
+  console.log(JSON.stringify(result, null, 2));
+  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'test-results', 'list-perf.json'), JSON.stringify(result, null, 2));
+  expect(domRows).toBeLessThan(200); // virtualised: a screenful plus overscan, not 100,000 rows
+});

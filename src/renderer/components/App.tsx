@@ -1,0 +1,51 @@
+import { useEffect } from 'react';
+import { api } from '../api';
+import { useBrowsing } from '../stores/browsing';
+import { useJobs } from '../stores/jobs';
+import { useShortcuts } from '../hooks/useShortcuts';
+import { Toolbar } from './Toolbar';
+import { Sidebar } from './Sidebar';
+import { FileList } from './FileList';
+import { ContextMenu } from './ContextMenu';
+import { CopyDialogs } from './CopyDialog';
+import { ConflictModal } from './ConflictModal';
+import { JobsPanel } from './JobsPanel';
+import { StatusBar } from './StatusBar';
+
+/** A window opens at the folder in its URL's hash (so "New Window" opens where you are), else at home. */
+function initialPath(): string | null {
+  const hash = window.location.hash.slice(1);
+  if (!hash) return null;
+  try { return decodeURIComponent(hash); } catch { return null; }
+}
+
+export function App() {
+  const showJobs = useJobs((s) => s.showList);
+  useShortcuts();
+
+  useEffect(() => {
+    const start = initialPath();
+    if (start) void useBrowsing.getState().navigate(start);
+    else api.places({}).then((p) => useBrowsing.getState().navigate(p.home), () => undefined);
+    void useJobs.getState().refreshList();
+    // Keep the current folder in the URL: reloads and new windows open there.
+    return useBrowsing.subscribe((s, prev) => {
+      if (s.path && s.path !== prev.path) history.replaceState(null, '', `#${encodeURIComponent(s.path)}`);
+    });
+  }, []);
+
+  return (
+    <div className="app">
+      <Toolbar />
+      <div className="body">
+        <Sidebar />
+        <main className="content"><FileList /></main>
+        {showJobs && <JobsPanel />}
+      </div>
+      <StatusBar />
+      <CopyDialogs />
+      <ConflictModal />
+      <ContextMenu />
+    </div>
+  );
+}

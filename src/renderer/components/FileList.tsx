@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { FolderEntry } from '../../shared/types';
+import { useBrowsing } from '../stores/browsing';
+import { selectedInOrder, useSelection } from '../stores/selection';
+import { useMenu } from '../stores/menu';
+import { useDropTarget } from '../stores/drop';
+import { copyInto } from '../stores/actions';
+import { useNotices } from '../stores/notices';
+import { hasFerryPaths, readFerryPaths, writeFerryPaths } from '../dom/dnd';
+import type { SortKey } from '../lib/sort';
+import { FileRow } from './FileRow';
+
+const ROW_HEIGHT = 28;
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'name', label: 'Name' }, { key: 'size', label: 'Size' }, { key: 'kind', label: 'Kind' }, { key: 'modified', label: 'Modified' },
+];
+
+export function openEntry(entry: FolderEntry): void {
+  if (entry.kind === 'dir' || entry.kind === 'symlink') void useBrowsing.getState().navigate(entry.path);
+  else useNotices.getState().show(`Ferry copies files; open “${entry.name}” with another app`);
+}
+
+/** The current folder as a virtualised grid: only the rows on screen exist in the DOM (100,000 entries stay smooth). */
+export function FileList() {
+  const entries = useBrowsing((s) => s.visible);
+  const path = useBrowsing((s) => s.path);
+  const error = useBrowsing((s) => s.error);
+  const loading = useBrowsing((s) => s.loading);
+  const order = useBrowsing((s) => s.order);
+  const focus = useSelection((s) => s.focus);
+  const backgroundDrop = useDropTarget((s) => s.target === 'background');
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  // When rows of a new listing reach the screen (the perf script reads this mark).
+  useEffect(() => {
+    if (!path) return;
+    const frame = requestAnimationFrame(() => performance.mark('ferry:list-rendered', { detail: entries.length }));
+    return () => cancelAnimationFrame(frame);
+  }, [entries, path]);
+
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollTop = 0;
+  }, [path]);
+
+  useEffect(() => {
+    if (focus !== null) virtualizer.scrollToIndex(focus, { align: 'auto' });
+  }, [focus, virtualizer]);
+
+  const onRowClick = useCallback((index: number, e: MouseEvent) => {
+    e.stopPropagation();
+    const mode = e.shiftKey ? 'range' : e.metaKey || e.ctrlKey ? 'toggle' : 'replace';
+    useSelection.getState().click(useBrowsing.getState().visiblePaths, index, mode);
+  }, []);
+
+  const onRowMenu = useCallback((index: number, e: MouseEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    useSelection.getState().ensureSelected(useBrowsing.getState().visiblePaths, index);
+    useMenu.getState().open({ x: e.clientX, y: e.clientY, entry: useBrowsing.getState().visible[index] ?? null });
+  }, []);
+
+  const onRowDragStart = useCallback((index: number, e: DragEvent) => {
+    const order = useBrowsing.getState().visiblePaths;
+    useSelection.getState().ensureSelected(order, index);
+    writeFerryPaths(e.dataTransfer, selectedInOrder(order));
+  }, []);
+
+  function onKeyDown(e: KeyboardEvent) {
+    const order = useBrowsing.getState().visiblePaths;
+    const selection = useSelection.getState();
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
+    const delta = moves[e.key];
+    if (delta !== undefined && !e.altKey) {
+      e.preventDefault();
+      const bounded = Number.isFinite(delta) ? delta : delta > 0 ? order.length : -order.length;
+      selection.move(order, bounded, e.shiftKey);
+    } else if (e.key === 'Enter' && selection.focus !== null) {
+      e.preventDefault();
+      const entry = useBrowsing.getState().visible[selection.focus];
+      if (entry) openEntry(entry);
+    }
+  }
+
+  function onBackgroundDragOver(e: DragEvent) {
+    if (!hasFerryPaths(e.dataTransfer)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+    if (useDropTarget.getState().target !== 'background') useDropTarget.getState().set('background');
+  }
+
+  function onBackgroundDrop(e: DragEvent) {
+    if (!hasFerryPaths(e.dataTransfer)) return;
+    e.preventDefault();
+    useDropTarget.getState().set(null);
+    if (path) copyInto(readFerryPaths(e.dataTransfer), path);
+  }
+
+  return (
+    <div role="grid" aria-label="Files" aria-rowcount={entries.length + 1} aria-multiselectable="true" aria-busy={loading}
+      tabIndex={0} className="file-list" onKeyDown={onKeyDown}>
+      <div role="rowgroup" className="file-header">
+        <div role="row" className="header-row">
+          {COLUMNS.map((c) => (
+            <div key={c.key} role="columnheader" className={`cell ${c.key}`}
+              aria-sort={order.key === c.key ? (order.ascending ? 'ascending' : 'descending') : 'none'}>
+              <button type="button" tabIndex={-1} onClick={() => useBrowsing.getState().sortBy(c.key)}>
+                {c.label}{order.key === c.key ? (order.ascending ? ' ▲' : ' ▼') : ''}
+              </button>
+            </div>
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" ref={scroller} className={backgroundDrop ? 'file-scroller drop-target' : 'file-scroller'}
+        data-testid="file-scroller"
+        onClick={() => useSelection.getState().clear()}
+        onContextMenu={(e) => { e.preventDefault(); useSelection.getState().clear(); useMenu.getState().open({ x: e.clientX, y: e.clientY, entry: null }); }}
+        onDragEnter={onBackgroundDragOver} onDragOver={onBackgroundDragOver} onDrop={onBackgroundDrop}
+        onDragLeave={(e) => {
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) useDropTarget.getState().set(null);
+        }}>
+        <div className="file-spacer" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const entry = entries[item.index]!;
+            return (
+              <FileRow key={entry.path} entry={entry} index={item.index} top={item.start} height={item.size}
+                onClick={onRowClick} onOpen={openEntry} onContextMenu={onRowMenu} onDragStart={onRowDragStart} />
+            );
+          })}
+        </div>
+        {error && <p className="list-message error" role="alert">{error}</p>}
+        {!error && !loading && path && entries.length === 0 && <p className="list-message">This folder is empty</p>}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { memo, type DragEvent, type MouseEvent } from 'react';
+import type { FolderEntry } from '../../shared/types';
+import { formatBytes, formatDate } from '../lib/format';
+import { kindLabel } from '../lib/sort';
+import { hasFerryPaths, readFerryPaths } from '../dom/dnd';
+import { useSelection } from '../stores/selection';
+import { useDropTarget } from '../stores/drop';
+import { copyInto } from '../stores/actions';
+
+interface Props {
+  entry: FolderEntry;
+  index: number;
+  top: number;
+  height: number;
+  onClick(index: number, e: MouseEvent): void;
+  onOpen(entry: FolderEntry): void;
+  onContextMenu(index: number, e: MouseEvent): void;
+  onDragStart(index: number, e: DragEvent): void;
+}
+
+
+/** One row of the grid. Subscribes to its own selection and drop state only, so a click re-renders two rows. */
+export const FileRow = memo(function FileRow({ entry, index, top, height, onClick, onOpen, onContextMenu, onDragStart }: Props) {
+  const selected = useSelection((s) => s.selected.has(entry.path));
+  const focused = useSelection((s) => s.focus === index);
+  const isDir = entry.kind === 'dir';
+  const dropping = useDropTarget((s) => isDir && s.target === entry.path);
+
+  function dragOver(e: DragEvent) {
+    if (!isDir || !hasFerryPaths(e.dataTransfer)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    e.dataTransfer.dropEffect = 'copy';
+    if (useDropTarget.getState().target !== entry.path) useDropTarget.getState().set(entry.path);
+  }
+
+  function drop(e: DragEvent) {
+    if (!isDir || !hasFerryPaths(e.dataTransfer)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    useDropTarget.getState().set(null);
+    copyInto(readFerryPaths(e.dataTransfer), entry.path);
+  }
+
+  const className = ['file-row', selected && 'selected', focused && 'focused', dropping && 'drop-target', entry.hidden && 'hidden-entry']
+    .filter(Boolean).join(' ');
+
+  return (
+    <div role="row" aria-label={entry.name} aria-selected={selected} aria-rowindex={index + 2} className={className}
+      style={{ transform: `translateY(${top}px)`, height }} draggable
+      data-kind={entry.kind}
+      onClick={(e) => onClick(index, e)} onDoubleClick={() => onOpen(entry)}
+      onContextMenu={(e) => onContextMenu(index, e)} onDragStart={(e) => onDragStart(index, e)}
+      onDragEnter={dragOver} onDragOver={dragOver} onDrop={drop}
+      onDragLeave={(e) => {
+        if (dropping && !e.currentTarget.contains(e.relatedTarget as Node | null)) useDropTarget.getState().set(null);
+      }}>
+      <div role="gridcell" className="cell name"><span className={`icon icon-${entry.kind}`} aria-hidden="true" />{entry.name}</div>
+      <div role="gridcell" className="cell size">{isDir ? '—' : formatBytes(entry.size)}</div>
+      <div role="gridcell" className="cell kind">{kindLabel(entry)}</div>
+      <div role="gridcell" className="cell modified">{formatDate(entry.mtimeMs)}</div>
+    </div>
+  );
+});

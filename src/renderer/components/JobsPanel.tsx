@@ -1,0 +1,62 @@
+import type { JobSummary } from '../../shared/types';
+import { useJobs } from '../stores/jobs';
+import { formatCount, formatDate } from '../lib/format';
+import { baseName } from '../lib/paths';
+
+const STATUS: Record<JobSummary['status'], string> = {
+  queued: 'Queued', running: 'Copying', paused: 'Paused', completed: 'Done', failed: 'Failed',
+  cancelled: 'Cancelled', interrupted: 'Interrupted',
+};
+
+function describeJob(job: JobSummary): string {
+  const sources = Array.isArray(job.config.sources) ? (job.config.sources as unknown[]).filter((s): s is string => typeof s === 'string') : [];
+  const destination = typeof job.config.destination === 'string' ? job.config.destination : '';
+  if (job.kind !== 'copy') return `${job.kind} job`;
+  const what = sources.length === 1 ? `“${baseName(sources[0]!)}”` : `${formatCount(sources.length)} items`;
+  return destination ? `Copy ${what} to “${baseName(destination)}”` : `Copy ${what}`;
+}
+
+function describeProgress(job: JobSummary): string | null {
+  const p = job.progress;
+  if (!p || typeof p.copiedFiles !== 'number') return null;
+  const total = typeof p.totalFiles === 'number' ? p.totalFiles : null;
+  return total !== null ? `${formatCount(p.copiedFiles)} of ${formatCount(total)} files` : `${formatCount(p.copiedFiles)} files`;
+}
+
+/** Running, past and interrupted jobs; an interrupted one resumes with one click. */
+export function JobsPanel() {
+  const list = useJobs((s) => s.list);
+  const loaded = useJobs((s) => s.listLoaded);
+  return (
+    <aside className="jobs-panel" role="region" aria-label="Jobs">
+      <header>
+        <h2>Jobs</h2>
+        <button type="button" aria-label="Close jobs" onClick={() => useJobs.getState().setShowList(false)}>×</button>
+      </header>
+      {loaded && list.length === 0 && <p className="empty">No jobs yet</p>}
+      <ul aria-label="Job list">
+        {list.map((job) => <JobItem key={job.id} job={job} />)}
+      </ul>
+    </aside>
+  );
+}
+
+function JobItem({ job }: { job: JobSummary }) {
+  const label = describeJob(job);
+  const progress = describeProgress(job);
+  const destination = typeof job.config.destination === 'string' ? job.config.destination : '';
+  return (
+    <li aria-label={label} className={`job job-${job.status}`} data-job-id={job.id}>
+      <div className="job-title">{label}</div>
+      <div className="job-meta">
+        <span className="status">{STATUS[job.status]}</span>
+        {progress && <span>{progress}</span>}
+        <span>{formatDate(job.createdAt)}</span>
+      </div>
+      {job.error && <div className="error">{job.error}</div>}
+      {job.status === 'interrupted' && (
+        <button type="button" onClick={() => void useJobs.getState().resume(job.id, destination)}>Resume</button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,41 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useBrowsing } from '../stores/browsing';
+import { useJobs } from '../stores/jobs';
+
+/** Back, Up, the editable path bar, "Show hidden" and the jobs toggle. */
+export function Toolbar() {
+  const path = useBrowsing((s) => s.path);
+  const canGoBack = useBrowsing((s) => s.history.length > 0);
+  const canGoUp = useBrowsing((s) => Boolean(s.listing?.parent));
+  const showHidden = useBrowsing((s) => s.showHidden);
+  const showList = useJobs((s) => s.showList);
+  const [draft, setDraft] = useState(path ?? '');
+  useEffect(() => {
+    setDraft(path ?? '');
+  }, [path]);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const target = draft.trim();
+    if (target) void useBrowsing.getState().navigate(target);
+  }
+
+  return (
+    <header className="toolbar">
+      <button type="button" aria-label="Back" title="Back (Alt+Left)" disabled={!canGoBack}
+        onClick={() => useBrowsing.getState().back()}>‹</button>
+      <button type="button" aria-label="Up" title="Enclosing folder" disabled={!canGoUp}
+        onClick={() => useBrowsing.getState().up()}>↑</button>
+      <form className="path-bar" onSubmit={submit} role="search">
+        <input aria-label="Path" value={draft} spellCheck={false} autoComplete="off"
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => { if (e.key === 'Escape') { setDraft(path ?? ''); e.currentTarget.blur(); } }} />
+      </form>
+      <label className="toggle">
+        <input type="checkbox" checked={showHidden} onChange={(e) => useBrowsing.getState().setShowHidden(e.target.checked)} />
+        Hidden files
+      </label>
+      <button type="button" aria-pressed={showList} onClick={() => useJobs.getState().setShowList(!showList)}>Jobs</button>
+    </header>
+  );
+}

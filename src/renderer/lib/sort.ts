@@ -1,0 +1,41 @@
+import type { FolderEntry } from '../../shared/types';
+
+export type SortKey = 'name' | 'size' | 'kind' | 'modified';
+export interface SortOrder { key: SortKey; ascending: boolean }
+
+// Same rule as the engine's listing (localeCompare, numeric): its order is usually already ours.
+const collator = new Intl.Collator(undefined, { numeric: true });
+
+const KIND_LABEL: Record<FolderEntry['kind'], string> = {
+  dir: 'Folder', file: 'File', symlink: 'Alias', other: 'Special',
+};
+
+export function kindLabel(entry: FolderEntry): string {
+  if (entry.kind !== 'file') return KIND_LABEL[entry.kind];
+  const dot = entry.name.lastIndexOf('.');
+  return dot > 0 ? `${entry.name.slice(dot + 1).toUpperCase()} file` : 'File';
+}
+
+function compareBy(key: SortKey): (a: FolderEntry, b: FolderEntry) => number {
+  switch (key) {
+    case 'name': return (a, b) => collator.compare(a.name, b.name);
+    case 'size': return (a, b) => a.size - b.size || collator.compare(a.name, b.name);
+    case 'modified': return (a, b) => a.mtimeMs - b.mtimeMs || collator.compare(a.name, b.name);
+    case 'kind': return (a, b) => collator.compare(kindLabel(a), kindLabel(b)) || collator.compare(a.name, b.name);
+  }
+}
+
+/** Folders stay on top (Finder's "keep folders on top"); the chosen column orders within each group. */
+export function sortEntries(entries: readonly FolderEntry[], order: SortOrder): FolderEntry[] {
+  const compare = compareBy(order.key);
+  const sign = order.ascending ? 1 : -1;
+  const full = (a: FolderEntry, b: FolderEntry) => (a.kind === 'dir' ? 0 : 1) - (b.kind === 'dir' ? 0 : 1) || sign * compare(a, b);
+  // The engine sends folders first by name: checking that is n comparisons, sorting 100k is ~17n.
+  if (isSorted(entries, full)) return entries.slice();
+  return [...entries].sort(full);
+}
+
+function isSorted<T>(items: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < items.length; i++) if (compare(items[i - 1]!, items[i]!) > 0) return false;
+  return true;
+}

@@ -1,0 +1,9 @@
+import './zod-setup';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './components/App';
+import { connectEvents } from './stores/events';
+import './styles.css';
+
+connectEvents();
+createRoot(document.getElementById('root')!).render(<StrictMode><App /></StrictMode>);
