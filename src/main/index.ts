@@ -26,7 +26,8 @@ async function start(): Promise<void> {
   const root = projectRoot();
   const windows = new WindowManager(path.join(root, 'out', 'preload', 'index.js'));
   app.on('second-instance', () => windows.create());
-  app.on('web-contents-created', (_event, contents) => lockDown(contents));
+  // Every webContents, ours and any other, is locked down as it is created.
+  app.on('web-contents-created', (_event, contents) => lockDown(contents, (url) => { windows.create(url); }));
 
   await app.whenReady();
   const denyAll = session.defaultSession;

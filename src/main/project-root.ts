@@ -5,7 +5,7 @@ let cached: string | undefined;
 
 /**
  * The folder holding Ferry's package.json. Found by walking up, because the same module runs from
- * src/ (type checks), out/node/src/ (CLI, tests) and an asar archive (the packaged app).
+ * src/ (type checks), out/node/src/ (CLI, tests) and the packaged app's resources folder.
  */
 export function projectRoot(): string {
   if (cached) return cached;

@@ -11,7 +11,8 @@ export class WindowManager {
 
   constructor(private readonly preloadPath: string) {}
 
-  create(): BrowserWindow {
+  /** `url`: an app URL, e.g. with the `#<folder>` hash a window opens at (New Window opens where you are). */
+  create(url: string = APP_ENTRY_URL): BrowserWindow {
     const previous = BrowserWindow.getFocusedWindow();
     const [x, y] = previous ? previous.getPosition().map((v) => v + 24) : [undefined, undefined];
     const win = new BrowserWindow({
@@ -25,11 +26,10 @@ export class WindowManager {
       show: false,
       webPreferences: webPreferences(this.preloadPath),
     });
-    lockDown(win.webContents);
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => this.windows.delete(win));
     this.windows.add(win);
-    void win.loadURL(APP_ENTRY_URL);
+    void win.loadURL(isAppUrl(url) ? url : APP_ENTRY_URL);
     return win;
   }
 
@@ -54,8 +54,12 @@ export class WindowManager {
   }
 }
 
-/** No navigation away from the app, no windows opened by the page, no <webview>. */
-export function lockDown(contents: WebContents): void {
+/**
+ * No navigation away from the app and no <webview>. The page cannot open windows itself: a
+ * `window.open` of an app URL (the renderer's "New Window") is turned into one of our own windows,
+ * made by the factory with the locked-down options; anything else is denied.
+ */
+export function lockDown(contents: WebContents, openAppWindow: (url: string) => void): void {
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
@@ -63,5 +67,8 @@ export function lockDown(contents: WebContents): void {
     if (!isAppUrl(url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isAppUrl(url)) openAppWindow(url);
+    return { action: 'deny' };
+  });
 }
