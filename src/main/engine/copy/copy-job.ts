@@ -617,19 +617,11 @@ export class CopyJob {
     this.checkCompletion();
   }
 
+  /** A job-level failure: stops like `stop`, or, when already stopping, lets completion go on. */
   private fail(err: unknown): void {
-    const v = toErrorValue(err);
     if (this.finished) return;
-    if (!this.stopping) {
-      this.stopping = { status: 'failed', message: v.message };
-      this.abort.abort();
-      this.pool.requestStop();
-      this.queue.releaseAll();
-      this.policy.drain();
-      void this.discovery.stop();
-      void this.destIndex.stop();
-    }
-    this.checkCompletion();
+    if (this.stopping) return this.checkCompletion();
+    this.stop('failed', toErrorValue(err).message);
   }
 
   private async finish(status: CompletedStatus, message?: string): Promise<void> {

@@ -130,17 +130,23 @@ export class IndexPreparation {
       const base = path.basename(path.resolve(source));
       if (c.row !== null && c.row.kind !== 'dir') {
         const row = this.fullRow(c.src);
-        if (row) await deliver([toItem(source, base, row)]);
+        if (row) await deliver([toItem(path.resolve(source), base, row)]);
         continue;
       }
       const self = c.row === null ? null : this.fullRow(c.src);
       await deliver([{ source: path.resolve(source), rel: base, kind: 'dir', size: 0, mtimeMs: self?.mtime_ms ?? 0, origin: 'index' }]);
+      // Hot loop (one turn per indexed entry, on the host's thread): the source root is resolved once
+      // and joined by concatenation where the separator is already '/'.
+      const root = path.resolve(source);
+      const prefix = c.src.rel;
+      const under = path.sep === '/'
+        ? (inSource: string) => `${root}/${inSource}`
+        : (inSource: string) => path.join(root, ...inSource.split('/'));
       for await (const page of this.pagesUnder(c.src, signal)) {
-        const prefix = c.src.rel;
         await deliver(page.map((row) => {
           const entryRel = joinRel(row.relative_path, row.name);
           const inSource = prefix === '' ? entryRel : entryRel.slice(prefix.length + 1);
-          return toItem(path.join(path.resolve(source), ...inSource.split('/')), `${base}/${inSource}`, row);
+          return toItem(under(inSource), `${base}/${inSource}`, row);
         }));
       }
     }
@@ -200,7 +206,8 @@ function pickUsed(sql: string, params: Record<string, string>): Record<string, s
   return Object.fromEntries(Object.entries(params).filter(([k]) => new RegExp(`:${k}\\b`).test(sql)));
 }
 
+/** `source` must already be absolute and normalised. */
 function toItem(source: string, rel: string, row: EntryRow): CopyItem {
   const kind = ITEM_KIND[row.kind];
-  return { source: path.resolve(source), rel, kind, size: kind === 'file' || kind === 'symlink' ? row.size : 0, mtimeMs: row.mtime_ms, origin: 'index' };
+  return { source, rel, kind, size: kind === 'file' || kind === 'symlink' ? row.size : 0, mtimeMs: row.mtime_ms, origin: 'index' };
 }
