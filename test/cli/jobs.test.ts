@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import type { JobSummary } from '../../src/shared/types';
 import { openLibrary } from '../../src/main/engine/db/library';
 import { JobStore } from '../../src/main/engine/jobs/job-store';
+import { progressSummary } from '../../src/main/hosts/cli/commands/jobs';
 import { tempDir, tree } from '../helpers/tree';
 import { ferry, libraryEnv } from '../indexer/ferry-cli';
 
@@ -57,4 +58,14 @@ test('ferry jobs with no jobs, --limit, and bad input', () => {
   const bad = ferry(['jobs', '--limit', 'zero'], env);
   assert.equal(bad.code, 2);
   assert.equal(bad.stderr, 'ferry jobs: --limit must be a whole number of at least 1\n');
+});
+
+test('a copy that skipped everything says so in its progress summary', () => {
+  const job: JobSummary = {
+    id: 'j', parentId: null, kind: 'copy', status: 'completed', priority: 0,
+    config: { sources: ['/a/src'], destination: '/b' },
+    progress: { copiedFiles: 0, totalFiles: 6, copiedBytes: 0, totalBytes: 21, skippedFiles: 6, failedFiles: 0 },
+    error: null, createdAt: 0, updatedAt: 0, finishedAt: 0,
+  };
+  assert.equal(progressSummary(job), '0/6 files, 0 B of 21 B, 6 skipped, /a/src → /b');
 });

@@ -78,6 +78,9 @@ export function progressSummary(job: JobSummary): string {
     const copiedBytes = num(p.copiedBytes);
     const totalBytes = num(p.totalBytes);
     if (copiedBytes !== undefined) parts.push(`${formatBytes(copiedBytes)}${totalBytes !== undefined ? ` of ${formatBytes(totalBytes)}` : ''}`);
+    // A second run under skip copies nothing: without the skipped count, "0/6 files" reads as a failure.
+    const skipped = num(p.skippedFiles);
+    if (skipped) parts.push(`${formatCount(skipped)} skipped`);
     const failed = num(p.failedFiles);
     if (failed) parts.push(`${formatCount(failed)} failed`);
     const sources = Array.isArray(c.sources) ? c.sources.filter((s): s is string => typeof s === 'string') : [];
