@@ -48,3 +48,17 @@ test('skipped counts add up per reason and discovered batches add up', () => {
   assert.ok(seen.length <= 6, `coalesced into ${seen.length} messages`);
   assert.equal(seen.at(-1)?.type, 'fileFailed');
 });
+
+test('coalesced events go out in time order: t never goes back', () => {
+  let clock = 0;
+  const bus = new ProgressBus(50, () => clock);
+  const seen: FerryEvent[] = [];
+  bus.subscribe((e) => seen.push(e));
+  bus.publish(progress(1)); // goes at once (t = 1), opening a 50 ms window
+  clock = 10;
+  bus.publish({ ...progress(2), t: 10 });
+  bus.publish({ type: 'filesSkipped', jobId: 'j', t: 20, count: 1, reason: 'alreadyExists' });
+  bus.publish({ type: 'filesDiscovered', jobId: 'j', t: 30, count: 1, bytes: 1 });
+  bus.flush();
+  assert.deepEqual(seen.map((e) => e.t), [1, 10, 20, 30]);
+});

@@ -65,6 +65,8 @@ export class ProgressBus {
     this.skipped.clear();
     this.progress = null;
     if (batch.length === 0) return;
+    // Coalesced events keep their newest `t`: deliver them in time order, so `t` never goes back.
+    batch.sort((a, b) => a.t - b.t);
     this.lastSentAt = this.now();
     for (const e of batch) this.deliver(e);
   }
