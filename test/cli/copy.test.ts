@@ -95,7 +95,7 @@ describe('ferry copy', () => {
     const src = tree(path.join(root, 'src'), { 'a.txt': 'a', 'in/b': 'b' });
     const before = snapshot(root);
     for (const args of [[path.join(root, 'missing'), dest], [src, path.join(src, 'in')], [path.join(src, 'a.txt'), src],
-      [src, path.join(root, 'no-such-dest')], [src, path.join(src, 'a.txt')], ['--overwrite', 'sideways', src, dest], [src]]) {
+      [src, path.join(root, 'no-such-dest')], [src, path.join(src, 'a.txt')], ['--overwrite', 'sideways', src, dest], ['--limit-rate', 'fast', src, dest], [src]]) {
       const r = await ferry(['copy', ...args], env).exited;
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
       assert.match(r.stderr, /^ferry copy: /);
@@ -156,7 +156,8 @@ describe('ferry copy', () => {
   test('kill -9 mid-copy, then `ferry resume`: identical tree, no temp files', async () => {
     const { root, env, dest } = setup();
     const src = tree(path.join(root, 'src'), manyFiles(6000, 2000));
-    const run = ferry(['copy', '--json', '--concurrency', '1', src, dest], env);
+    // 12 MB at 2 MiB/s: still copying when the first progress arrives, however fast this machine is.
+    const run = ferry(['copy', '--json', '--concurrency', '1', '--limit-rate', '2M', src, dest], env);
     let killed = false;
     run.onEvent((e) => {
       if (!killed && e.type === 'progress' && e.copiedFiles > 0) { killed = true; run.child.kill('SIGKILL'); }
@@ -167,7 +168,7 @@ describe('ferry copy', () => {
     const copiedBefore = fs.readdirSync(path.join(dest, 'src')).length;
     assert.ok(copiedBefore > 0, 'it had started');
 
-    const resumed = await ferry(['resume', '--json', jobId], env).exited;
+    const resumed = await ferry(['resume', '--json', '--limit-rate', '1G', jobId], env).exited;
     assert.equal(resumed.code, 0, resumed.stderr);
     const detected = resumed.events.find((e) => e.type === 'resumeDetected');
     assert.ok(detected && detected.type === 'resumeDetected');
@@ -181,7 +182,7 @@ describe('ferry copy', () => {
   test('Ctrl-C (SIGINT) interrupts cleanly: exit 3, no temp files, resumable', async () => {
     const { root, env, dest } = setup();
     const src = tree(path.join(root, 'src'), manyFiles(4000, 1000));
-    const run = ferry(['copy', '--json', '--concurrency', '1', src, dest], env);
+    const run = ferry(['copy', '--json', '--concurrency', '1', '--limit-rate', '1M', src, dest], env);
     let sent = false;
     run.onEvent((e) => {
       if (!sent && e.type === 'progress' && e.copiedFiles > 0) { sent = true; run.child.kill('SIGINT'); }
@@ -191,7 +192,7 @@ describe('ferry copy', () => {
     assert.deepEqual(tempLeftovers(dest), []);
     const jobId = r.events[0]!.jobId;
     assert.equal(jobRows(env.FERRY_DB).find((j) => j.id === jobId)?.status, 'interrupted');
-    const resumed = await ferry(['resume', jobId.slice(0, 8)], env).exited;
+    const resumed = await ferry(['resume', '--limit-rate=1G', jobId.slice(0, 8)], env).exited;
     assert.equal(resumed.code, 0, resumed.stderr);
     assert.deepEqual(snapshot(path.join(dest, 'src')), snapshot(src));
   });

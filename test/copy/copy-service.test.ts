@@ -344,7 +344,8 @@ describe('CopyService', () => {
     for (let i = 0; i < 3000; i++) spec[`d${i % 30}/f${i}.bin`] = `payload ${i} `.repeat(50);
     const src = tree(path.join(l.root, 'big'), spec);
     const dest = fs.mkdirSync(path.join(l.root, 'dest'), { recursive: true })!;
-    const first = await copy(l, { sources: [src], destination: dest, overwrite: 'prompt', concurrency: 1 }, (e, h) => {
+    // A speed limit (1.8 MB at 1 MiB/s) keeps it copying past the first progress event on any machine.
+    const first = await copy(l, { sources: [src], destination: dest, overwrite: 'prompt', concurrency: 1, rateLimit: 1024 ** 2 }, (e, h) => {
       if (e.type === 'progress' && e.copiedFiles > 0) h().cancel('interrupt');
     });
     assert.equal(first.completed.status, 'interrupted');
@@ -354,7 +355,7 @@ describe('CopyService', () => {
     assert.deepEqual(tempLeftovers(dest), []);
 
     const events: FerryEvent[] = [];
-    const resumed = await l.service.resume(first.handle.jobId, (e) => events.push(e));
+    const resumed = await l.service.resume(first.handle.jobId, (e) => events.push(e), { rateLimit: 1024 ** 3 });
     const completed = await resumed.done;
     assert.equal(completed.status, 'done', 'no conflicts with its own earlier copies');
     assert.equal(resumed.jobId, first.handle.jobId);
@@ -393,7 +394,7 @@ describe('CopyService', () => {
     const dest = fs.mkdirSync(path.join(l.root, 'dest'), { recursive: true })!;
     let pausedAt = -1;
     let pausing = false;
-    const run = await copy(l, { sources: [src], destination: dest, overwrite: 'skip', concurrency: 1 }, (e, h) => {
+    const run = await copy(l, { sources: [src], destination: dest, overwrite: 'skip', concurrency: 1, rateLimit: 64 * 1024 }, (e, h) => {
       if (e.type === 'progress' && e.copiedFiles > 0 && !pausing) {
         pausing = true;
         h().pause();

@@ -22,6 +22,8 @@ export interface FerryEngineOptions {
    * own ABI, kept apart from the Node build that the CLI and tests use.
    */
   nativeBinding?: string;
+  /** A speed limit (bytes a second) for every copy started here that does not set its own. */
+  defaultRateLimit?: number;
 }
 
 /**
@@ -39,7 +41,7 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
   const jobs = new JobManager(db);
   jobs.recoverInterrupted();
   const indexer = new LibraryIndexer(db, options.dbFile);
-  const copies = new CopyService({ db, dbFile: options.dbFile, jobs });
+  const copies = new CopyService({ db, dbFile: options.dbFile, jobs, defaultRateLimit: options.defaultRateLimit });
   const handles = new Map<string, CopyHandle>();
   let closed = false;
 

@@ -17,6 +17,7 @@ import { tempPrefixFor } from './file-copy';
 import { FolderTimes } from './folder-times';
 import { IndexPreparation, estimateFromIndex } from './index-preparation';
 import { ProgressTracker } from './progress-tracker';
+import { RateLimit } from './rate-limit';
 import type { CopyItem, StaleItem } from './types';
 
 /** What a copy job row's `config` holds: everything needed to run (or resume) it. */
@@ -26,6 +27,8 @@ export interface CopyJobConfig {
   overwrite: OverwriteMode;
   useIndex: boolean;
   concurrency: number;
+  /** Bytes a second (a speed limit), or none. */
+  rateLimit?: number;
   /** A retry job: copies only the files that failed in this job (read from its checkpoints). */
   retryOf?: string;
   /** Child job rows (destination index, discovery). */
@@ -45,6 +48,8 @@ export interface CopyJobDeps {
 
 /** Files per worker message: per-file messages would cost more than copying a small file. */
 const BATCH_SIZE = 256;
+/** Under a speed limit, smaller batches keep the flow even (the limit is charged per batch). */
+const LIMITED_BATCH_SIZE = 8;
 const PROGRESS_MS = 250;
 const CHECKPOINT_MS = 1000;
 
@@ -91,6 +96,8 @@ export class CopyJob {
   private readonly folderTimes = new FolderTimes();
   private timers: NodeJS.Timeout[] = [];
   private lastDestAnalysis = 0;
+  private readonly rateLimit: RateLimit | null;
+  private limitTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: CopyJobDeps) {
     this.done = new Promise((resolve) => { this.resolveDone = resolve; });
@@ -100,6 +107,7 @@ export class CopyJob {
     this.pool = new CopyWorkerPool(c.concurrency);
     this.destIndex = new DestinationIndex(c.destination, c.sources.map((s) => path.basename(s)));
     this.discovery = new DeltaDiscovery({ dbFile: c.useIndex ? deps.dbFile : null, sources: c.sources, useIndex: c.useIndex });
+    this.rateLimit = c.rateLimit ? new RateLimit(c.rateLimit, performance.now()) : null;
     this.settings = {
       dest: c.destination, mode: c.overwrite, resume: deps.resume, tempPrefix: tempPrefixFor(deps.jobId),
       // Workers write checkpoints to the library file (an in-memory library has none they could open).
@@ -323,14 +331,26 @@ export class CopyJob {
   private pump(): void {
     while (!this.paused && !this.stopping && !this.finished && this.pool.idle > 0
       && (this.answered.length > 0 || this.queue.size > 0)) {
+      if (this.mustWaitForRateLimit()) break;
+      const batchSize = this.rateLimit ? LIMITED_BATCH_SIZE : BATCH_SIZE;
       if (this.answered.length > 0) {
-        const forced = this.answered.splice(0, BATCH_SIZE);
+        const forced = this.answered.splice(0, batchSize);
         this.dispatch(forced.map((f) => f.item), new Map(forced.map((f) => [f.item.rel, f.force])));
       } else {
-        this.dispatch(this.queue.take(BATCH_SIZE));
+        this.dispatch(this.queue.take(batchSize));
       }
     }
     if (this.queue.size < this.queue.highWater / 2 && !this.paused) this.discovery.resume();
+  }
+
+  /** Under a speed limit in debt: pump again once the debt is paid. */
+  private mustWaitForRateLimit(): boolean {
+    if (!this.rateLimit) return false;
+    if (this.limitTimer) return true;
+    const delay = this.rateLimit.delayMs(performance.now());
+    if (delay === 0) return false;
+    this.limitTimer = setTimeout(() => { this.limitTimer = null; this.pump(); }, delay);
+    return true;
   }
 
   private dispatch(items: CopyItem[], forced?: Map<string, 'replace' | 'keep-both'>): void {
@@ -348,6 +368,11 @@ export class CopyJob {
     }
     this.flushSkipped();
     if (tasks.length === 0) { this.checkCompletion(); return; }
+    if (this.rateLimit) {
+      let bytes = 0;
+      for (const item of toCopy) if (item.kind === 'file') bytes += item.size;
+      this.rateLimit.charge(bytes, performance.now());
+    }
     const flight = this.nextFlight++;
     this.inFlight++;
     this.inFlightTicks.set(flight, { files: 0, bytes: 0 });
@@ -628,6 +653,7 @@ export class CopyJob {
     if (this.finished) return;
     this.finished = true;
     for (const t of this.timers) clearInterval(t);
+    if (this.limitTimer) clearTimeout(this.limitTimer);
     this.abort.abort();
     this.queue.clear();
     if (status === 'done') this.tracker.finish();

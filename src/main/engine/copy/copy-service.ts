@@ -14,6 +14,8 @@ export interface CopyRequest {
   overwrite: OverwriteMode;
   useIndex?: boolean;
   concurrency?: number;
+  /** A speed limit in bytes a second (else the service's default, else none). */
+  rateLimit?: number;
   /** Subscribed before the job emits anything (its first event is `initialEstimate`). */
   onEvent?: (event: FerryEvent) => void;
 }
@@ -48,7 +50,7 @@ const RESUMABLE = new Set(['interrupted', 'paused', 'failed']);
 export class CopyService {
   private readonly running = new Map<string, { job: CopyJob; handle: CopyHandle }>();
 
-  constructor(private readonly deps: { db: Db; dbFile: string; jobs: JobManager }) {}
+  constructor(private readonly deps: { db: Db; dbFile: string; jobs: JobManager; defaultRateLimit?: number }) {}
 
   async start(req: CopyRequest): Promise<CopyHandle> {
     const valid = validateCopyRequest(req.sources, req.destination);
@@ -56,12 +58,13 @@ export class CopyService {
       sources: valid.sources, destination: valid.destination, overwrite: req.overwrite,
       // An in-memory library cannot be read by the phases' worker threads: discover everything instead.
       useIndex: (req.useIndex ?? true) && this.deps.dbFile !== ':memory:', concurrency: clampConcurrency(req.concurrency),
+      ...rateLimitField(req.rateLimit ?? this.deps.defaultRateLimit),
     };
     return this.launch(this.createRows(config), false, req.onEvent);
   }
 
   /** Continues an interrupted job (or one paused by a full disk, or whose process died) from its checkpoints. */
-  async resume(jobId: string, onEvent?: (event: FerryEvent) => void): Promise<CopyHandle> {
+  async resume(jobId: string, onEvent?: (event: FerryEvent) => void, options: { rateLimit?: number } = {}): Promise<CopyHandle> {
     const live = this.running.get(jobId);
     if (live) {
       if (onEvent) live.handle.onEvent(onEvent);
@@ -77,7 +80,8 @@ export class CopyService {
     }
     const config = row.config as unknown as CopyJobConfig;
     const valid = validateCopyRequest(config.sources, config.destination);
-    return this.launch({ jobId, config: { ...config, sources: valid.sources, destination: valid.destination } }, true, onEvent);
+    const rateLimit = options.rateLimit !== undefined ? rateLimitField(options.rateLimit) : {};
+    return this.launch({ jobId, config: { ...config, sources: valid.sources, destination: valid.destination, ...rateLimit } }, true, onEvent);
   }
 
   /** A new job copying again only the files that failed in `jobId`. */
@@ -89,7 +93,7 @@ export class CopyService {
     const valid = validateCopyRequest(old.sources, old.destination);
     const config: CopyJobConfig = {
       sources: valid.sources, destination: valid.destination, overwrite: old.overwrite,
-      useIndex: false, concurrency: clampConcurrency(old.concurrency), retryOf: jobId,
+      useIndex: false, concurrency: clampConcurrency(old.concurrency), retryOf: jobId, ...rateLimitField(old.rateLimit),
     };
     return this.launch(this.createRows(config), false, onEvent);
   }
@@ -140,4 +144,9 @@ export class CopyService {
 function clampConcurrency(n: number | undefined): number {
   if (n === undefined || !Number.isFinite(n)) return defaultConcurrency();
   return Math.max(1, Math.min(64, Math.floor(n)));
+}
+
+/** A positive, finite limit is kept; anything else means no limit. */
+function rateLimitField(rate: number | undefined): { rateLimit?: number } {
+  return rate !== undefined && Number.isFinite(rate) && rate >= 1 ? { rateLimit: Math.floor(rate) } : {};
 }

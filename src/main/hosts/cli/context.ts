@@ -1,4 +1,5 @@
 import { defaultDbPath } from '../../engine/db/paths';
+import { parseRate } from '../../engine/copy/rate-limit';
 
 /** What a CLI command may touch: injected so that tests can run commands in-process. */
 export interface CliContext {
@@ -27,4 +28,11 @@ export interface Command {
 /** `--db PATH` wins, then $FERRY_DB, then the XDG default. */
 export function dbPathFrom(flag: string | undefined, ctx: CliContext): string {
   return flag ?? defaultDbPath(ctx.env);
+}
+
+/** `--limit-rate RATE` wins, then $FERRY_LIMIT_RATE; neither means no speed limit. */
+export function rateLimitFrom(flag: string | undefined, ctx: CliContext): number | undefined {
+  if (flag !== undefined) return parseRate(flag);
+  const fromEnv = ctx.env.FERRY_LIMIT_RATE;
+  return fromEnv ? parseRate(fromEnv, '$FERRY_LIMIT_RATE') : undefined;
 }

@@ -4,11 +4,11 @@ import { OverwriteMode } from '../../../../shared/types';
 import { openLibrary } from '../../../engine/db/library';
 import { JobManager } from '../../../engine/jobs/job-manager';
 import { CopyService } from '../../../engine/copy/copy-service';
-import { dbPathFrom, type CliContext, type Command } from '../context';
+import { dbPathFrom, rateLimitFrom, type CliContext, type Command } from '../context';
 import { CopySession } from '../copy-session';
 
 const HELP = `Usage: ferry copy [--overwrite skip|replace|prompt|skip-newer|keep-both] [--json] [--db PATH]
-                  [--no-index] [--concurrency N] SOURCE... DEST
+                  [--no-index] [--concurrency N] [--limit-rate RATE] SOURCE... DEST
 
 Copies each SOURCE (file, folder or symlink) into the folder DEST, as DEST/<name of SOURCE>.
 Copying starts at once from the library index; files the index lacks are discovered while copying.
@@ -24,6 +24,8 @@ Copying starts at once from the library index; files the index lacks are discove
   --db PATH          the library database (default $FERRY_DB, else ~/.local/share/ferry/library.db)
   --no-index         do not use the library index: discover everything on disk
   --concurrency N    copy worker threads (default 2–4 by CPU count)
+  --limit-rate RATE  copy at most RATE bytes a second on average, e.g. 512K, 20M, 1G (default
+                     $FERRY_LIMIT_RATE, else no limit); kept by \`ferry resume\`
 
 Exit codes: 0 done, 1 done but some files failed, 2 invalid usage (nothing copied),
 3 interrupted or stopped (resume with \`ferry resume JOB_ID\`).
@@ -35,6 +37,7 @@ export interface CopyArgs {
   db?: string;
   useIndex: boolean;
   concurrency?: number;
+  limitRate?: string;
   paths: string[];
 }
 
@@ -68,6 +71,7 @@ export function parseCopyArgs(args: string[]): CopyArgs {
         out.concurrency = n;
         break;
       }
+      case '--limit-rate': out.limitRate = take(); break;
       default:
         if (raw.startsWith('-') && raw !== '-') throw new FerryError('INVALID_INPUT', `unknown option ${raw} (a path starting with "-" goes after --)`);
         out.paths.push(raw);
@@ -93,6 +97,7 @@ export const command: Command = {
   async run(argv: string[], ctx: CliContext): Promise<number> {
     const args = parseCopyArgs(argv);
     const overwrite = effectiveMode(args, ctx);
+    const rateLimit = rateLimitFrom(args.limitRate, ctx);
     const dbFile = dbPathFrom(args.db, ctx);
     const db = openLibrary(dbFile);
     const jobs = new JobManager(db);
@@ -103,7 +108,7 @@ export const command: Command = {
       const handle = await service.start({
         sources: args.paths.slice(0, -1).map((p) => resolveFrom(ctx, p)),
         destination: resolveFrom(ctx, args.paths[args.paths.length - 1]!),
-        overwrite, useIndex: args.useIndex, concurrency: args.concurrency, onEvent: session.onEvent,
+        overwrite, useIndex: args.useIndex, concurrency: args.concurrency, rateLimit, onEvent: session.onEvent,
       });
       return await session.run(handle);
     } finally {

@@ -2,12 +2,12 @@ import { parseArgs } from 'node:util';
 import { FerryError } from '../../../../shared/errors';
 import { createFerryEngine } from '../../../engine/ferry-engine';
 import { bindAddress, startBrowserServer, type BrowserServer } from '../../browser/server';
-import { dbPathFrom, EXIT, type Command } from '../context';
+import { dbPathFrom, EXIT, rateLimitFrom, type Command } from '../context';
 
 /** Used when neither --port nor $PORT says otherwise; a random free port when it is taken. */
 export const DEFAULT_PORT = 7317;
 
-const help = `Usage: ferry serve [--port N] [--host 127.0.0.1|localhost|::1] [--db PATH]
+const help = `Usage: ferry serve [--port N] [--host 127.0.0.1|localhost|::1] [--db PATH] [--limit-rate RATE]
 
 Serves Ferry's interface and API to your browser, on this computer only (the loopback interface).
 Prints one line with the address to open; it carries a secret token that every request must present.
@@ -17,6 +17,9 @@ Options:
   --port N      the port (0 = any free port). Default: $PORT, else ${DEFAULT_PORT} or any free port if it is taken.
   --host HOST   127.0.0.1 (default), localhost or ::1. Other interfaces are refused.
   --db PATH     the library database (default: $FERRY_DB, else ~/.local/share/ferry/library.db).
+  --limit-rate RATE
+                a speed limit for the copies started from this UI, e.g. 20M (bytes a second;
+                default: $FERRY_LIMIT_RATE, else none).
 `;
 
 function parsePort(value: string, what: string): number {
@@ -29,9 +32,9 @@ export const command: Command = {
   summary: 'serve the UI and API on 127.0.0.1; prints the URL with its token',
   help,
   async run(args, ctx) {
-    let values: { port?: string; host?: string; db?: string };
+    let values: { port?: string; host?: string; db?: string; 'limit-rate'?: string };
     try {
-      ({ values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' } }, strict: true }));
+      ({ values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, 'limit-rate': { type: 'string' } }, strict: true }));
     } catch (err) {
       ctx.stderr.write(`ferry serve: ${(err as Error).message}\n${help}`);
       return EXIT.USAGE;
@@ -41,7 +44,8 @@ export const command: Command = {
     const explicitPort = values.port !== undefined ? parsePort(values.port, '--port')
       : ctx.env.PORT ? parsePort(ctx.env.PORT, '$PORT') : undefined;
 
-    const engine = createFerryEngine({ dbFile: dbPathFrom(values.db, ctx) });
+    const defaultRateLimit = rateLimitFrom(values['limit-rate'], ctx);
+    const engine = createFerryEngine({ dbFile: dbPathFrom(values.db, ctx), defaultRateLimit });
     let server: BrowserServer;
     try {
       server = await listen(engine, host, explicitPort);
