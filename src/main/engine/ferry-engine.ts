@@ -40,7 +40,7 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
   const db: Db = openLibrary(options.dbFile, { nativeBinding: options.nativeBinding });
   const jobs = new JobManager(db);
   jobs.recoverInterrupted();
-  const indexer = new LibraryIndexer(db, options.dbFile);
+  const indexer = new LibraryIndexer(db, options.dbFile, { scheduler: jobs.scheduler });
   const copies = new CopyService({ db, dbFile: options.dbFile, jobs, defaultRateLimit: options.defaultRateLimit });
   const handles = new Map<string, CopyHandle>();
   let closed = false;

@@ -3,7 +3,9 @@ import { toErrorValue } from '../../../shared/errors';
 import type { ConflictAnswer, CompletedStatus, EventBody, EventOf, FerryEvent, SkipReason } from '../../../shared/events';
 import type { OverwriteMode, Resolution } from '../../../shared/types';
 import type { Db } from '../db/library';
+import { JobSlots } from '../jobs/job-slots';
 import type { JobStore } from '../jobs/job-store';
+import type { JobScheduler, Release } from '../jobs/scheduler';
 import type { ProgressBus } from '../jobs/progress-bus';
 import { BlockedFolders } from './blocked-folders';
 import { Checkpoints } from './checkpoints';
@@ -44,6 +46,10 @@ export interface CopyJobDeps {
   config: CopyJobConfig;
   /** A resumed run: checkpoints of the earlier runs are honoured. */
   resume: boolean;
+  /** The process's worker slots: each copy batch and each phase worker runs on a slot granted by priority. */
+  scheduler: JobScheduler;
+  /** This job's priority; its destination index and discovery ask with their own, higher ones. */
+  priorities: { copy: number; destinationIndex: number; discovery: number };
 }
 
 /** Files per worker message: per-file messages would cost more than copying a small file. */
@@ -98,6 +104,10 @@ export class CopyJob {
   private lastDestAnalysis = 0;
   private readonly rateLimit: RateLimit | null;
   private limitTimer: NodeJS.Timeout | null = null;
+  private readonly slots: JobSlots;
+  /** Discovery's slot, given back while discovery waits for room in the queue or the job is paused. */
+  private discoverySlot: Release | null = null;
+  private discoveryAsking = false;
 
   constructor(private readonly deps: CopyJobDeps) {
     this.done = new Promise((resolve) => { this.resolveDone = resolve; });
@@ -108,6 +118,7 @@ export class CopyJob {
     this.destIndex = new DestinationIndex(c.destination, c.sources.map((s) => path.basename(s)));
     this.discovery = new DeltaDiscovery({ dbFile: c.useIndex ? deps.dbFile : null, sources: c.sources, useIndex: c.useIndex });
     this.rateLimit = c.rateLimit ? new RateLimit(c.rateLimit, performance.now()) : null;
+    this.slots = new JobSlots(deps.scheduler, deps.priorities.copy, this.abort.signal, () => this.pump());
     this.settings = {
       dest: c.destination, mode: c.overwrite, resume: deps.resume, tempPrefix: tempPrefixFor(deps.jobId),
       // Workers write checkpoints to the library file (an in-memory library has none they could open).
@@ -131,7 +142,7 @@ export class CopyJob {
     this.paused = true;
     this.pauseReason = reason;
     this.pool.requestStop();
-    this.discovery.pause();
+    this.pauseDiscovery();
     this.deps.store.setStatus(this.jobId, 'paused', reason ?? null);
     this.publish({ type: 'jobState', status: 'paused', ...(reason ? { reason } : {}) });
     this.publish(this.tracker.progressEvent(true));
@@ -142,7 +153,7 @@ export class CopyJob {
     this.paused = false;
     this.pauseReason = undefined;
     this.pool.clearStop();
-    if (!this.queue.full) this.discovery.resume();
+    if (!this.queue.full) this.resumeDiscovery();
     this.deps.store.setStatus(this.jobId, 'running');
     this.publish({ type: 'jobState', status: 'running' });
     this.pump();
@@ -199,6 +210,9 @@ export class CopyJob {
 
   private async runDestinationIndex(): Promise<void> {
     const child = this.deps.config.children?.destinationIndex;
+    // Until its worker gets a slot, existence checks lstat the destination (DestinationIndex.lookup).
+    const slot = await this.acquire(this.deps.priorities.destinationIndex);
+    if (!slot) return;
     if (child) this.deps.store.setStatus(child, 'running');
     const off = this.destIndex.onProgress((s) => {
       // The complete state goes out once, below, with the expected conflicts.
@@ -210,6 +224,7 @@ export class CopyJob {
     try {
       await this.destIndex.start();
     } finally {
+      slot();
       off();
     }
     if (this.finished || this.stopping || !this.destIndex.complete) return;
@@ -242,18 +257,60 @@ export class CopyJob {
 
   private async runDiscovery(): Promise<void> {
     const child = this.deps.config.children?.discovery;
+    this.discoveryAsking = true;
+    this.discoverySlot = await this.acquire(this.deps.priorities.discovery);
+    this.discoveryAsking = false;
+    if (!this.discoverySlot) return;
     if (child) this.deps.store.setStatus(child, 'running');
-    await this.discovery.start({
-      onItems: (batch) => this.discovered(batch),
-      onStale: (batch) => this.stale(batch),
-      onError: (e) => this.fileFailedAt(e.path, e.code, e.message),
-    });
+    if (this.paused || this.queue.full) this.pauseDiscovery();
+    try {
+      await this.discovery.start({
+        onItems: (batch) => this.discovered(batch),
+        onStale: (batch) => this.stale(batch),
+        onError: (e) => this.fileFailedAt(e.path, e.code, e.message),
+      });
+    } finally {
+      this.discoverySlot?.();
+      this.discoverySlot = null;
+    }
     if (this.stopping || this.finished) return;
     this.discoveryDone = true;
     this.tracker.discoveryActive = false;
     this.publish({ type: 'discoveryComplete', totalDiscovered: this.tracker.discoveredFiles, discoveryBytes: this.tracker.discoveredBytes });
     if (child) this.deps.store.setStatus(child, 'completed');
     this.checkCompletion();
+  }
+
+  /** A worker slot at `priority`, or null when the job stops before one is granted. */
+  private async acquire(priority: number): Promise<Release | null> {
+    try {
+      const slot = await this.deps.scheduler.acquire(priority, this.abort.signal);
+      if (this.stopping || this.finished) { slot(); return null; }
+      return slot;
+    } catch {
+      return null; // aborted: the job is stopping
+    }
+  }
+
+  /** Discovery blocks between folders and gives its slot back (for the queue to drain, or a pause). */
+  private pauseDiscovery(): void {
+    this.discovery.pause();
+    this.discoverySlot?.();
+    this.discoverySlot = null;
+  }
+
+  /** Discovery goes on once it holds a slot again (asked for here, at discovery's priority). */
+  private resumeDiscovery(): void {
+    if (this.discoverySlot) { this.discovery.resume(); return; }
+    if (this.discoveryAsking || this.discoveryDone || this.stopping || this.finished) return;
+    this.discoveryAsking = true;
+    void this.acquire(this.deps.priorities.discovery).then((slot) => {
+      this.discoveryAsking = false;
+      if (!slot) return;
+      if (this.paused || this.queue.full || this.discoveryDone) { slot(); return; }
+      this.discoverySlot = slot;
+      this.discovery.resume();
+    });
   }
 
   /** A retry job's producer: the failed rows of the earlier job, paged, mapped back to their sources. */
@@ -287,7 +344,7 @@ export class CopyJob {
     this.queue.push(batch);
     this.countExpectedConflicts(batch);
     if (count > 0) this.publish({ type: 'filesDiscovered', count, bytes });
-    if (this.queue.full) this.discovery.pause();
+    if (this.queue.full) this.pauseDiscovery();
     this.pump();
   }
 
@@ -332,15 +389,19 @@ export class CopyJob {
     while (!this.paused && !this.stopping && !this.finished && this.pool.idle > 0
       && (this.answered.length > 0 || this.queue.size > 0)) {
       if (this.mustWaitForRateLimit()) break;
+      const slot = this.slots.take();
+      if (!slot) break; // asked for: pump runs again when the scheduler grants it
       const batchSize = this.rateLimit ? LIMITED_BATCH_SIZE : BATCH_SIZE;
       if (this.answered.length > 0) {
         const forced = this.answered.splice(0, batchSize);
-        this.dispatch(forced.map((f) => f.item), new Map(forced.map((f) => [f.item.rel, f.force])));
+        this.dispatch(slot, forced.map((f) => f.item), new Map(forced.map((f) => [f.item.rel, f.force])));
       } else {
-        this.dispatch(this.queue.take(batchSize));
+        this.dispatch(slot, this.queue.take(batchSize));
       }
     }
-    if (this.queue.size < this.queue.highWater / 2 && !this.paused) this.discovery.resume();
+    // A slot granted while there was nothing to copy (or the job paused) goes back to the others.
+    this.slots.releaseUnused();
+    if (this.queue.size < this.queue.highWater / 2 && !this.paused) this.resumeDiscovery();
   }
 
   /** Under a speed limit in debt: pump again once the debt is paid. */
@@ -353,7 +414,7 @@ export class CopyJob {
     return true;
   }
 
-  private dispatch(items: CopyItem[], forced?: Map<string, 'replace' | 'keep-both'>): void {
+  private dispatch(slot: Release, items: CopyItem[], forced?: Map<string, 'replace' | 'keep-both'>): void {
     const complete = this.destIndex.complete;
     const tasks: CopyTask[] = [];
     const toCopy: CopyItem[] = [];
@@ -367,7 +428,7 @@ export class CopyJob {
       toCopy.push(item);
     }
     this.flushSkipped();
-    if (tasks.length === 0) { this.checkCompletion(); return; }
+    if (tasks.length === 0) { slot(); this.checkCompletion(); return; }
     if (this.rateLimit) {
       let bytes = 0;
       for (const item of toCopy) if (item.kind === 'file') bytes += item.size;
@@ -388,7 +449,10 @@ export class CopyJob {
       this.inFlightTicks.delete(flight);
       this.flights.delete(flight);
       this.updateInFlight();
+      // Ask for the next slot before giving this one back, so the scheduler weighs this job's priority
+      // against the others' waiting requests rather than handing the slot to whoever asked first.
       this.pump();
+      slot();
       this.checkCompletion();
     });
   }
@@ -654,6 +718,7 @@ export class CopyJob {
     this.finished = true;
     for (const t of this.timers) clearInterval(t);
     if (this.limitTimer) clearTimeout(this.limitTimer);
+    this.slots.close();
     this.abort.abort();
     this.queue.clear();
     if (status === 'done') this.tracker.finish();

@@ -5,7 +5,7 @@ import type { OverwriteMode } from '../../../shared/types';
 import type { Db } from '../db/library';
 import type { JobManager } from '../jobs/job-manager';
 import { ProgressBus } from '../jobs/progress-bus';
-import { CopyJob, type CopyJobConfig } from './copy-job';
+import { CopyJob, type CopyJobConfig, type CopyJobDeps } from './copy-job';
 import { validateCopyRequest } from './validate';
 
 export interface CopyRequest {
@@ -14,6 +14,8 @@ export interface CopyRequest {
   overwrite: OverwriteMode;
   useIndex?: boolean;
   concurrency?: number;
+  /** Higher goes first when jobs compete for worker slots (default 0; an integer from -1000 to 1000). */
+  priority?: number;
   /** A speed limit in bytes a second (else the service's default, else none). */
   rateLimit?: number;
   /** Subscribed before the job emits anything (its first event is `initialEstimate`). */
@@ -39,7 +41,16 @@ export function defaultConcurrency(): number {
   return Math.max(2, Math.min(4, os.availableParallelism()));
 }
 
-const PRIORITY = { copy: 0, discovery: 50, destinationIndex: 100 } as const;
+/**
+ * A copy's phase workers ask for slots above its own priority: the destination map and discovery are
+ * short walks that unblock the copying, so they go before any copy batch of the same job (or of a job
+ * up to 50 below it).
+ */
+const PHASE_BOOST = { discovery: 50, destinationIndex: 100 } as const;
+
+function prioritiesOf(priority: number): CopyJobDeps['priorities'] {
+  return { copy: priority, discovery: priority + PHASE_BOOST.discovery, destinationIndex: priority + PHASE_BOOST.destinationIndex };
+}
 /** Statuses a job can be resumed from (a `running` job whose process died is `interrupted` by recovery). */
 const RESUMABLE = new Set(['interrupted', 'paused', 'failed']);
 
@@ -60,7 +71,7 @@ export class CopyService {
       useIndex: (req.useIndex ?? true) && this.deps.dbFile !== ':memory:', concurrency: clampConcurrency(req.concurrency),
       ...rateLimitField(req.rateLimit ?? this.deps.defaultRateLimit),
     };
-    return this.launch(this.createRows(config), false, req.onEvent);
+    return this.launch(this.createRows(config, clampPriority(req.priority)), false, req.onEvent);
   }
 
   /** Continues an interrupted job (or one paused by a full disk, or whose process died) from its checkpoints. */
@@ -81,7 +92,7 @@ export class CopyService {
     const config = row.config as unknown as CopyJobConfig;
     const valid = validateCopyRequest(config.sources, config.destination);
     const rateLimit = options.rateLimit !== undefined ? rateLimitField(options.rateLimit) : {};
-    return this.launch({ jobId, config: { ...config, sources: valid.sources, destination: valid.destination, ...rateLimit } }, true, onEvent);
+    return this.launch({ jobId, priority: row.priority, config: { ...config, sources: valid.sources, destination: valid.destination, ...rateLimit } }, true, onEvent);
   }
 
   /** A new job copying again only the files that failed in `jobId`. */
@@ -95,34 +106,36 @@ export class CopyService {
       sources: valid.sources, destination: valid.destination, overwrite: old.overwrite,
       useIndex: false, concurrency: clampConcurrency(old.concurrency), retryOf: jobId, ...rateLimitField(old.rateLimit),
     };
-    return this.launch(this.createRows(config), false, onEvent);
+    return this.launch(this.createRows(config, row.priority), false, onEvent);
   }
 
   handle(jobId: string): CopyHandle | undefined {
     return this.running.get(jobId)?.handle;
   }
 
-  private createRows(config: CopyJobConfig): { jobId: string; config: CopyJobConfig } {
+  private createRows(config: CopyJobConfig, priority: number): { jobId: string; priority: number; config: CopyJobConfig } {
     const store = this.deps.jobs.store;
+    const p = prioritiesOf(priority);
     const create = this.deps.db.transaction(() => {
-      const parent = store.create({ kind: 'copy', priority: PRIORITY.copy, config: { ...config }, status: 'queued' });
+      const parent = store.create({ kind: 'copy', priority: p.copy, config: { ...config }, status: 'queued' });
       const children = config.retryOf ? {} : {
-        destinationIndex: store.create({ kind: 'destination-index', parentId: parent.id, priority: PRIORITY.destinationIndex, config: { destination: config.destination } }).id,
-        discovery: store.create({ kind: 'discovery', parentId: parent.id, priority: PRIORITY.discovery, config: { sources: config.sources, useIndex: config.useIndex } }).id,
+        destinationIndex: store.create({ kind: 'destination-index', parentId: parent.id, priority: p.destinationIndex, config: { destination: config.destination } }).id,
+        discovery: store.create({ kind: 'discovery', parentId: parent.id, priority: p.discovery, config: { sources: config.sources, useIndex: config.useIndex } }).id,
       };
       const full = { ...config, children };
       store.updateConfig(parent.id, { ...full });
-      return { jobId: parent.id, config: full };
+      return { jobId: parent.id, priority, config: full };
     });
     return create();
   }
 
-  private launch(row: { jobId: string; config: CopyJobConfig }, resume: boolean, onEvent?: (e: FerryEvent) => void): CopyHandle {
+  private launch(row: { jobId: string; priority: number; config: CopyJobConfig }, resume: boolean, onEvent?: (e: FerryEvent) => void): CopyHandle {
     const bus = new ProgressBus();
     if (onEvent) bus.subscribe(onEvent);
     const job = new CopyJob({
       db: this.deps.db, dbFile: this.deps.dbFile, store: this.deps.jobs.store, bus,
       jobId: row.jobId, config: row.config, resume,
+      scheduler: this.deps.jobs.scheduler, priorities: prioritiesOf(row.priority),
     });
     const handle: CopyHandle = {
       jobId: row.jobId,
@@ -149,4 +162,9 @@ function clampConcurrency(n: number | undefined): number {
 /** A positive, finite limit is kept; anything else means no limit. */
 function rateLimitField(rate: number | undefined): { rateLimit?: number } {
   return rate !== undefined && Number.isFinite(rate) && rate >= 1 ? { rateLimit: Math.floor(rate) } : {};
+}
+
+function clampPriority(n: number | undefined): number {
+  if (n === undefined || !Number.isFinite(n)) return 0;
+  return Math.max(-1000, Math.min(1000, Math.round(n)));
 }

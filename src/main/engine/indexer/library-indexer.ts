@@ -7,6 +7,7 @@ import {
   deleteLocation, insertLocation, readLocation, readLocationByPath, readLocations, writeLocationRules,
 } from '../db/locations';
 import { JobStore } from '../jobs/job-store';
+import { JobScheduler, type Release } from '../jobs/scheduler';
 import { nextScanId } from './entry-writer';
 import type { IndexCounts } from './messages';
 import { runIndexWorker } from './run-index';
@@ -27,6 +28,8 @@ export interface AddLocationOptions extends IndexOptions {
 /** How often a running index run checkpoints its progress into its job row (also its heartbeat). */
 const SAVE_PROGRESS_EVERY_MS = 1_000;
 const HEARTBEAT_EVERY_MS = 2_000;
+/** Indexing is background work: a copy someone is waiting for gets worker slots first. */
+export const INDEX_PRIORITY = -100;
 
 /**
  * Library locations and their indexes. Each run walks the location in a worker thread that writes
@@ -38,8 +41,12 @@ export class LibraryIndexer {
   /** Runs in progress in this process, by location id: a second request joins the first. */
   private readonly running = new Map<number, Promise<Location>>();
 
-  constructor(private readonly db: Db, private readonly dbFile: string) {
+  private readonly scheduler: JobScheduler;
+
+  /** `scheduler`: the process's worker slots, shared with the copies (a lone CLI index gets its own). */
+  constructor(private readonly db: Db, private readonly dbFile: string, options: { scheduler?: JobScheduler } = {}) {
     this.jobs = new JobStore(db);
+    this.scheduler = options.scheduler ?? new JobScheduler();
   }
 
   /** Adds the folder as a location and indexes it; a folder that already is one is re-indexed. */
@@ -138,7 +145,17 @@ export class LibraryIndexer {
       throw new FerryError('INVALID_INPUT', 'Indexing needs a library database file; an in-memory library cannot be indexed');
     }
     this.refuseIfIndexedElsewhere(location);
-    const job = this.jobs.create({ kind: 'index', status: 'running', config: { locationId, path: location.path, ...extraConfig } });
+    const job = this.jobs.create({ kind: 'index', status: 'queued', priority: INDEX_PRIORITY, config: { locationId, path: location.path, ...extraConfig } });
+    let slot: Release | null = null;
+    try {
+      slot = await this.scheduler.acquire(INDEX_PRIORITY, opts.signal);
+      if (opts.signal?.aborted) throw abortError(); // aborted while the slot was on its way
+    } catch (err) {
+      slot?.();
+      this.jobs.setStatus(job.id, 'cancelled', 'Indexing was cancelled');
+      throw err;
+    }
+    const release = slot;
     this.jobs.setStatus(job.id, 'running');
     const startedAt = Date.now();
     let lastSaved = startedAt;
@@ -175,6 +192,7 @@ export class LibraryIndexer {
       throw err;
     } finally {
       clearInterval(heartbeat);
+      release();
     }
   }
 

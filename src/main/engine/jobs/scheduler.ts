@@ -34,13 +34,16 @@ export class JobScheduler {
       return Promise.resolve(this.releaser());
     }
     return new Promise<Release>((resolve, reject) => {
-      const waiter: Waiter = { priority, seq: this.seq++, grant: resolve, reject };
-      this.waiting.push(waiter);
-      this.waiting.sort((a, b) => b.priority - a.priority || a.seq - b.seq);
-      signal?.addEventListener('abort', () => {
+      const onAbort = () => {
         const i = this.waiting.indexOf(waiter);
         if (i >= 0) { this.waiting.splice(i, 1); reject(abortError()); }
-      }, { once: true });
+      };
+      // A job asks once per batch with one signal: each granted wait must drop its listener.
+      const grant = (release: Release) => { signal?.removeEventListener('abort', onAbort); resolve(release); };
+      const waiter: Waiter = { priority, seq: this.seq++, grant, reject };
+      this.waiting.push(waiter);
+      this.waiting.sort((a, b) => b.priority - a.priority || a.seq - b.seq);
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 
