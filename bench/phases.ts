@@ -3,6 +3,7 @@ import { openLibrary } from '../src/main/engine/db/library';
 import { DeltaDiscovery } from '../src/main/engine/copy/delta-discovery';
 import { DestinationIndex } from '../src/main/engine/copy/destination-index';
 import { IndexPreparation, estimateFromIndex } from '../src/main/engine/copy/index-preparation';
+import { LoopDelay } from '../src/main/engine/perf/loop-delay';
 import { median } from './measure';
 
 /**
@@ -61,21 +62,20 @@ export async function timeDestinationIndex(dest: string, names: string[]): Promi
  * they hold the calling thread? (monitorEventLoopDelay p99 and max, in ms.)
  */
 export async function producersLoopDelay(dbFile: string, source: string, dest: string): Promise<{ p99: number; max: number; ms: number }> {
-  const { monitorEventLoopDelay } = await import('node:perf_hooks');
   const path = await import('node:path');
-  const h = monitorEventLoopDelay({ resolution: 5 });
+  const h = new LoopDelay();
   const db = openLibrary(dbFile, { readonly: true });
   const t = performance.now();
-  h.enable();
+  h.start();
   const destIndex = new DestinationIndex(dest, [path.basename(source)]);
   await Promise.all([
     destIndex.start(),
     new IndexPreparation(db, [source]).run(() => {}),
     new DeltaDiscovery({ dbFile, sources: [source] }).start({ onItems: () => {}, onStale: () => {}, onError: () => {} }),
   ]);
-  h.disable();
+  const delay = h.stop();
   const ms = performance.now() - t;
   await destIndex.stop();
   db.close();
-  return { p99: h.percentile(99) / 1e6, max: h.max / 1e6, ms };
+  return { ...delay, ms };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { OVERWRITE_MODES } from './overwrite-modes';
 
-export const OverwriteMode = z.enum(['skip', 'replace', 'prompt', 'skip-newer', 'keep-both']);
+export const OverwriteMode = z.enum(OVERWRITE_MODES);
 export type OverwriteMode = z.infer<typeof OverwriteMode>;
 
 export const Resolution = z.enum(['replace', 'skip', 'keep-both', 'stop']);

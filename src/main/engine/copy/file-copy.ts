@@ -233,6 +233,8 @@ function classifyWriteError(err: unknown, task: CopyTask, s: BatchSettings, tmp:
       message: `The file disappeared while it was being copied: ${task.source}`,
     };
   }
+  // copyfile's error names no side: an unreadable source must not read as an unwritable destination.
+  if ((code === 'EACCES' || code === 'EPERM') && !readable(task.source)) return failure(err, task.source, size);
   return blockedOrFailed(err, s, path.join(s.dest, task.rel), size);
 }
 
@@ -276,6 +278,10 @@ export function lstatOrNull(p: string): DestEntry | null {
   } catch {
     return null;
   }
+}
+
+function readable(p: string): boolean {
+  try { fs.accessSync(p, fs.constants.R_OK); return true; } catch { return false; }
 }
 
 function exists(p: string): boolean {

@@ -1,11 +1,11 @@
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { FerryError } from '../../../shared/errors';
 import type { EventOf, FerryEvent } from '../../../shared/events';
 import type { CopyHandle } from '../../engine/copy/copy-service';
+import { LoopDelay } from '../../engine/perf/loop-delay';
 import { ConflictPrompt } from './conflict-prompt';
 import { EXIT, type CliContext } from './context';
 import { LiveLine, formatBytes, formatCount, formatDuration, formatRate } from './format';
-import { readJsonAnswers, type JsonAnswerReader } from './json-answers';
+import type { JsonAnswerReader } from './json-answers';
 
 export interface SessionOptions {
   json: boolean;
@@ -26,7 +26,7 @@ export class CopySession {
   private answers: JsonAnswerReader | null = null;
   private inputEnded = false;
   private pendingConflicts = new Set<string>();
-  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  private readonly loopDelay = new LoopDelay();
   private skippedByReason = new Map<string, number>();
   private found = 0;
 
@@ -42,7 +42,7 @@ export class CopySession {
 
   async run(handle: CopyHandle): Promise<number> {
     this.handle = handle;
-    if (this.ctx.env.FERRY_BENCH_LOOP_DELAY === '1') this.loopDelay.enable();
+    if (this.ctx.env.FERRY_BENCH_LOOP_DELAY === '1') this.loopDelay.start();
     this.listenForAnswers();
     const interrupt = () => handle.cancel('interrupt');
     process.on('SIGINT', interrupt);
@@ -58,8 +58,7 @@ export class CopySession {
       this.prompt?.close();
       this.answers?.close();
       if (this.ctx.env.FERRY_BENCH_LOOP_DELAY === '1') {
-        this.loopDelay.disable();
-        this.ctx.stderr.write(`event-loop-delay-p99-ms: ${(this.loopDelay.percentile(99) / 1e6).toFixed(2)}\n`);
+        this.ctx.stderr.write(`event-loop-delay-p99-ms: ${this.loopDelay.stop().p99.toFixed(2)}\n`);
       }
     }
   }
@@ -77,6 +76,8 @@ export class CopySession {
       if (this.pendingConflicts.size > 0) handle.cancel('interrupt');
     };
     if (this.options.json) {
+      // Loaded only here: its schema library costs ~100 ms of start-up that most copies never need.
+      const { readJsonAnswers } = require('./json-answers') as typeof import('./json-answers');
       this.answers = readJsonAnswers(this.ctx.stdin, {
         onAnswer: (a) => {
           try {

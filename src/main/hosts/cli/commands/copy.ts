@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { FerryError } from '../../../../shared/errors';
-import { OverwriteMode } from '../../../../shared/types';
+import { OVERWRITE_MODES, isOverwriteMode } from '../../../../shared/overwrite-modes';
+import type { OverwriteMode } from '../../../../shared/types';
 import { openLibrary } from '../../../engine/db/library';
 import { JobManager } from '../../../engine/jobs/job-manager';
 import { CopyService } from '../../../engine/copy/copy-service';
@@ -57,9 +58,9 @@ export function parseCopyArgs(args: string[]): CopyArgs {
     const take = () => inline ?? value(++i, flag);
     switch (flag) {
       case '--overwrite': {
-        const m = OverwriteMode.safeParse(take());
-        if (!m.success) throw new FerryError('INVALID_INPUT', `--overwrite must be one of ${OverwriteMode.options.join(', ')}`);
-        out.overwrite = m.data;
+        const mode = take();
+        if (!isOverwriteMode(mode)) throw new FerryError('INVALID_INPUT', `--overwrite must be one of ${OVERWRITE_MODES.join(', ')}`);
+        out.overwrite = mode;
         break;
       }
       case '--json': out.json = true; break;
