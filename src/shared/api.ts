@@ -56,6 +56,11 @@ export type FerryApi = { [K in MethodName]: (input: MethodInput<K>) => Promise<M
 /** What an engine implements; hosts wrap it with validation (`input` arrives parsed). */
 export type FerryHandlers = { [K in MethodName]: (input: MethodParsedInput<K>) => Promise<MethodOutput<K>> } & {
   onEvent(listener: (event: FerryEvent) => void): () => void;
+  /**
+   * Events that show every running job as it is now (progress, pause, unanswered conflicts): what a
+   * connection that joins late, or comes back after a drop, needs before the live stream.
+   */
+  snapshotEvents(): FerryEvent[];
 };
 
 /** A call's result as it crosses a boundary: errors are values, never thrown objects. */

@@ -189,3 +189,27 @@ test('listFolder and places pass through', async () => {
     engine.close();
   }
 });
+
+test('snapshotEvents: a late listener gets each running job\'s progress, pause and unanswered conflicts', async () => {
+  const { engine, events } = setup();
+  try {
+    const src = tree(tempDir(), { 'd/clash.txt': 'new', 'd/fresh.txt': 'fresh' });
+    const dest = tree(tempDir(), { 'd/clash.txt': 'old' });
+    const { jobId } = await engine.startCopy({ sources: [path.join(src, 'd')], destination: dest, overwrite: 'prompt' });
+    const asked = await waitFor(events, jobId, 'conflict');
+    await waitFor(events, jobId, 'discoveryComplete');
+    await engine.pauseJob({ jobId });
+
+    const late = engine.snapshotEvents().filter((e) => e.jobId === jobId);
+    assert.deepEqual(late.map((e) => e.type).sort(), ['conflict', 'discoveryComplete', 'jobState', 'progress']);
+    assert.deepEqual(late.find((e) => e.type === 'conflict'), asked, 'the very conflict, with its id');
+    assert.equal(late.find((e): e is EventOf<'jobState'> => e.type === 'jobState')!.status, 'paused');
+
+    await engine.resumeJob({ jobId });
+    await engine.resolveConflict({ jobId, conflictId: asked.conflictId, resolution: 'skip', applyToAll: false });
+    await waitFor(events, jobId, 'completed');
+    assert.deepEqual(engine.snapshotEvents().filter((e) => e.jobId === jobId), [], 'a finished job has nothing to replay');
+  } finally {
+    await engine.shutdown();
+  }
+});

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyCopyEvent, newCopyView, type CopyView } from '../../src/renderer/lib/copy-progress';
+import { applyCopyEvent, completedFromSummary, newCopyView, type CopyView } from '../../src/renderer/lib/copy-progress';
+import type { JobSummary } from '../../src/shared/types';
 import { copyDetail, copyTitle, foundMoreText, skipLines } from '../../src/renderer/lib/copy-text';
 import type { FerryEvent } from '../../src/shared/events';
 
@@ -94,4 +95,24 @@ test('pause and resume follow jobState events; cancelled and interrupted jobs sa
   }));
   assert.equal(done('cancelled'), 'Copy cancelled');
   assert.equal(done('interrupted'), 'Copy interrupted');
+});
+
+test('a `completed` missed while disconnected is rebuilt from the job row; a running job gives none', () => {
+  const row: JobSummary = {
+    id: J, parentId: null, kind: 'copy', status: 'failed', priority: 0, config: {}, error: 'No space left on the destination device',
+    progress: { copiedFiles: 7, copiedBytes: 7000, skippedFiles: 2, failedFiles: 1, discoveredFiles: 3, indexedFiles: 6 },
+    createdAt: 1_000, updatedAt: 4_000, finishedAt: 3_500,
+  };
+  const ended = completedFromSummary(row)!;
+  assert.deepEqual(ended, {
+    type: 'completed', jobId: J, t: 0, status: 'failed', copiedFiles: 7, copiedBytes: 7000, skippedFiles: 2, failedFiles: 1,
+    discoveredFiles: 3, indexedFiles: 6, durationMs: 2_500, message: 'No space left on the destination device',
+  });
+  const v = fold([progress({ copiedFiles: 5, totalFiles: 10 }), ended]);
+  assert.equal(v.phase, 'finished');
+  assert.equal(v.copiedFiles, 7);
+  assert.equal(completedFromSummary({ ...row, status: 'completed' })!.status, 'done');
+  assert.equal(completedFromSummary({ ...row, status: 'running' }), null);
+  assert.equal(completedFromSummary({ ...row, status: 'paused' }), null);
+  assert.equal(completedFromSummary({ ...row, kind: 'index' }), null);
 });

@@ -114,6 +114,7 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
     },
     listJobs: async () => jobs.store.list(),
     onEvent: (listener) => jobs.onEvent(listener),
+    snapshotEvents: () => [...handles.values()].flatMap((h) => h.snapshot()),
     close: closeDb,
     shutdown: async (timeoutMs = 5_000) => {
       const pending = [...handles.values()].map((h) => h.done.catch(() => undefined));

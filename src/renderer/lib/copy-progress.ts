@@ -1,4 +1,5 @@
 import type { EventOf, FerryEvent, SkipReason } from '../../shared/events';
+import type { JobSummary } from '../../shared/types';
 
 export interface FailedFile { path: string; code: string; message: string }
 
@@ -97,4 +98,26 @@ export function applyCopyEvent(v: CopyView, e: FerryEvent): CopyView {
     default:
       return v;
   }
+}
+
+const ENDED: Record<string, EventOf<'completed'>['status']> = {
+  completed: 'done', failed: 'failed', cancelled: 'cancelled', interrupted: 'interrupted',
+};
+
+/**
+ * The `completed` event a window missed (its connection dropped as the job ended), rebuilt from the
+ * job's row: its final status and last saved counts. Null while the job has not ended.
+ */
+export function completedFromSummary(job: JobSummary): EventOf<'completed'> | null {
+  const status = ENDED[job.status];
+  if (!status || job.kind !== 'copy') return null;
+  const p = job.progress ?? {};
+  const count = (key: string) => (typeof p[key] === 'number' ? (p[key] as number) : 0);
+  return {
+    type: 'completed', jobId: job.id, t: 0, status,
+    copiedFiles: count('copiedFiles'), copiedBytes: count('copiedBytes'), skippedFiles: count('skippedFiles'),
+    failedFiles: count('failedFiles'), discoveredFiles: count('discoveredFiles'), indexedFiles: count('indexedFiles'),
+    durationMs: Math.max(0, (job.finishedAt ?? job.updatedAt) - job.createdAt),
+    ...(job.error ? { message: job.error } : {}),
+  };
 }

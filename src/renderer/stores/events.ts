@@ -45,5 +45,11 @@ export function connectEvents(): void {
     if (event.type !== 'progress' && event.type !== 'filesDiscovered' && event.type !== 'filesSkipped') scheduleListRefresh();
   });
   // Events missed while disconnected: the list is re-read on reconnect.
-  onConnectionState((s) => { if (s === 'open') scheduleListRefresh(); });
+  let wasOpen = false;
+  onConnectionState((s) => {
+    if (s !== 'open') return;
+    if (wasOpen) void useJobs.getState().refreshList({ afterReconnect: true });
+    else scheduleListRefresh();
+    wasOpen = true;
+  });
 }

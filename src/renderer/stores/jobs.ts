@@ -3,7 +3,7 @@ import type { FerryEvent } from '../../shared/events';
 import type { JobSummary } from '../../shared/types';
 import { api } from '../api';
 import { parseCallError } from '../api/transport';
-import { applyCopyEvent, newCopyView, type CopyView } from '../lib/copy-progress';
+import { applyCopyEvent, completedFromSummary, newCopyView, type CopyView } from '../lib/copy-progress';
 
 interface JobsState {
   /** Every copy job this window has heard of, by id (events arrive for all jobs of the engine). */
@@ -19,7 +19,8 @@ interface JobsState {
   resume(jobId: string, destination?: string): Promise<void>;
   retryFailed(jobId: string): Promise<void>;
   closeDialog(jobId: string): void;
-  refreshList(): Promise<void>;
+  /** `afterReconnect`: also settles the dialogs of jobs that ended while the connection was down. */
+  refreshList(options?: { afterReconnect?: boolean }): Promise<void>;
   setShowList(show: boolean): void;
 }
 
@@ -100,10 +101,16 @@ export const useJobs = create<JobsState>()((set, get) => {
       set((s) => ({ dialogs: s.dialogs.filter((d) => d !== jobId) }));
     },
 
-    async refreshList() {
+    async refreshList(options = {}) {
       try {
         const list = await api.listJobs({});
         set({ list, listLoaded: true });
+        // A dialog whose job ended while the connection was down never got `completed`: take it from the row.
+        if (options.afterReconnect) for (const jobId of get().dialogs) {
+          const job = list.find((j) => j.id === jobId);
+          const ended = job && !get().byId[jobId]?.completed ? completedFromSummary(job) : null;
+          if (ended) get().apply(ended);
+        }
       } catch { /* disconnected: the next event or reconnect refreshes */ }
     },
 

@@ -108,6 +108,8 @@ export class CopyJob {
   private readonly rateLimit: RateLimit | null;
   private limitTimer: NodeJS.Timeout | null = null;
   private readonly slots: JobSlots;
+  /** Conflict events still waiting for an answer, for a listener that joins late (`snapshot`). */
+  private readonly asked = new Map<string, FerryEvent>();
   private readonly budget = new TurnBudget(PUMP_BUDGET_MS, () => this.pump());
   /** Discovery's slot, given back while discovery waits for room in the queue or the job is paused. */
   private discoverySlot: Release | null = null;
@@ -117,7 +119,10 @@ export class CopyJob {
     this.done = new Promise((resolve) => { this.resolveDone = resolve; });
     const c = deps.config;
     this.checkpoints = new Checkpoints(deps.db, deps.jobId);
-    this.policy = new ConflictPolicy<PendingConflict>((conflict, r) => this.settleConflict(conflict.item, r));
+    this.policy = new ConflictPolicy<PendingConflict>((conflict, r) => {
+      if (conflict.id) this.asked.delete(conflict.id);
+      this.settleConflict(conflict.item, r);
+    });
     this.pool = new CopyWorkerPool(c.concurrency);
     this.destIndex = new DestinationIndex(c.destination, c.sources.map((s) => path.basename(s)));
     this.discovery = new DeltaDiscovery({ dbFile: c.useIndex ? deps.dbFile : null, sources: c.sources, useIndex: c.useIndex });
@@ -166,6 +171,22 @@ export class CopyJob {
   /** 'cancel' ends the job `cancelled`; 'interrupt' ends it `interrupted`, resumable later. */
   cancel(mode: 'cancel' | 'interrupt' = 'cancel', message?: string): void {
     this.stop(mode === 'interrupt' ? 'interrupted' : 'cancelled', message ?? this.pauseReason);
+  }
+
+  /**
+   * The events that show this job as it is now, for a listener that missed some (a browser window
+   * that reconnects): the current progress, the pause, discovery's end and every unanswered conflict.
+   * Empty once the job has finished (its row says how it ended).
+   */
+  snapshot(): FerryEvent[] {
+    if (this.finished) return [];
+    const now: EventBody[] = [];
+    if (this.discoveryDone) {
+      now.push({ type: 'discoveryComplete', totalDiscovered: this.tracker.discoveredFiles, discoveryBytes: this.tracker.discoveredBytes });
+    }
+    if (this.paused) now.push({ type: 'jobState', status: 'paused', ...(this.pauseReason ? { reason: this.pauseReason } : {}) });
+    now.push(this.tracker.progressEvent(this.paused));
+    return [...now.map((body) => this.stamp(body)), ...this.asked.values()];
   }
 
   get isPaused(): boolean { return this.paused; }
@@ -550,11 +571,13 @@ export class CopyJob {
         const id = this.policy.add(pending);
         if (id === null) return;
         pending.id = id;
-        this.publish({
+        const event = this.stamp({
           type: 'conflict', conflictId: id, source: item.source, destination: path.join(this.settings.dest, item.rel),
           sourceSize: outcome.sourceSize, destSize: outcome.destSize, sourceModified: outcome.sourceModified,
           destModified: outcome.destModified, sourceKind: outcome.sourceKind, destKind: outcome.destKind,
         });
+        this.asked.set(id, event);
+        if (!this.deps.bus.isClosed) this.deps.bus.publish(event);
         return;
       }
     }
@@ -705,6 +728,7 @@ export class CopyJob {
     this.pool.requestStop();
     this.queue.releaseAll();
     this.policy.drain();
+    this.asked.clear();
     void this.discovery.stop();
     void this.destIndex.stop();
     this.checkCompletion();

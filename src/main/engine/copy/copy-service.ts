@@ -34,6 +34,8 @@ export interface CopyHandle {
   cancel(mode?: 'cancel' | 'interrupt'): void;
   /** This job's events from now on; returns the unsubscribe function. */
   onEvent(listener: (event: FerryEvent) => void): () => void;
+  /** Events that show the job as it is now (progress, pause, unanswered conflicts), for a late listener. */
+  snapshot(): FerryEvent[];
 }
 
 /** Copy workers by default: enough to overlap I/O waits, few enough not to thrash a small machine. */
@@ -145,6 +147,7 @@ export class CopyService {
       resume: () => job.resume(),
       cancel: (mode) => job.cancel(mode),
       onEvent: (listener) => bus.subscribe(listener),
+      snapshot: () => job.snapshot(),
     };
     this.deps.jobs.register(row.jobId, handle, bus);
     this.running.set(row.jobId, { job, handle });

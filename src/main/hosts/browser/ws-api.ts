@@ -21,6 +21,8 @@ export function serveApi(wss: WebSocketServer, handlers: FerryHandlers): () => v
     ws.on('message', (data, isBinary) => {
       void handleFrame(handlers, data, isBinary).then((reply) => send(ws, reply));
     });
+    // A window that comes back after a dropped connection missed events: the running jobs' state first.
+    for (const event of handlers.snapshotEvents()) send(ws, { event });
   });
   return handlers.onEvent((event) => {
     const text = JSON.stringify({ event } satisfies ServerFrame);
