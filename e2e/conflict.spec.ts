@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { test, expect, saveScreenshot } from './fixtures/ferry';
-import { backgroundMenu, contextMenu, ui, waitForCopy } from './fixtures/ui';
+import { test, expect, saveScreenshot, type Ferry } from './fixtures/ferry';
+import { copyAllInto, ui, waitForCopy } from './fixtures/ui';
 import { tree } from '../test/helpers/tree';
 
 const OLD = new Date('2024-03-01T10:00:00Z');
@@ -11,14 +11,8 @@ function others(count: number): Record<string, string> {
 }
 
 /** Copies every item of `source` into `destination` from the UI; returns the window of the destination. */
-async function copyAll(ferry: Parameters<Parameters<typeof test>[2]>[0]['ferry'], source: string, destination: string) {
-  const windowA = await ferry.open(source);
-  await ui.grid(windowA).focus();
-  await windowA.keyboard.press('ControlOrMeta+a');
-  await contextMenu(windowA, ui.row(windowA, 'same.txt'), 'Copy');
-  const windowB = await ferry.open(destination);
-  await backgroundMenu(windowB, 'Paste');
-  return windowB;
+function copyAll(ferry: Ferry, source: string, destination: string) {
+  return copyAllInto(ferry, source, destination, 'same.txt');
 }
 
 test('a conflict is answered in the modal while the other files finish; Replace writes the new bytes', async ({ ferry }) => {

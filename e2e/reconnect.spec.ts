@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { WebSocketRoute } from '@playwright/test';
 import { test, expect } from './fixtures/ferry';
-import { backgroundMenu, contextMenu, ui, waitForCopy } from './fixtures/ui';
+import { copyAllInto, ui, waitForCopy } from './fixtures/ui';
 import { tree } from '../test/helpers/tree';
 
 test('a window whose connection drops gets back what it missed: an unanswered conflict, then the end of the copy', async ({ ferry, context }) => {
@@ -23,12 +23,7 @@ test('a window whose connection drops gets back what it missed: an unanswered co
   const others = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`other-${i}.txt`, `other ${i}`]));
   const source = tree(path.join(ferry.home, 'source'), { 'same.txt': 'new bytes', ...others });
   const destination = tree(path.join(ferry.home, 'destination'), { 'same.txt': 'old' });
-  const windowA = await ferry.open(source);
-  await ui.grid(windowA).focus();
-  await windowA.keyboard.press('ControlOrMeta+a');
-  await contextMenu(windowA, ui.row(windowA, 'same.txt'), 'Copy');
-  const windowB = await ferry.open(destination);
-  await backgroundMenu(windowB, 'Paste');
+  const windowB = await copyAllInto(ferry, source, destination, 'same.txt');
 
   // The conflict event is lost on the way: everything else lands, and no question is shown.
   await expect.poll(() => Object.keys(others).filter((n) => fs.existsSync(path.join(destination, n))).length, { timeout: 30_000 }).toBe(10);
