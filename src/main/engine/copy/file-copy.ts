@@ -272,7 +272,9 @@ function failure(err: unknown, where: string, size: number): TaskOutcome {
 
 export function lstatOrNull(p: string): DestEntry | null {
   try {
-    const st = fs.lstatSync(p);
+    // Most destinations do not exist yet: no exception for that (an exception per file costs more than the lstat).
+    const st = fs.lstatSync(p, { throwIfNoEntry: false });
+    if (!st) return null;
     const kind = st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
     return { kind, size: kind === 'dir' ? 0 : st.size, mtimeMs: st.mtimeMs };
   } catch {
@@ -285,7 +287,7 @@ function readable(p: string): boolean {
 }
 
 function exists(p: string): boolean {
-  try { fs.lstatSync(p); return true; } catch { return false; }
+  try { return fs.lstatSync(p, { throwIfNoEntry: false }) !== undefined; } catch { return false; }
 }
 
 function removeQuietly(p: string): void {

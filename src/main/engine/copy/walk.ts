@@ -48,15 +48,25 @@ export function readDirectory(dir: string): { entries: DiskEntry[]; failures: Re
   const names = fs.readdirSync(dir);
   const entries: DiskEntry[] = [];
   const failures: ReadFailure[] = [];
+  const prefix = childPrefix(dir);
   for (const name of names) {
-    const full = path.join(dir, name);
+    const full = prefix + name;
     try {
-      entries.push(statEntry(name, fs.lstatSync(full)));
+      // No exception for a vanished entry: throwing costs more than the lstat itself.
+      const st = fs.lstatSync(full, { throwIfNoEntry: false });
+      if (st) entries.push(statEntry(name, st));
     } catch (err) {
-      const e = err as NodeJS.ErrnoException;
-      if (e.code !== 'ENOENT') failures.push({ path: full, error: e });
+      failures.push({ path: full, error: err as NodeJS.ErrnoException });
     }
   }
   return { entries, failures };
+}
+
+/**
+ * `dir` + separator: children's paths by concatenation, not path.join (whose normalising is the
+ * walk's hottest function). `dir` comes from path.resolve or from this walk, so it is normalised.
+ */
+export function childPrefix(dir: string): string {
+  return dir.endsWith(path.sep) ? dir : dir + path.sep;
 }
 

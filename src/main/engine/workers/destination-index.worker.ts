@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorValue } from '../../../shared/errors';
 import { joinRel } from '../db/subtree';
-import { KIND_DIR, readDirectory, type DiskEntry } from '../copy/walk';
+import { KIND_DIR, childPrefix, readDirectory, type DiskEntry } from '../copy/walk';
 import type { DestinationMessage, DestinationWorkerData } from './protocol';
 import { STOPPING, WalkControl } from './worker-path';
 
@@ -73,7 +73,7 @@ function walk(): void {
     for (const e of listing.entries) {
       const rel = joinRel(dir.rel, e.name);
       batch.add(rel, e);
-      if (e.kind === KIND_DIR) stack.push({ abs: path.join(dir.abs, e.name), rel });
+      if (e.kind === KIND_DIR) stack.push({ abs: childPrefix(dir.abs) + e.name, rel });
     }
     // An entry that could not be lstat'ed is unknown: the caller lstat()s it itself.
     for (const f of listing.failures) unreadable(joinRel(dir.rel, path.basename(f.path)));
