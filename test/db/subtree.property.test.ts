@@ -111,9 +111,9 @@ test('subtree queries are range searches on the unique index, never a scan of th
     (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[]).map((r) => r.detail);
   const b = subtreeBounds('a/b');
   for (const detail of plan(`SELECT * FROM entries WHERE location_id = :loc AND ${SUBTREE_WHERE}`, { loc: 1, ...b })) {
-    assert.match(detail, /^SEARCH entries USING INDEX sqlite_autoindex_entries_1 \(location_id=\? AND relative_path>\? AND relative_path<\?\)$/);
+    assert.match(detail, /^SEARCH entries USING PRIMARY KEY \(location_id=\? AND relative_path>\? AND relative_path<\?\)$/);
   }
   for (const detail of plan(`SELECT COUNT(*) FROM entries WHERE location_id = :loc AND kind = 'file' AND ${SUBTREE_WHERE}`, { loc: 1, ...b })) {
-    assert.match(detail, /^SEARCH entries USING INDEX sqlite_autoindex_entries_1 \(location_id=\? AND relative_path>\? AND relative_path<\?\)$/);
+    assert.match(detail, /^SEARCH entries USING PRIMARY KEY \(location_id=\? AND relative_path>\? AND relative_path<\?\)$/);
   }
 });
