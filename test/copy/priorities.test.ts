@@ -7,6 +7,7 @@ import { JobManager } from '../../src/main/engine/jobs/job-manager';
 import { JobScheduler } from '../../src/main/engine/jobs/scheduler';
 import { CopyService } from '../../src/main/engine/copy/copy-service';
 import { LibraryIndexer } from '../../src/main/engine/indexer/library-indexer';
+import type { FerryEvent } from '../../src/shared/events';
 import { snapshot, tempDir, tree } from '../helpers/tree';
 
 /** A library whose process has only `slots` worker slots, so that jobs must take turns. */
@@ -97,4 +98,30 @@ test('an index job waits, queued, for a worker slot; it runs when one is free', 
   assert.equal(location.fileCount, 20);
   assert.equal(l.jobs.store.get(job.id)!.status, 'completed');
   assert.equal(l.scheduler.available, 1);
+});
+
+test('the conflicts to expect are announced before the first conflict is asked', async () => {
+  // One slot: the destination map (highest priority) is complete before any copy batch runs.
+  const l = scarceLab(1);
+  labs.push(l);
+  const src = tree(path.join(l.root, 'src'), { 'a.txt': 'new a', 'b.txt': 'new b', 'c.txt': 'new c', 'd.txt': 'd', 'sub/e.txt': 'e' });
+  const dest = tree(path.join(l.root, 'dest'), { 'src/a.txt': 'old', 'src/b.txt': 'old', 'src/sub/e.txt': 'old', 'src/unrelated.txt': 'x' });
+  const events: FerryEvent[] = [];
+  let handle: Awaited<ReturnType<typeof l.service.start>> | undefined;
+  handle = await l.service.start({
+    sources: [src], destination: dest, overwrite: 'prompt', useIndex: false, concurrency: 1,
+    onEvent: (e) => {
+      events.push(e);
+      if (e.type === 'conflict') handle!.resolve({ conflictId: e.conflictId, resolution: 'skip', applyToAll: true });
+    },
+  });
+  const done = await handle.done;
+  assert.equal(done.status, 'done');
+  const first = events.findIndex((e) => e.type === 'conflict');
+  assert.ok(first > 0, 'a conflict was asked');
+  const announced = events.slice(0, first).filter((e) => 'expectedConflicts' in e && e.expectedConflicts !== undefined)
+    .map((e) => (e as { expectedConflicts: number }).expectedConflicts);
+  assert.equal(announced.at(-1), 3, `announced before the first question: ${JSON.stringify(announced)}`);
+  assert.equal(done.skippedFiles, 3);
+  assert.equal(done.copiedFiles, 2);
 });

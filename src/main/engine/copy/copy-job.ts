@@ -402,9 +402,10 @@ export class CopyJob {
     if (n > 0) this.tracker.expectedConflicts = (this.tracker.expectedConflicts ?? 0) + n;
   }
 
+  /** Whether the complete destination map has something at the item's place that it would meet. */
   private existsAtDest(item: CopyItem): boolean {
-    const entry = this.destIndex.lookup(item.rel);
-    return !!entry && !(item.kind === 'dir' && entry.kind === 'dir');
+    const kind = this.destIndex.kindAt(item.rel);
+    return kind !== undefined && !(item.kind === 'dir' && kind === 'dir');
   }
 
   // ── copying ────────────────────────────────────────────────────────────────────────────────────
@@ -571,6 +572,8 @@ export class CopyJob {
         const id = this.policy.add(pending);
         if (id === null) return;
         pending.id = id;
+        // The counts first (expected conflicts included): the question then arrives with its context.
+        this.publish(this.tracker.progressEvent(this.paused));
         const event = this.stamp({
           type: 'conflict', conflictId: id, source: item.source, destination: path.join(this.settings.dest, item.rel),
           sourceSize: outcome.sourceSize, destSize: outcome.destSize, sourceModified: outcome.sourceModified,

@@ -22,7 +22,8 @@ import type { DestEntry } from './types';
 export interface DestinationStats { filesFound: number; totalBytes: number; complete: boolean }
 
 const KIND_NAME: Record<number, DestEntry['kind']> = { 0: 'file', 1: 'dir', 2: 'symlink', 3: 'other' };
-const BATCH_SIZE = 1000;
+/** Entries per message: small enough that receiving one is a short task on the host thread. */
+const BATCH_SIZE = 256;
 
 export class DestinationIndex {
   private readonly slots = new Map<string, number>();
@@ -90,6 +91,16 @@ export class DestinationIndex {
     // Listed but not lstat-able: unknown.
     if (this.unreadable.has(rel)) return undefined;
     return this.childrenKnown(splitRel(rel).parent) ? null : undefined;
+  }
+
+  /**
+   * The kind of what the complete map holds at `rel`, else undefined: the cheap question "is
+   * something there?" (no walk up the parents to tell "absent" from "unknown").
+   */
+  kindAt(rel: string): DestEntry['kind'] | undefined {
+    if (!this.done) return undefined;
+    const slot = this.slots.get(rel);
+    return slot === undefined ? undefined : KIND_NAME[this.kinds[slot]!];
   }
 
   get stats(): DestinationStats {
