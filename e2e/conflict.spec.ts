@@ -61,6 +61,8 @@ test('several conflicts are asked one after another, and "Apply to all" answers 
 
   const modal = ui.conflict(page);
   await expect(modal).toBeVisible();
+  // The destination map tells how many of the copied items exist already (all four).
+  await expect(modal).toContainText('4 items of this copy already exist here');
   const first = await modal.getByRole('heading').textContent();
   await modal.getByRole('button', { name: 'Replace' }).click();
   // The next conflict (another file) comes up in the same modal.

@@ -116,3 +116,13 @@ test('a `completed` missed while disconnected is rebuilt from the job row; a run
   assert.equal(completedFromSummary({ ...row, status: 'paused' }), null);
   assert.equal(completedFromSummary({ ...row, kind: 'index' }), null);
 });
+
+test('the conflicts to expect come from the destination analysis and later progress', () => {
+  const analysis: FerryEvent = { type: 'destinationAnalysis', jobId: J, t: 0, filesFound: 9, totalBytes: 90, complete: true, expectedConflicts: 3 };
+  let v = fold([analysis]);
+  assert.equal(v.expectedConflicts, 3);
+  v = fold([progress({ totalFiles: 5 })], v);
+  assert.equal(v.expectedConflicts, 3, 'a progress without the field keeps it');
+  v = fold([progress({ totalFiles: 6, expectedConflicts: 4 })], v);
+  assert.equal(v.expectedConflicts, 4);
+});

@@ -29,6 +29,7 @@ export function ConflictModal() {
   const firstButton = useRef<HTMLButtonElement>(null);
   const mine = queue.filter((c) => owned.includes(c.jobId));
   const conflict = mine[0];
+  const expected = useJobs((s) => (conflict ? s.byId[conflict.jobId]?.expectedConflicts : undefined));
 
   useEffect(() => {
     setApplyToAll(false);
@@ -64,6 +65,9 @@ export function ConflictModal() {
           </table>
           <p className="path" title={conflict.source}>From {conflict.source}</p>
           {others > 0 && <p className="more">{plural(others, 'more conflict')} waiting</p>}
+          {expected !== undefined && expected > 1 && (
+            <p className="more">{plural(expected, 'item')} of this copy already exist here</p>
+          )}
         </div>
         {error && <p role="alert" className="error">{error}</p>}
         <label className="apply-all">

@@ -27,6 +27,8 @@ export interface CopyView {
   skippedByReason: Partial<Record<SkipReason, number>>;
   failures: FailedFile[];
   completed?: EventOf<'completed'>;
+  /** Items of this copy that already exist at the destination (once the destination map is complete). */
+  expectedConflicts?: number;
   /** startCopy itself was refused (nothing copied). */
   startError?: string;
 }
@@ -75,11 +77,13 @@ export function applyCopyEvent(v: CopyView, e: FerryEvent): CopyView {
         ...v, phase: nextPhase(v, e.totalFiles > 0 || !e.discoveryActive),
         totalFiles: e.totalFiles, totalBytes: e.totalBytes, copiedFiles: e.copiedFiles, copiedBytes: e.copiedBytes,
         skippedFiles: e.skippedFiles, failedFiles: e.failedFiles, discoveryActive: e.discoveryActive,
-        etaSeconds: e.etaSeconds, paused: e.paused ?? v.paused,
+        etaSeconds: e.etaSeconds, paused: e.paused ?? v.paused, expectedConflicts: e.expectedConflicts ?? v.expectedConflicts,
       };
       const fraction = e.fraction ?? realFraction(next);
       return { ...next, shownFraction: Math.max(v.shownFraction, Math.min(1, fraction)) };
     }
+    case 'destinationAnalysis':
+      return e.expectedConflicts === undefined ? v : { ...v, expectedConflicts: e.expectedConflicts };
     case 'filesSkipped':
       return { ...v, skippedByReason: { ...v.skippedByReason, [e.reason]: (v.skippedByReason[e.reason] ?? 0) + e.count } };
     case 'fileFailed':
