@@ -68,6 +68,38 @@ test('sorts by a column header, and shows hidden files on request', async ({ fer
   await expect(ui.row(page, '.secret')).toBeVisible();
 });
 
+test('a folder bigger than one page: every entry is listed, and a sort spans the pages', async ({ ferry }) => {
+  // The UI asks for 300 rows first and then pages of 10,000: this folder takes three replies.
+  const FILES = 10_650;
+  const folder = path.join(ferry.home, 'Many');
+  fs.mkdirSync(folder);
+  for (let i = 1; i <= FILES; i++) fs.writeFileSync(path.join(folder, `file ${i}.txt`), '');
+  // The biggest files and the only folder come last by name, so only the last page holds them.
+  fs.writeFileSync(path.join(folder, `file ${FILES - 1}.txt`), 'x'.repeat(3000));
+  fs.writeFileSync(path.join(folder, `file ${FILES - 2}.txt`), 'x'.repeat(2000));
+  fs.mkdirSync(path.join(folder, 'zz folder'));
+
+  const page = await ferry.open(folder);
+  // Sort by size as soon as rows show, pages may still be arriving: the end result must not depend on when.
+  await expect(ui.row(page, 'zz folder')).toBeVisible();
+  await page.getByRole('columnheader', { name: /Size/ }).click();
+  await page.getByRole('columnheader', { name: /Size/ }).click();
+  await expect(page.getByRole('columnheader', { name: /Size/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByText(`${(FILES + 1).toLocaleString('en-US')} items`)).toBeVisible();
+  expect((await rowNames(page)).slice(0, 3)).toEqual(['zz folder', `file ${FILES - 1}.txt`, `file ${FILES - 2}.txt`]);
+
+  // Back to names: natural order across the pages, and the very last entry is there.
+  await page.getByRole('columnheader', { name: /Name/ }).click();
+  await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending');
+  expect((await rowNames(page)).slice(0, 4)).toEqual(['zz folder', 'file 1.txt', 'file 2.txt', 'file 3.txt']);
+  await ui.grid(page).focus();
+  await page.keyboard.press('End');
+  await expect(ui.row(page, `file ${FILES}.txt`)).toHaveAttribute('aria-selected', 'true');
+  await expect(ui.row(page, `file ${FILES}.txt`)).toHaveAttribute('aria-rowindex', String(FILES + 2));
+  const names = await rowNames(page);
+  expect(names.slice(-3)).toEqual([`file ${FILES - 2}.txt`, `file ${FILES - 1}.txt`, `file ${FILES}.txt`]);
+});
+
 test('selects with click, Shift-click, Ctrl-click and Ctrl+A', async ({ ferry }) => {
   const folder = makeTree(ferry.home);
   const page = await ferry.open(folder);

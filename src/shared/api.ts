@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConflictAnswer, type FerryEvent } from './events';
-import { FolderListing, JobSummary, Location, OverwriteMode, Place, IndexRules } from './types';
+import { FolderListing, FolderPage, JobSummary, Location, MAX_LISTING_PAGE, OverwriteMode, Place, IndexRules } from './types';
 import type { FerryErrorValue } from './errors';
 
 /**
@@ -10,10 +10,19 @@ import type { FerryErrorValue } from './errors';
  */
 const JobRef = z.object({ jobId: z.string().min(1) });
 const AbsolutePath = z.string().min(1).max(4096);
+const PageLimit = z.number().int().min(1).max(MAX_LISTING_PAGE);
 
 export const methods = {
-  /** The folder's entries (all of them: hidden entries are flagged, not dropped). */
-  listFolder: { input: z.object({ path: AbsolutePath }), output: FolderListing },
+  /**
+   * A folder's first `limit` entries in the default order (hidden entries are flagged, not dropped),
+   * answered before the rest of a big folder is examined; the rest comes from `listFolderPage`.
+   */
+  listFolder: { input: z.object({ path: AbsolutePath, limit: PageLimit.optional() }), output: FolderListing },
+  /** The next entries of an incomplete listing; LISTING_EXPIRED when the engine no longer keeps it. */
+  listFolderPage: {
+    input: z.object({ listingId: z.string().min(1).max(100), offset: z.number().int().nonnegative(), limit: PageLimit }),
+    output: FolderPage,
+  },
   /** Home, Desktop, Documents, Downloads… where they exist. */
   places: { input: z.object({}), output: z.object({ home: z.string(), places: z.array(Place) }) },
   listLocations: { input: z.object({}), output: z.array(Location) },

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'JOB_NOT_RESUMABLE',
   'CONFLICT_NOT_FOUND',
   'PROMPT_IMPOSSIBLE',
+  /** A listFolderPage call for a listing the engine dropped (too old, or too many listings): list again. */
+  'LISTING_EXPIRED',
   // File-system errors mapped from errno.
   'ENOENT',
   'EACCES',

@@ -42,22 +42,47 @@ export const Location = z.object({
 });
 export type Location = z.infer<typeof Location>;
 
-export const FolderEntry = z.object({
+/** One entry as the engine sends it: no `path`, which is `folder path + name` (the renderer joins them). */
+export const ListedEntry = z.object({
   name: z.string(),
-  path: z.string(),
   kind: EntryKind,
   size: z.number(),
   mtimeMs: z.number(),
   hidden: z.boolean(),
 });
+export type ListedEntry = z.infer<typeof ListedEntry>;
+
+/** An entry as the UI uses it: the listed entry plus its full path (selection, copy and drag use paths). */
+export const FolderEntry = ListedEntry.extend({ path: z.string() });
 export type FolderEntry = z.infer<typeof FolderEntry>;
 
+/** Most entries one listing call or page carries: keeps each message well under a megabyte or two. */
+export const MAX_LISTING_PAGE = 20_000;
+
+/**
+ * The first page of a folder listing. Entries come in the default order (folders first, then names in
+ * natural order) across all pages. When `complete` is false the rest is fetched with `listFolderPage`
+ * from `nextOffset` using `listingId` (null once complete: nothing is kept on the engine side then).
+ */
 export const FolderListing = z.object({
   path: z.string(),
   parent: z.string().nullable(),
-  entries: z.array(FolderEntry),
+  listingId: z.string().nullable(),
+  /** Names the folder held when read; entries that vanish before they are examined are dropped. */
+  total: z.number().int(),
+  entries: z.array(ListedEntry),
+  /** Where the next page starts, in the listing's order (entries that vanished still count). */
+  nextOffset: z.number().int(),
+  complete: z.boolean(),
 });
 export type FolderListing = z.infer<typeof FolderListing>;
+
+export const FolderPage = z.object({
+  entries: z.array(ListedEntry),
+  nextOffset: z.number().int(),
+  complete: z.boolean(),
+});
+export type FolderPage = z.infer<typeof FolderPage>;
 
 export const Place = z.object({ name: z.string(), path: z.string() });
 export type Place = z.infer<typeof Place>;

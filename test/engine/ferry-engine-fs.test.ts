@@ -2,10 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { listFolder } from '../../src/main/engine/fs/list-folder';
+import { FolderListings } from '../../src/main/engine/fs/list-folder';
 import { places, readUserDirs } from '../../src/main/engine/fs/places';
 import { FerryError } from '../../src/shared/errors';
 import { emptyDir, symlink, tempDir, tree } from '../helpers/tree';
+import { listAll } from './list-all';
+
+const listings = new FolderListings();
+/** Every entry of a folder, read page by page (small pages, so even these small folders span several). */
+const listFolder = (folder: string) => listAll(listings, folder, { first: 3, pageSize: 4 });
 
 const isRoot = process.getuid?.() === 0;
 
@@ -34,7 +39,7 @@ test('lists a folder: folders first, then names in natural order, symlinks never
   assert.equal(byName.get('dangling')!.kind, 'symlink');
   assert.equal(byName.get('file 10.txt')!.size, 10);
   assert.equal(byName.get('file 10.txt')!.kind, 'file');
-  assert.equal(byName.get('file 10.txt')!.path, path.join(dir, 'file 10.txt'));
+  assert.equal('path' in byName.get('file 10.txt')!, false, 'the path is folder + name: not sent');
   assert.equal(byName.get('.hidden')!.hidden, true);
   assert.equal(byName.get('alpha')!.hidden, false);
   assert.equal(byName.get('alpha')!.size, 0, 'folders have no size of their own in a listing');
@@ -66,11 +71,12 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
   return 'resolved';
 }
 
-test('errors are typed: missing folder, a file, a relative path', async () => {
+test('errors are typed: missing folder, a file, a relative path, a page size below one', async () => {
   const dir = tree(tempDir(), { 'f.txt': 'x' });
   assert.equal(await codeOf(listFolder(path.join(dir, 'missing'))), 'ENOENT');
   assert.equal(await codeOf(listFolder(path.join(dir, 'f.txt'))), 'ENOTDIR');
   assert.equal(await codeOf(listFolder('relative/path')), 'INVALID_INPUT');
+  assert.equal(await codeOf(listings.list(dir, 0)), 'INVALID_INPUT');
   try {
     await listFolder(path.join(dir, 'missing'));
   } catch (err) {
@@ -92,7 +98,9 @@ test('lists 20,000 entries, each once and in order', async () => {
   const dir = tempDir();
   for (let i = 0; i < 20_000; i++) fs.writeFileSync(path.join(dir, `f${i}`), '');
   fs.mkdirSync(path.join(dir, 'zz-dir'));
-  const listing = await listFolder(dir);
+  const listing = await listAll(listings, dir, { first: 300, pageSize: 5_000 });
+  assert.deepEqual(listing.pages, [300, 5_000, 5_000, 5_000, 4_701]);
+  assert.equal(listing.total, 20_001);
   assert.equal(listing.entries.length, 20_001);
   assert.equal(listing.entries[0]!.name, 'zz-dir');
   assert.equal(listing.entries[1]!.name, 'f0');

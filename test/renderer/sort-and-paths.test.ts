@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sortEntries } from '../../src/renderer/lib/sort';
-import { baseName, isInside, parentOf } from '../../src/renderer/lib/paths';
+import fc from 'fast-check';
+import { mergeSorted, sortEntries, type SortKey } from '../../src/renderer/lib/sort';
+import { baseName, isInside, joinPath, parentOf } from '../../src/renderer/lib/paths';
 import { formatBytes, formatEta } from '../../src/renderer/lib/format';
 import type { FolderEntry } from '../../src/shared/types';
 
@@ -15,7 +16,33 @@ test('folders stay on top; names sort naturally; a column sorts both ways', () =
   assert.deepEqual(entries.map((e) => e.name), ['b 10.txt', 'Zeta', 'b 9.txt', 'alpha'], 'the input is not reordered');
 });
 
+test('pages merged into sorted rows give the order of sorting everything at once', () => {
+  const arbEntry = fc.record({
+    name: fc.constantFrom('a', 'B', 'b 2', 'b 10', 'c.txt', '.dot', 'Zeta', 'x 1', 'x 01'),
+    kind: fc.constantFrom<FolderEntry['kind']>('file', 'dir', 'symlink'),
+    size: fc.integer({ min: 0, max: 5 }),
+    mtimeMs: fc.integer({ min: 0, max: 5 }),
+  }).map(({ name, kind, size, mtimeMs }) => entry(name, kind, size, mtimeMs));
+  const arbOrder = fc.record({ key: fc.constantFrom<SortKey>('name', 'size', 'kind', 'modified'), ascending: fc.boolean() });
+  fc.assert(fc.property(fc.array(fc.array(arbEntry, { maxLength: 12 }), { maxLength: 5 }), arbOrder, (pages, order) => {
+    let rows: FolderEntry[] = [];
+    for (const page of pages) rows = mergeSorted(rows, page, order);
+    assert.deepEqual(rows, sortEntries(pages.flat(), order));
+  }));
+});
+
+test('a page that sorts after every row is appended as it is', () => {
+  const order = { key: 'name' as const, ascending: true };
+  const rows = [entry('a', 'dir'), entry('f 1', 'file'), entry('f 2', 'file')];
+  const merged = mergeSorted(rows, [entry('f 10', 'file'), entry('f 3', 'file')], order);
+  assert.deepEqual(merged.map((e) => e.name), ['a', 'f 1', 'f 2', 'f 3', 'f 10']);
+  assert.deepEqual(rows.map((e) => e.name), ['a', 'f 1', 'f 2'], 'the rows shown are not changed in place');
+});
+
 test('paths: parent, base name and "inside" without Node', () => {
+  assert.equal(joinPath('/a/b', 'c.txt'), '/a/b/c.txt');
+  assert.equal(joinPath('/', 'etc'), '/etc');
+  assert.equal(joinPath('C:\\Users', 'me'), 'C:\\Users\\me');
   assert.equal(parentOf('/a/b/c.txt'), '/a/b');
   assert.equal(parentOf('/a'), '/');
   assert.equal(parentOf('/'), null);

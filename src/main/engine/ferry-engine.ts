@@ -2,7 +2,7 @@ import type { FerryHandlers } from '../../shared/api';
 import { FerryError } from '../../shared/errors';
 import { CopyService, type CopyHandle } from './copy/copy-service';
 import { openLibrary, type Db } from './db/library';
-import { listFolder } from './fs/list-folder';
+import { FolderListings } from './fs/list-folder';
 import { places } from './fs/places';
 import { LibraryIndexer } from './indexer/library-indexer';
 import { JobManager } from './jobs/job-manager';
@@ -43,6 +43,7 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
   const indexer = new LibraryIndexer(db, options.dbFile, { scheduler: jobs.scheduler });
   const copies = new CopyService({ db, dbFile: options.dbFile, jobs, defaultRateLimit: options.defaultRateLimit });
   const handles = new Map<string, CopyHandle>();
+  const listings = new FolderListings();
   let closed = false;
 
   const track = (handle: CopyHandle): { jobId: string } => {
@@ -62,13 +63,15 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
   const closeDb = () => {
     if (closed) return;
     closed = true;
+    listings.close();
     jobs.close();
     db.close();
   };
 
   return {
     jobs,
-    listFolder: ({ path }) => listFolder(path),
+    listFolder: ({ path, limit }) => listings.list(path, limit),
+    listFolderPage: ({ listingId, offset, limit }) => listings.page(listingId, offset, limit),
     places: async () => places(),
     listLocations: async () => indexer.listLocations(),
     addLocation: ({ path, rules }) => indexer.addLocation(path, { rules }),

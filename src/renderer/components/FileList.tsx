@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { FolderEntry } from '../../shared/types';
 import { useBrowsing } from '../stores/browsing';
@@ -8,13 +8,46 @@ import { useDropTarget } from '../stores/drop';
 import { copyInto } from '../stores/actions';
 import { useNotices } from '../stores/notices';
 import { hasFerryPaths, readFerryPaths, writeFerryPaths } from '../dom/dnd';
-import type { SortKey } from '../lib/sort';
+import type { SortKey, SortOrder } from '../lib/sort';
 import { FileRow } from './FileRow';
 
 const ROW_HEIGHT = 28;
+/** Rows rendered beyond each edge of the view: enough for a wheel step, few enough that a fling renders little. */
+const OVERSCAN = 6;
 const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'name', label: 'Name' }, { key: 'size', label: 'Size' }, { key: 'kind', label: 'Kind' }, { key: 'modified', label: 'Modified' },
 ];
+
+/**
+ * Rows are keyed by slot, index modulo the pool (the longest range rendered so far), not by path: any
+ * range no longer than the pool gets distinct keys, and a row entering the range takes the key of the
+ * row that just left it. So a scrolled-out row hands its DOM nodes to the scrolled-in one, and a fast
+ * scroll updates a few texts and attributes instead of removing and creating ~30 rows a frame (and
+ * computing their style and layout from scratch).
+ */
+function useSlotPool(rendered: number): number {
+  const pool = useRef(0);
+  pool.current = Math.max(pool.current, rendered);
+  return pool.current;
+}
+
+/** The column headers: memoised, as the list re-renders on every scroll frame and they only change with the order. */
+const ListHeader = memo(function ListHeader({ order }: { order: SortOrder }) {
+  return (
+    <div role="rowgroup" className="file-header">
+      <div role="row" className="header-row">
+        {COLUMNS.map((c) => (
+          <div key={c.key} role="columnheader" className={`cell ${c.key}`}
+            aria-sort={order.key === c.key ? (order.ascending ? 'ascending' : 'descending') : 'none'}>
+            <button type="button" tabIndex={-1} onClick={() => useBrowsing.getState().sortBy(c.key)}>
+              {c.label}{order.key === c.key ? (order.ascending ? ' ▲' : ' ▼') : ''}
+            </button>
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+});
 
 export function openEntry(entry: FolderEntry): void {
   if (entry.kind === 'dir' || entry.kind === 'symlink') void useBrowsing.getState().navigate(entry.path);
@@ -27,6 +60,8 @@ export function FileList() {
   const path = useBrowsing((s) => s.path);
   const error = useBrowsing((s) => s.error);
   const loading = useBrowsing((s) => s.loading);
+  const complete = useBrowsing((s) => s.listing?.complete ?? true);
+  const generation = useBrowsing((s) => s.generation);
   const order = useBrowsing((s) => s.order);
   const focus = useSelection((s) => s.focus);
   const backgroundDrop = useDropTarget((s) => s.target === 'background');
@@ -36,15 +71,15 @@ export function FileList() {
     count: entries.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: OVERSCAN,
   });
 
-  // When rows of a new listing reach the screen (the perf script reads this mark).
+  // When the first rows of a new listing reach the screen (the perf script reads this mark); not for later pages.
   useEffect(() => {
-    if (!path) return;
-    const frame = requestAnimationFrame(() => performance.mark('ferry:list-rendered', { detail: entries.length }));
+    if (generation === 0) return;
+    const frame = requestAnimationFrame(() => performance.mark('ferry:list-rendered', { detail: useBrowsing.getState().visible.length }));
     return () => cancelAnimationFrame(frame);
-  }, [entries, path]);
+  }, [generation]);
 
   useEffect(() => {
     if (scroller.current) scroller.current.scrollTop = 0;
@@ -104,21 +139,15 @@ export function FileList() {
     if (path) copyInto(readFerryPaths(e.dataTransfer), path);
   }
 
+  const slots = useSlotPool(virtualizer.getVirtualItems().length);
+  // In slot order, so React never moves DOM nodes around either (rows are placed by transform and carry
+  // aria-rowindex, so their order in the DOM does not matter).
+  const virtualItems = [...virtualizer.getVirtualItems()].sort((a, b) => (a.index % slots) - (b.index % slots));
+
   return (
-    <div role="grid" aria-label="Files" aria-rowcount={entries.length + 1} aria-multiselectable="true" aria-busy={loading}
+    <div role="grid" aria-label="Files" aria-rowcount={entries.length + 1} aria-multiselectable="true" aria-busy={loading || !complete}
       tabIndex={0} className="file-list" onKeyDown={onKeyDown}>
-      <div role="rowgroup" className="file-header">
-        <div role="row" className="header-row">
-          {COLUMNS.map((c) => (
-            <div key={c.key} role="columnheader" className={`cell ${c.key}`}
-              aria-sort={order.key === c.key ? (order.ascending ? 'ascending' : 'descending') : 'none'}>
-              <button type="button" tabIndex={-1} onClick={() => useBrowsing.getState().sortBy(c.key)}>
-                {c.label}{order.key === c.key ? (order.ascending ? ' ▲' : ' ▼') : ''}
-              </button>
-            </div>
-          ))}
-        </div>
-      </div>
+      <ListHeader order={order} />
       <div role="rowgroup" ref={scroller} className={backgroundDrop ? 'file-scroller drop-target' : 'file-scroller'}
         data-testid="file-scroller"
         onClick={() => useSelection.getState().clear()}
@@ -128,16 +157,16 @@ export function FileList() {
           if (!e.currentTarget.contains(e.relatedTarget as Node | null)) useDropTarget.getState().set(null);
         }}>
         <div className="file-spacer" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {virtualItems.map((item) => {
             const entry = entries[item.index]!;
             return (
-              <FileRow key={entry.path} entry={entry} index={item.index} top={item.start} height={item.size}
+              <FileRow key={item.index % slots} entry={entry} index={item.index} top={item.start} height={item.size}
                 onClick={onRowClick} onOpen={openEntry} onContextMenu={onRowMenu} onDragStart={onRowDragStart} />
             );
           })}
         </div>
         {error && <p className="list-message error" role="alert">{error}</p>}
-        {!error && !loading && path && entries.length === 0 && <p className="list-message">This folder is empty</p>}
+        {!error && !loading && complete && path && entries.length === 0 && <p className="list-message">This folder is empty</p>}
       </div>
     </div>
   );

@@ -19,10 +19,15 @@ interface Props {
 }
 
 
-/** One row of the grid. Subscribes to its own selection and drop state only, so a click re-renders two rows. */
+/**
+ * One row of the grid. Subscribes to its own selection and drop state only, so a click re-renders two rows.
+ * Rows are recycled while scrolling (FileList keys them by slot): everything shown comes from the props.
+ */
 export const FileRow = memo(function FileRow({ entry, index, top, height, onClick, onOpen, onContextMenu, onDragStart }: Props) {
-  const selected = useSelection((s) => s.selected.has(entry.path));
-  const focused = useSelection((s) => s.focus === index);
+  // One subscription for both flags (a number, so unchanged rows compare equal and do not re-render).
+  const flags = useSelection((s) => (s.selected.has(entry.path) ? 1 : 0) | (s.focus === index ? 2 : 0));
+  const selected = (flags & 1) !== 0;
+  const focused = (flags & 2) !== 0;
   const isDir = entry.kind === 'dir';
   const dropping = useDropTarget((s) => isDir && s.target === entry.path);
 
@@ -42,7 +47,7 @@ export const FileRow = memo(function FileRow({ entry, index, top, height, onClic
     copyInto(readFerryPaths(e.dataTransfer), entry.path);
   }
 
-  const className = ['file-row', selected && 'selected', focused && 'focused', dropping && 'drop-target', entry.hidden && 'hidden-entry']
+  const className = ['file-row', index % 2 === 1 && 'odd', selected && 'selected', focused && 'focused', dropping && 'drop-target', entry.hidden && 'hidden-entry']
     .filter(Boolean).join(' ');
 
   return (

@@ -3,11 +3,14 @@ import { connectionState, onConnectionState } from '../api';
 import { useBrowsing } from '../stores/browsing';
 import { useSelection } from '../stores/selection';
 import { useNotices } from '../stores/notices';
-import { plural } from '../lib/format';
+import { formatCount, plural } from '../lib/format';
 
 /** Item counts, the connection state (browser host) and short notices. */
 export function StatusBar() {
   const count = useBrowsing((s) => s.visible.length);
+  // While a big folder's pages arrive: how far along, never "N items" (that is the final count).
+  const loaded = useBrowsing((s) => (s.listing && !s.listing.complete ? s.listing.entries.length : null));
+  const total = useBrowsing((s) => s.listing?.total ?? 0);
   const selected = useSelection((s) => s.selected.size);
   const notices = useNotices((s) => s.notices);
   const [connection, setConnection] = useState(connectionState());
@@ -19,7 +22,10 @@ export function StatusBar() {
 
   return (
     <footer className="status-bar">
-      <span>{plural(count, 'item')}{selected > 0 ? `, ${formatSelected(selected)}` : ''}</span>
+      <span>
+        {loaded !== null ? `Listing… ${formatCount(loaded)} of ${formatCount(total)}` : plural(count, 'item')}
+        {selected > 0 ? `, ${formatSelected(selected)}` : ''}
+      </span>
       {connection !== 'open' && (
         <span role="status" className="connection">{connection === 'connecting' ? 'Connecting…' : 'Connection lost — reconnecting…'}</span>
       )}

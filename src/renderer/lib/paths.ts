@@ -25,3 +25,9 @@ export function isInside(path: string, folder: string): boolean {
   const sep = separatorOf(folder);
   return path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }
+
+/** `name` inside `folder` (the engine sends names; paths are the folder's path plus the name). */
+export function joinPath(folder: string, name: string): string {
+  const sep = separatorOf(folder);
+  return folder.endsWith(sep) ? folder + name : folder + sep + name;
+}
