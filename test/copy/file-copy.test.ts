@@ -67,3 +67,16 @@ test('failures are typed values: a name too long, a file in the way of a folder'
   assert.equal(skipped.o, 'skipped');
   assert.equal(fs.readFileSync(path.join(dest, 's/sub'), 'utf8'), 'a file where a folder goes');
 });
+
+test('temp names: the file name itself where it fits, a digest near the length limit; always deterministic', () => {
+  const prefix = tempPrefixFor(JOB);
+  assert.equal(tempPathFor('/d/sub/photo 1.jpg', prefix), `/d/sub/${prefix}photo 1.jpg.tmp`);
+  const long = 'é'.repeat(120); // 240 bytes: fits as a name, not with the prefix
+  const temp = tempPathFor(`/d/${long}`, prefix);
+  assert.match(path.basename(temp), new RegExp(`^${prefix.replace(/[.]/g, '\\.')}#[0-9a-f]{16}\\.tmp$`));
+  assert.equal(tempPathFor(`/d/${long}`, prefix), temp, 'the same name gives the same temp name (resume finds it)');
+  assert.notEqual(tempPathFor(`/d/${long}x`, prefix), temp);
+  for (const name of ['a', 'x'.repeat(235), 'x'.repeat(236), 'x'.repeat(255)]) {
+    assert.ok(Buffer.byteLength(path.basename(tempPathFor(`/d/${name}`, prefix))) <= 255, `${name.length}`);
+  }
+});

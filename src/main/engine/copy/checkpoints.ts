@@ -1,5 +1,15 @@
 import type { Db } from '../db/library';
 
+const ROWS_PER_STATEMENT = 64;
+
+/** An upsert of `rows` rows (a later state of a file replaces the earlier one). */
+function upsertSql(rows: number): string {
+  const values = new Array(rows).fill('(?, ?, ?, ?, ?, ?)').join(', ');
+  return `INSERT INTO copy_items (job_id, rel_path, state, dest_path, size, code) VALUES ${values}
+    ON CONFLICT (job_id, rel_path) DO UPDATE SET state = excluded.state, dest_path = excluded.dest_path,
+      size = excluded.size, code = excluded.code`;
+}
+
 export type CheckpointState = 'done' | 'skipped' | 'failed';
 export interface CheckpointRow { rel: string; state: CheckpointState; destRel: string | null; size: number; code: string | null }
 
@@ -9,16 +19,29 @@ export interface CheckpointRow { rel: string; state: CheckpointState; destRel: s
  */
 export class Checkpoints {
   private buffer: CheckpointRow[] = [];
-  private readonly upsert;
+  private readonly upsertOne;
+  private readonly upsertMany;
   private readonly writeAll;
 
   constructor(private readonly db: Db, readonly jobId: string, private readonly maxBuffered = 2000) {
-    this.upsert = db.prepare(
-      `INSERT INTO copy_items (job_id, rel_path, state, dest_path, size, code) VALUES (?, ?, ?, ?, ?, ?)
-       ON CONFLICT (job_id, rel_path) DO UPDATE SET state = excluded.state, dest_path = excluded.dest_path,
-         size = excluded.size, code = excluded.code`);
+    this.upsertOne = db.prepare(upsertSql(1));
+    // One statement per ROWS_PER_STATEMENT rows: a copy worker checkpoints every file it settles, and a
+    // statement call per row cost it more than the rename of the file.
+    this.upsertMany = db.prepare(upsertSql(ROWS_PER_STATEMENT));
     this.writeAll = db.transaction((rows: CheckpointRow[]) => {
-      for (const r of rows) this.upsert.run(this.jobId, r.rel, r.state, r.destRel, r.size, r.code);
+      let i = 0;
+      for (; i + ROWS_PER_STATEMENT <= rows.length; i += ROWS_PER_STATEMENT) {
+        const params: unknown[] = [];
+        for (let k = i; k < i + ROWS_PER_STATEMENT; k++) {
+          const r = rows[k]!;
+          params.push(this.jobId, r.rel, r.state, r.destRel, r.size, r.code);
+        }
+        this.upsertMany.run(params);
+      }
+      for (; i < rows.length; i++) {
+        const r = rows[i]!;
+        this.upsertOne.run(this.jobId, r.rel, r.state, r.destRel, r.size, r.code);
+      }
     });
   }
 

@@ -75,6 +75,9 @@ export class DestinationIndex {
     return this.started;
   }
 
+  private lastFolder: string | null = null;
+  private lastFolderKnown = false;
+
   get complete(): boolean {
     return this.done;
   }
@@ -90,7 +93,14 @@ export class DestinationIndex {
     if (slot !== undefined) return { kind: KIND_NAME[this.kinds[slot]!]!, size: this.sizes[slot]!, mtimeMs: this.mtimes[slot]! };
     // Listed but not lstat-able: unknown.
     if (this.unreadable.has(rel)) return undefined;
-    return this.childrenKnown(splitRel(rel).parent) ? null : undefined;
+    const parent = splitRel(rel).parent;
+    // Files come folder by folder: the answer for the last folder asked serves its siblings (the map no
+    // longer changes once complete).
+    if (parent !== this.lastFolder) {
+      this.lastFolder = parent;
+      this.lastFolderKnown = this.childrenKnown(parent);
+    }
+    return this.lastFolderKnown ? null : undefined;
   }
 
   /**

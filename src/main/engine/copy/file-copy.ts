@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createHash } from 'node:crypto';
 import { toErrorValue, type ErrorCode } from '../../../shared/errors';
 import type { BatchSettings, CopyTask, NoSpace, TaskOutcome } from './copy-protocol';
 import type { DestEntry } from './types';
@@ -15,13 +14,29 @@ import { keepBothName } from './keep-both-name';
 
 type SourceKind = 'file' | 'dir' | 'symlink' | 'special';
 
+/** The longest file name most file systems take (bytes). */
+const NAME_MAX = 255;
+
 /**
  * The temporary name of a destination file: deterministic (job + name), so that a run resumed after a
- * crash overwrites — and so removes — the leftover of the file it was copying.
+ * crash overwrites — and so removes — the leftover of the file it was copying. The name itself where it
+ * fits (unique in its folder, and telling in a listing); a digest of it for names near the length limit.
  */
 export function tempPathFor(finalPath: string, tempPrefix: string): string {
-  const digest = createHash('sha1').update(path.basename(finalPath)).digest('hex').slice(0, 16);
-  return path.join(path.dirname(finalPath), `${tempPrefix}${digest}.tmp`);
+  const slash = finalPath.lastIndexOf(path.sep);
+  const dir = finalPath.slice(0, slash + 1);
+  const name = finalPath.slice(slash + 1);
+  const plain = `${tempPrefix}${name}.tmp`;
+  if (Buffer.byteLength(plain) <= NAME_MAX) return dir + plain;
+  // Loaded only here: node:crypto costs each copy worker ~30 ms of start-up, and most names fit.
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  const digest = createHash('sha1').update(name).digest('hex').slice(0, 16);
+  return `${dir}${tempPrefix}#${digest}.tmp`;
+}
+
+/** DEST/rel for a '/'-separated rel (concatenation: path.join's normalising shows in a copy's profile). */
+function destPath(dest: string, rel: string): string {
+  return path.sep === '/' ? `${dest}/${rel}` : path.join(dest, rel);
 }
 
 export function tempPrefixFor(jobId: string): string {
@@ -39,7 +54,7 @@ export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoS
     st = fs.lstatSync(task.source, { bigint: true });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      if (s.resume) removeQuietly(tempPathFor(path.join(s.dest, task.rel), s.tempPrefix));
+      if (s.resume) removeQuietly(tempPathFor(destPath(s.dest, task.rel), s.tempPrefix));
       return { o: 'skipped', reason: 'vanished', size: 0, existed: false };
     }
     return failure(err, task.source, 0);
@@ -47,10 +62,10 @@ export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoS
   const kind: SourceKind = st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'special';
   const size = kind === 'dir' ? 0 : Number(st.size);
   if (kind === 'special') return { o: 'skipped', reason: 'special', size: 0, existed: false };
-  const finalPath = path.join(s.dest, task.rel);
+  const finalPath = destPath(s.dest, task.rel);
 
   if (task.doneBefore && kind !== 'dir') {
-    const done = lstatOrNull(path.join(s.dest, task.doneBefore.destRel));
+    const done = lstatOrNull(destPath(s.dest, task.doneBefore.destRel));
     if (done && done.kind === kind && done.size === size && sameMtime(done.mtimeMs, Number(st.mtimeMs))) {
       return { o: 'already', size, destRel: task.doneBefore.destRel };
     }
@@ -225,7 +240,7 @@ function classifyWriteError(err: unknown, task: CopyTask, s: BatchSettings, tmp:
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     const v = toErrorValue(err, tmp);
-    return { o: 'nospace', code, message: v.message, path: path.join(s.dest, task.rel) };
+    return { o: 'nospace', code, message: v.message, path: destPath(s.dest, task.rel) };
   }
   if (code === 'ENOENT' && !exists(task.source)) {
     return {
@@ -235,7 +250,7 @@ function classifyWriteError(err: unknown, task: CopyTask, s: BatchSettings, tmp:
   }
   // copyfile's error names no side: an unreadable source must not read as an unwritable destination.
   if ((code === 'EACCES' || code === 'EPERM') && !readable(task.source)) return failure(err, task.source, size);
-  return blockedOrFailed(err, s, path.join(s.dest, task.rel), size);
+  return blockedOrFailed(err, s, destPath(s.dest, task.rel), size);
 }
 
 /** ENOTDIR/EEXIST while creating folders: a file sits where a parent folder should be. */
