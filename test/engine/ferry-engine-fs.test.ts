@@ -7,6 +7,7 @@ import { places, readUserDirs } from '../../src/main/engine/fs/places';
 import { FerryError } from '../../src/shared/errors';
 import { emptyDir, symlink, tempDir, tree } from '../helpers/tree';
 import { listAll } from './list-all';
+import { codeOf } from '../helpers/error-code';
 
 const listings = new FolderListings();
 /** Every entry of a folder, read page by page (small pages, so even these small folders span several). */
@@ -61,15 +62,6 @@ test('an empty folder lists nothing; a path with .. is normalised', async () => 
   assert.deepEqual(listing.entries, []);
 });
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof FerryError, `expected a FerryError, got ${String(err)}`);
-    return err.code;
-  }
-  return 'resolved';
-}
 
 test('errors are typed: missing folder, a file, a relative path, a page size below one', async () => {
   const dir = tree(tempDir(), { 'f.txt': 'x' });

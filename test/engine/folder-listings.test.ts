@@ -5,20 +5,11 @@ import * as path from 'node:path';
 import { FolderListings } from '../../src/main/engine/fs/list-folder';
 import { createFerryEngine } from '../../src/main/engine/ferry-engine';
 import { dispatchCall } from '../../src/shared/dispatch';
-import { FerryError } from '../../src/shared/errors';
 import { MAX_LISTING_PAGE } from '../../src/shared/types';
 import { emptyDir, symlink, tempDir, tree } from '../helpers/tree';
 import { listAll } from './list-all';
+import { codeOf } from '../helpers/error-code';
 
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof FerryError, `expected a FerryError, got ${String(err)}`);
-    return err.code;
-  }
-  return 'resolved';
-}
 
 /** A folder of `files` files named "f<i>.txt" (natural order: f2 before f10), plus what `extra` adds. */
 function bigFolder(files: number, extra: Parameters<typeof tree>[1] = {}): string {
