@@ -196,3 +196,23 @@ test('listing an unchanged folder again while its names are still being sorted g
   assert.deepEqual(all.entries.slice(0, 50), first.entries);
   assert.deepEqual(all.entries.map((e) => e.name), Array.from({ length: 6_000 }, (_, i) => `f${i}.txt`));
 });
+
+test('a folder without subfolders (link count 2) is read by names alone; kinds still come from lstat', async () => {
+  const dir = tree(tempDir(), { 'b.txt': 'b', 'a 10.txt': 'a10', 'a 2.txt': 'a2', '.hidden': 'h', link: symlink('b.txt') });
+  assert.equal(fs.statSync(dir).nlink, 2, 'this test needs a file system that counts subfolders in links');
+  const listings = new FolderListings();
+  try {
+    const first = await listings.list(dir, 2);
+    assert.equal(first.complete, false);
+    const all = await listAll(listings, dir, { first: 2, pageSize: 2 });
+    assert.deepEqual(all.entries.map((e) => [e.name, e.kind, e.hidden]), [
+      ['.hidden', 'file', true], ['a 2.txt', 'file', false], ['a 10.txt', 'file', false], ['b.txt', 'file', false], ['link', 'symlink', false],
+    ]);
+    // With a subfolder the link count grows: folders come first again.
+    fs.mkdirSync(path.join(dir, 'z-folder'));
+    const again = await listAll(listings, dir, { first: 2, pageSize: 2 });
+    assert.deepEqual(again.entries.map((e) => e.name).slice(0, 2), ['z-folder', '.hidden']);
+  } finally {
+    listings.close();
+  }
+});

@@ -61,7 +61,7 @@ export class FolderListings {
       const complete = limit >= total;
       return { path: dir, parent, listingId: complete ? null : kept.id, total, entries, nextOffset: Math.min(limit, total), complete };
     }
-    const named = await readNames(dir);
+    const named = await readNames(dir, stamp?.nlink === 2);
     if (named.length <= limit) {
       // All of it at once: ordered by what lstat saw, as nothing else will follow.
       const entries = (await describeAll(dir, named)).sort(compareEntries);
@@ -157,6 +157,8 @@ export class FolderListings {
 interface FolderStamp {
   ino: number;
   mtimeMs: number;
+  /** Links to the folder: 2 + its subfolders on the usual Unix file systems (ext4, xfs, tmpfs). */
+  nlink: number;
 }
 
 /** How long a folder must have gone unchanged before a read of it is reused on its mtime alone. */
@@ -166,7 +168,7 @@ const QUIET_MS = 1_000;
 async function stampOf(dir: string): Promise<FolderStamp | null> {
   try {
     const st = await fs.promises.stat(dir);
-    return { ino: st.ino, mtimeMs: st.mtimeMs };
+    return { ino: st.ino, mtimeMs: st.mtimeMs, nlink: st.nlink };
   } catch {
     return null;
   }
@@ -193,15 +195,21 @@ function expired(id: string): FerryError {
   return new FerryError('LISTING_EXPIRED', `Listing ${id} is no longer kept: list the folder again`);
 }
 
-async function readNames(dir: string): Promise<Named[]> {
-  let dirents: fs.Dirent[];
+/**
+ * The folder's names with the kinds readdir reports. `leaf`: the folder has no subfolder (a link count
+ * of 2, find's "leaf" rule), so names alone put it in order — folders first has nothing to sort — and
+ * the Dirent objects, which cost twice the names in a folder of 100,000, are not made. The kinds shown
+ * come from each page's lstat anyway.
+ */
+async function readNames(dir: string, leaf: boolean): Promise<Named[]> {
   try {
-    dirents = await fs.promises.readdir(dir, { withFileTypes: true });
+    if (leaf) return (await fs.promises.readdir(dir)).map((name) => ({ name, kind: 'file' }));
+    const dirents = await fs.promises.readdir(dir, { withFileTypes: true });
+    return dirents.map((d) => ({ name: d.name, kind: kindOfDirent(d) }));
   } catch (err) {
     const value = toErrorValue(err, dir);
     throw new FerryError(value.code, value.message, dir);
   }
-  return dirents.map((d) => ({ name: d.name, kind: kindOfDirent(d) }));
 }
 
 /** lstat of each name; a name gone since readdir is left out (it is no longer in the folder). */
