@@ -414,4 +414,18 @@ describe('CopyService', () => {
     assert.deepEqual(states, ['paused', 'running']);
     assert.equal(fs.readdirSync(path.join(dest, 'src')).length, 2000);
   });
+  test('a copy cancelled before it begins ends cancelled, with the usual first and last events; its row says so', async () => {
+    const l = newLab();
+    const src = tree(path.join(l.root, 'src'), { 'a.txt': 'a' });
+    const dest = fs.mkdirSync(path.join(l.root, 'dest'), { recursive: true })!;
+    const events: FerryEvent[] = [];
+    const handle = await l.service.start({ sources: [src], destination: dest, overwrite: 'skip', onEvent: (e) => events.push(e) });
+    handle.cancel();
+    const done = await handle.done;
+    assert.equal(done.status, 'cancelled');
+    assertEventContract(events, handle.jobId);
+    await new Promise((r) => setTimeout(r, 50)); // the job's own first turn has run by now
+    assert.equal(l.jobs.store.get(handle.jobId)!.status, 'cancelled', 'not overwritten by a late start');
+    assert.deepEqual(fs.readdirSync(dest), []);
+  });
 });

@@ -49,10 +49,11 @@ describe('parseRate', () => {
     assert.equal(parseRate('1.5g'), 1.5 * 1024 ** 3);
     assert.equal(parseRate('4MB/s'), 4 * 1024 ** 2);
     assert.equal(parseRate('4MiB'), 4 * 1024 ** 2);
+    assert.equal(parseRate('0'), 0, 'no limit');
   });
 
   test('says what a good value looks like when the text is not a speed', () => {
-    for (const bad of ['', 'fast', '-1M', '0', '12Q', '1e9']) {
+    for (const bad of ['', 'fast', '-1M', '0.5', '12Q', '1e9']) {
       assert.throws(() => parseRate(bad), (e: unknown) => e instanceof FerryError && e.code === 'INVALID_INPUT' && /512K, 20M or 1G/.test(e.message), bad);
     }
   });
@@ -80,4 +81,35 @@ describe('a copy under a speed limit', () => {
       l.close();
     }
   });
+});
+
+test('a resume can replace the job\'s limit, or lift it with 0; the job row keeps the choice', async () => {
+  const l = lab();
+  try {
+    const src = path.join(l.root, 'src');
+    fs.mkdirSync(src);
+    for (let i = 0; i < 64; i++) fs.writeFileSync(path.join(src, `f${i}.bin`), Buffer.alloc(16 * 1024, i));
+    const dest = path.join(l.root, 'dest');
+    fs.mkdirSync(dest);
+    const limitOf = (jobId: string) => (l.jobs.store.get(jobId)!.config as { rateLimit?: number }).rateLimit;
+    // 1 MiB at 64 KiB/s: interrupted long before the end.
+    const first = await copy(l, { sources: [src], destination: dest, overwrite: 'skip', rateLimit: 64 * 1024, concurrency: 1 }, (e, h) => {
+      if (e.type === 'progress' && e.copiedFiles > 0) h().cancel('interrupt');
+    });
+    assert.equal(first.completed.status, 'interrupted');
+    const jobId = first.handle.jobId;
+    assert.equal(limitOf(jobId), 64 * 1024);
+
+    const slower = await l.service.resume(jobId, undefined, { rateLimit: 32 * 1024 });
+    assert.equal(limitOf(jobId), 32 * 1024);
+    slower.cancel('interrupt');
+    assert.equal((await slower.done).status, 'interrupted');
+
+    const unlimited = await l.service.resume(jobId, undefined, { rateLimit: 0 });
+    assert.equal(limitOf(jobId), undefined, 'lifted');
+    assert.equal((await unlimited.done).status, 'done');
+    assert.deepEqual(snapshot(path.join(dest, 'src')), snapshot(src));
+  } finally {
+    l.close();
+  }
 });

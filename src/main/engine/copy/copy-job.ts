@@ -105,6 +105,7 @@ export class CopyJob {
   private readonly folderTimes = new FolderTimes();
   private timers: NodeJS.Timeout[] = [];
   private lastDestAnalysis = 0;
+  private estimated = false;
   private readonly rateLimit: RateLimit | null;
   private limitTimer: NodeJS.Timeout | null = null;
   private readonly slots: JobSlots;
@@ -195,11 +196,14 @@ export class CopyJob {
   // ── phases ─────────────────────────────────────────────────────────────────────────────────────
 
   private async run(): Promise<void> {
+    // Cancelled or interrupted before it began: the row already says how it ended.
+    if (this.stopping || this.finished) return;
     const c = this.deps.config;
     this.deps.store.setStatus(this.jobId, 'running');
     if (this.deps.resume) this.announceResume();
     const estimate = c.useIndex && !c.retryOf ? estimateFromIndex(this.deps.db, c.sources) : { knownFiles: 0, knownBytes: 0, covered: [] };
     this.tracker.setEstimate(estimate.knownFiles, estimate.knownBytes);
+    this.estimated = true;
     this.publish({
       type: 'initialEstimate', knownFiles: estimate.knownFiles, knownBytes: estimate.knownBytes,
       discoveryStarting: !c.retryOf,
@@ -768,6 +772,8 @@ export class CopyJob {
     }
     await Promise.allSettled([this.pool.close(), this.discovery.stop(), this.destIndex.stop()]);
     if (status === 'done') await this.folderTimes.restore(this.settings.dest);
+    // A job stopped before it began still opens with initialEstimate (DESIGN §4: always first).
+    if (!this.estimated) this.publish({ type: 'initialEstimate', knownFiles: 0, knownBytes: 0, discoveryStarting: false });
     this.publish(final);
     const completed = this.stamp({
       type: 'completed', status,

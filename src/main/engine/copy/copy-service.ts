@@ -16,7 +16,7 @@ export interface CopyRequest {
   concurrency?: number;
   /** Higher goes first when jobs compete for worker slots (default 0; an integer from -1000 to 1000). */
   priority?: number;
-  /** A speed limit in bytes a second (else the service's default, else none). */
+  /** A speed limit in bytes a second, 0 for none (else the service's default, else none). */
   rateLimit?: number;
   /** Subscribed before the job emits anything (its first event is `initialEstimate`). */
   onEvent?: (event: FerryEvent) => void;
@@ -93,8 +93,14 @@ export class CopyService {
     }
     const config = row.config as unknown as CopyJobConfig;
     const valid = validateCopyRequest(config.sources, config.destination);
-    const rateLimit = options.rateLimit !== undefined ? rateLimitField(options.rateLimit) : {};
-    return this.launch({ jobId, priority: row.priority, config: { ...config, sources: valid.sources, destination: valid.destination, ...rateLimit } }, true, onEvent);
+    const resumed: CopyJobConfig = { ...config, sources: valid.sources, destination: valid.destination };
+    if (options.rateLimit !== undefined) {
+      // A new limit replaces the job's own; 0 lifts it.
+      delete resumed.rateLimit;
+      Object.assign(resumed, rateLimitField(options.rateLimit));
+      this.deps.jobs.store.updateConfig(jobId, { ...resumed });
+    }
+    return this.launch({ jobId, priority: row.priority, config: resumed }, true, onEvent);
   }
 
   /** A new job copying again only the files that failed in `jobId`. */

@@ -45,12 +45,16 @@ export class RateLimit {
 
 const UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
 
-/** "512K", "4M", "1.5G", "100000" (bytes a second; K/M/G are powers of 1024, with or without "B" or "/s"). */
+/**
+ * "512K", "4M", "1.5G", "100000" (bytes a second; K/M/G are powers of 1024, with or without "B" or
+ * "/s"); "0" means no limit (as rsync's --bwlimit=0), e.g. to lift a job's limit on resume.
+ */
 export function parseRate(text: string, what = '--limit-rate'): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?(?:\/s)?\s*$/i.exec(text);
   const value = match ? Number(match[1]) * UNITS[match[2]!.toLowerCase()]! : NaN;
+  if (value === 0) return 0;
   if (!Number.isFinite(value) || value < 1) {
-    throw new FerryError('INVALID_INPUT', `${what} must be a speed such as 512K, 20M or 1G (bytes a second), not '${text}'`);
+    throw new FerryError('INVALID_INPUT', `${what} must be a speed such as 512K, 20M or 1G (bytes a second; 0 for none), not '${text}'`);
   }
   return Math.floor(value);
 }

@@ -25,8 +25,8 @@ Copying starts at once from the library index; files the index lacks are discove
   --db PATH          the library database (default $FERRY_DB, else ~/.local/share/ferry/library.db)
   --no-index         do not use the library index: discover everything on disk
   --concurrency N    copy worker threads (default 2–4 by CPU count)
-  --limit-rate RATE  copy at most RATE bytes a second on average, e.g. 512K, 20M, 1G (default
-                     $FERRY_LIMIT_RATE, else no limit); kept by \`ferry resume\`
+  --limit-rate RATE  copy at most RATE bytes a second on average, e.g. 512K, 20M, 1G; 0 for none
+                     (default $FERRY_LIMIT_RATE, else none); kept by \`ferry resume\`
 
 Exit codes: 0 done, 1 done but some files failed, 2 invalid usage (nothing copied),
 3 interrupted or stopped (resume with \`ferry resume JOB_ID\`).

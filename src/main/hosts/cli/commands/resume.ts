@@ -12,7 +12,7 @@ Resumes an interrupted copy (Ctrl-C, a crash, a full disk, answers that stopped 
 copied (same size and modification time at the destination) are not copied again. The events are the
 same as ferry copy's, starting with resumeDetected. \`ferry jobs\` lists the jobs, interrupted ones first.
 A job that asked about conflicts asks again on a terminal or, with --json, reads answers from stdin.
-The job keeps its speed limit unless --limit-rate gives a new one (see ferry copy --help).
+The job keeps its speed limit unless --limit-rate gives a new one (0 lifts it; see ferry copy --help).
 
 Exit codes: 0 done, 1 done but some files failed, 2 unknown or finished job, 3 interrupted again.
 `;
