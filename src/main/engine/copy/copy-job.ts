@@ -15,6 +15,7 @@ import { CopyQueue } from './copy-queue';
 import { CopyWorkerPool, type BatchResult } from './copy-workers';
 import { DeltaDiscovery } from './delta-discovery';
 import { DestinationIndex } from './destination-index';
+import { DiscoveryPhase } from './discovery-phase';
 import { tempPrefixFor } from './file-copy';
 import { FolderTimes } from './folder-times';
 import { IndexPreparation, estimateFromIndex } from './index-preparation';
@@ -112,9 +113,7 @@ export class CopyJob {
   /** Conflict events still waiting for an answer, for a listener that joins late (`snapshot`). */
   private readonly asked = new Map<string, FerryEvent>();
   private readonly budget = new TurnBudget(PUMP_BUDGET_MS, () => this.pump());
-  /** Discovery's slot, given back while discovery waits for room in the queue or the job is paused. */
-  private discoverySlot: Release | null = null;
-  private discoveryAsking = false;
+  private readonly discoveryPhase: DiscoveryPhase;
 
   constructor(private readonly deps: CopyJobDeps) {
     this.done = new Promise((resolve) => { this.resolveDone = resolve; });
@@ -129,6 +128,8 @@ export class CopyJob {
     this.discovery = new DeltaDiscovery({ dbFile: c.useIndex ? deps.dbFile : null, sources: c.sources, useIndex: c.useIndex });
     this.rateLimit = c.rateLimit ? new RateLimit(c.rateLimit, performance.now()) : null;
     this.slots = new JobSlots(deps.scheduler, deps.priorities.copy, this.abort.signal, () => this.pump());
+    this.discoveryPhase = new DiscoveryPhase(this.discovery, () => this.acquire(deps.priorities.discovery),
+      () => !this.paused && !this.queue.full && !this.stopping && !this.finished);
     this.settings = {
       dest: c.destination, mode: c.overwrite, resume: deps.resume, tempPrefix: tempPrefixFor(deps.jobId),
       // Workers write checkpoints to the library file (an in-memory library has none they could open).
@@ -152,7 +153,7 @@ export class CopyJob {
     this.paused = true;
     this.pauseReason = reason;
     this.pool.requestStop();
-    this.pauseDiscovery();
+    this.discoveryPhase.pause();
     this.deps.store.setStatus(this.jobId, 'paused', reason ?? null);
     this.publish({ type: 'jobState', status: 'paused', ...(reason ? { reason } : {}) });
     this.publish(this.tracker.progressEvent(true));
@@ -163,7 +164,7 @@ export class CopyJob {
     this.paused = false;
     this.pauseReason = undefined;
     this.pool.clearStop();
-    if (!this.queue.full) this.resumeDiscovery();
+    if (!this.queue.full) this.discoveryPhase.resume();
     this.deps.store.setStatus(this.jobId, 'running');
     this.publish({ type: 'jobState', status: 'running' });
     this.pump();
@@ -286,23 +287,12 @@ export class CopyJob {
 
   private async runDiscovery(): Promise<void> {
     const child = this.deps.config.children?.discovery;
-    this.discoveryAsking = true;
-    this.discoverySlot = await this.acquire(this.deps.priorities.discovery);
-    this.discoveryAsking = false;
-    if (!this.discoverySlot) return;
-    if (child) this.deps.store.setStatus(child, 'running');
-    if (this.paused || this.queue.full) this.pauseDiscovery();
-    try {
-      await this.discovery.start({
-        onItems: (batch) => this.discovered(batch),
-        onStale: (batch) => this.stale(batch),
-        onError: (e) => this.fileFailedAt(e.path, e.code, e.message),
-      });
-    } finally {
-      this.discoverySlot?.();
-      this.discoverySlot = null;
-    }
-    if (this.stopping || this.finished) return;
+    const ran = await this.discoveryPhase.run({
+      onItems: (batch) => this.discovered(batch),
+      onStale: (batch) => this.stale(batch),
+      onError: (e) => this.fileFailedAt(e.path, e.code, e.message),
+    }, () => { if (child) this.deps.store.setStatus(child, 'running'); });
+    if (!ran || this.stopping || this.finished) return;
     this.discoveryDone = true;
     this.tracker.discoveryActive = false;
     this.publish({ type: 'discoveryComplete', totalDiscovered: this.tracker.discoveredFiles, discoveryBytes: this.tracker.discoveredBytes });
@@ -319,27 +309,6 @@ export class CopyJob {
     } catch {
       return null; // aborted: the job is stopping
     }
-  }
-
-  /** Discovery blocks between folders and gives its slot back (for the queue to drain, or a pause). */
-  private pauseDiscovery(): void {
-    this.discovery.pause();
-    this.discoverySlot?.();
-    this.discoverySlot = null;
-  }
-
-  /** Discovery goes on once it holds a slot again (asked for here, at discovery's priority). */
-  private resumeDiscovery(): void {
-    if (this.discoverySlot) { this.discovery.resume(); return; }
-    if (this.discoveryAsking || this.discoveryDone || this.stopping || this.finished) return;
-    this.discoveryAsking = true;
-    void this.acquire(this.deps.priorities.discovery).then((slot) => {
-      this.discoveryAsking = false;
-      if (!slot) return;
-      if (this.paused || this.queue.full || this.discoveryDone) { slot(); return; }
-      this.discoverySlot = slot;
-      this.discovery.resume();
-    });
   }
 
   /** A retry job's producer: the failed rows of the earlier job, paged, mapped back to their sources. */
@@ -373,7 +342,7 @@ export class CopyJob {
     this.queue.push(batch);
     this.countExpectedConflicts(batch);
     if (count > 0) this.publish({ type: 'filesDiscovered', count, bytes });
-    if (this.queue.full) this.pauseDiscovery();
+    if (this.queue.full) this.discoveryPhase.pause();
     this.pump();
   }
 
@@ -431,7 +400,7 @@ export class CopyJob {
     }
     // A slot granted while there was nothing to copy (or the job paused) goes back to the others.
     this.slots.releaseUnused();
-    if (this.queue.size < this.queue.highWater / 2 && !this.paused) this.resumeDiscovery();
+    if (this.queue.size < this.queue.highWater / 2 && !this.paused) this.discoveryPhase.resume();
   }
 
   /** Under a speed limit in debt: pump again once the debt is paid. */

@@ -1,0 +1,66 @@
+import type { Release } from '../jobs/scheduler';
+import type { DeltaDiscovery, DiscoveryHandlers } from './delta-discovery';
+
+/**
+ * Phase 2 on a worker slot (PATTERNS.md: one small module a phase): DeltaDiscovery walks while it
+ * holds a slot of the process's JobScheduler and gives the slot back whenever it has to wait — for
+ * room in the copy queue, or a pause — so a waiting walker never keeps a slot from the copying (with a
+ * single slot that would deadlock). `mayRun` says whether the job wants discovery to go on now.
+ */
+export class DiscoveryPhase {
+  private slot: Release | null = null;
+  private asking = false;
+  private ended = false;
+
+  constructor(
+    private readonly discovery: DeltaDiscovery,
+    private readonly acquire: () => Promise<Release | null>,
+    private readonly mayRun: () => boolean,
+  ) {}
+
+  /**
+   * Walks to the end (or until the discovery is stopped). False when the job stopped before a slot
+   * came; `onStart` runs once the slot is granted.
+   */
+  async run(handlers: DiscoveryHandlers, onStart: () => void): Promise<boolean> {
+    this.asking = true;
+    this.slot = await this.acquire();
+    this.asking = false;
+    if (!this.slot) return false;
+    onStart();
+    // Paused before it begins: the walker blocks before its first folder, without a slot.
+    if (!this.mayRun()) this.pause();
+    try {
+      await this.discovery.start(handlers);
+    } finally {
+      this.ended = true;
+      this.release();
+    }
+    return true;
+  }
+
+  /** Blocks the walk between folders and gives the slot back. */
+  pause(): void {
+    this.discovery.pause();
+    this.release();
+  }
+
+  /** Lets the walk go on: at once with a slot in hand, else once one is granted (if still wanted). */
+  resume(): void {
+    if (this.slot) { this.discovery.resume(); return; }
+    if (this.asking || this.ended) return;
+    this.asking = true;
+    void this.acquire().then((slot) => {
+      this.asking = false;
+      if (!slot) return;
+      if (this.ended || !this.mayRun()) { slot(); return; }
+      this.slot = slot;
+      this.discovery.resume();
+    });
+  }
+
+  private release(): void {
+    this.slot?.();
+    this.slot = null;
+  }
+}
