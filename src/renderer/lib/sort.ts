@@ -1,9 +1,10 @@
+import { compareNames } from '../../shared/natural-order';
 import type { FolderEntry } from '../../shared/types';
 
 export type SortKey = 'name' | 'size' | 'kind' | 'modified';
 export interface SortOrder { key: SortKey; ascending: boolean }
 
-// Same rule as the engine's listing (localeCompare, numeric): its order is usually already ours.
+// Names compare with compareNames, as in the engine's listing (its pages arrive in our order); kind labels here.
 const collator = new Intl.Collator(undefined, { numeric: true });
 
 const KIND_LABEL: Record<FolderEntry['kind'], string> = {
@@ -18,10 +19,10 @@ export function kindLabel(entry: FolderEntry): string {
 
 function compareBy(key: SortKey): (a: FolderEntry, b: FolderEntry) => number {
   switch (key) {
-    case 'name': return (a, b) => collator.compare(a.name, b.name);
-    case 'size': return (a, b) => a.size - b.size || collator.compare(a.name, b.name);
-    case 'modified': return (a, b) => a.mtimeMs - b.mtimeMs || collator.compare(a.name, b.name);
-    case 'kind': return (a, b) => collator.compare(kindLabel(a), kindLabel(b)) || collator.compare(a.name, b.name);
+    case 'name': return (a, b) => compareNames(a.name, b.name);
+    case 'size': return (a, b) => a.size - b.size || compareNames(a.name, b.name);
+    case 'modified': return (a, b) => a.mtimeMs - b.mtimeMs || compareNames(a.name, b.name);
+    case 'kind': return (a, b) => collator.compare(kindLabel(a), kindLabel(b)) || compareNames(a.name, b.name);
   }
 }
 

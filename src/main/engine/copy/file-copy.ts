@@ -4,6 +4,7 @@ import { toErrorValue, type ErrorCode } from '../../../shared/errors';
 import type { BatchSettings, CopyTask, NoSpace, TaskOutcome } from './copy-protocol';
 import type { DestEntry } from './types';
 import { keepBothName } from './keep-both-name';
+import { kindOfStats } from '../fs/entry-kind';
 
 /**
  * One file's copy, synchronous, run inside a copy worker thread (blocking is free there, and a sync
@@ -290,7 +291,7 @@ export function lstatOrNull(p: string): DestEntry | null {
     // Most destinations do not exist yet: no exception for that (an exception per file costs more than the lstat).
     const st = fs.lstatSync(p, { throwIfNoEntry: false });
     if (!st) return null;
-    const kind = st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'other';
+    const kind = kindOfStats(st);
     return { kind, size: kind === 'dir' ? 0 : st.size, mtimeMs: st.mtimeMs };
   } catch {
     return null;

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { childPath } from '../fs/entry-kind';
 
 /**
  * The synchronous directory reading shared by the copy engine's walking workers (delta discovery and
@@ -48,9 +48,8 @@ export function readDirectory(dir: string): { entries: DiskEntry[]; failures: Re
   const names = fs.readdirSync(dir);
   const entries: DiskEntry[] = [];
   const failures: ReadFailure[] = [];
-  const prefix = childPrefix(dir);
   for (const name of names) {
-    const full = prefix + name;
+    const full = childPath(dir, name);
     try {
       // No exception for a vanished entry: throwing costs more than the lstat itself.
       const st = fs.lstatSync(full, { throwIfNoEntry: false });
@@ -62,11 +61,4 @@ export function readDirectory(dir: string): { entries: DiskEntry[]; failures: Re
   return { entries, failures };
 }
 
-/**
- * `dir` + separator: children's paths by concatenation, not path.join (whose normalising is the
- * walk's hottest function). `dir` comes from path.resolve or from this walk, so it is normalised.
- */
-export function childPrefix(dir: string): string {
-  return dir.endsWith(path.sep) ? dir : dir + path.sep;
-}
 

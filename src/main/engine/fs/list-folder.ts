@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { FerryError, toErrorValue } from '../../../shared/errors';
+import { compareNames } from '../../../shared/natural-order';
 import type { EntryKind, FolderListing, FolderPage, ListedEntry } from '../../../shared/types';
+import { childPath, kindOfDirent, kindOfStats } from './entry-kind';
 import { smallest, sortYielding } from './yielding-sort';
 
 /**
@@ -11,7 +13,6 @@ import { smallest, sortYielding } from './yielding-sort';
  */
 const LSTAT_CONCURRENCY = 64;
 
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 /** First-page size when the caller names none: a few screens of rows. */
 export const DEFAULT_FIRST_PAGE = 500;
@@ -214,7 +215,7 @@ async function readNames(dir: string, leaf: boolean): Promise<Named[]> {
 
 /** lstat of each name; a name gone since readdir is left out (it is no longer in the folder). */
 async function describeAll(dir: string, named: readonly Named[]): Promise<ListedEntry[]> {
-  const stats = await lstatAll(named.map((n) => path.join(dir, n.name)), LSTAT_CONCURRENCY);
+  const stats = await lstatAll(named.map((n) => childPath(dir, n.name)), LSTAT_CONCURRENCY);
   const listed: ListedEntry[] = [];
   named.forEach((n, i) => {
     const entry = describe(n, stats[i]!);
@@ -235,26 +236,11 @@ function describe(named: Named, st: fs.Stats | NodeJS.ErrnoException): ListedEnt
   return { name, kind: named.kind, size: 0, mtimeMs: 0, hidden };
 }
 
-function kindOfStats(st: fs.Stats): EntryKind {
-  if (st.isSymbolicLink()) return 'symlink';
-  if (st.isDirectory()) return 'dir';
-  if (st.isFile()) return 'file';
-  return 'other';
-}
-
-function kindOfDirent(d: fs.Dirent): EntryKind {
-  if (d.isSymbolicLink()) return 'symlink';
-  if (d.isDirectory()) return 'dir';
-  if (d.isFile()) return 'file';
-  return 'other';
-}
-
 /** Folders first, then names as people sort them; never 0 for two different names (a total order). */
 export function compareEntries(a: { name: string; kind: EntryKind }, b: { name: string; kind: EntryKind }): number {
   const folders = Number(b.kind === 'dir') - Number(a.kind === 'dir');
   if (folders !== 0) return folders;
-  // Names equal to the collator ("a" and "A") still need a stable, deterministic order.
-  return collator.compare(a.name, b.name) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return compareNames(a.name, b.name);
 }
 
 /**

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { EntryKind } from '../../../shared/types';
 import { toErrorValue } from '../../../shared/errors';
 import { joinRel } from '../db/subtree';
+import { childPath, kindOfStats } from '../fs/entry-kind';
 import { makeMatcher, type IgnoreLevel, type RuleSet } from './rules';
 
 /** One entry as it goes into `entries`. `relativePath` is the PARENT folder relative to the root. */
@@ -106,7 +107,7 @@ function visit(frame: Frame, dirent: fs.Dirent, rules: RuleSet, sink: WalkSink):
   if (rules.excludes(name, rel, isDir, frame.levels)) return null;
   st ??= lstatOrReport(abs, frame, sink);
   if (!st) return null;
-  const kind = kindOf(st);
+  const kind = kindOfStats(st);
   return {
     relativePath: frame.rel,
     name,
@@ -117,18 +118,6 @@ function visit(frame: Frame, dirent: fs.Dirent, rules: RuleSet, sink: WalkSink):
     aggregateSize: null,
     fileCount: null,
   };
-}
-
-/** Plain concatenation: names never contain '/', and path.join's normalising costs on every entry. */
-function childPath(dir: string, name: string): string {
-  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
-}
-
-function kindOf(st: fs.Stats): EntryKind {
-  if (st.isFile()) return 'file';
-  if (st.isDirectory()) return 'dir';
-  if (st.isSymbolicLink()) return 'symlink';
-  return 'other'; // FIFOs, sockets, devices
 }
 
 /**

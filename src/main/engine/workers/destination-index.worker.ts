@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorValue } from '../../../shared/errors';
 import { joinRel } from '../db/subtree';
-import { KIND_DIR, childPrefix, readDirectory, type DiskEntry } from '../copy/walk';
+import { KIND_DIR, readDirectory, type DiskEntry } from '../copy/walk';
+import { childPath } from '../fs/entry-kind';
 import type { DestinationMessage, DestinationWorkerData } from './protocol';
 import { STOPPING, WalkControl } from './worker-path';
 
@@ -57,7 +58,7 @@ function walk(): void {
   const stack: { abs: string; rel: string }[] = [];
   for (const e of top.entries) {
     batch.add(e.name, e);
-    if (e.kind === KIND_DIR && wanted.has(e.name)) stack.push({ abs: path.join(data.dest, e.name), rel: e.name });
+    if (e.kind === KIND_DIR && wanted.has(e.name)) stack.push({ abs: childPath(data.dest, e.name), rel: e.name });
   }
   for (const f of top.failures) unreadable(path.relative(data.dest, f.path));
   while (stack.length > 0) {
@@ -73,7 +74,7 @@ function walk(): void {
     for (const e of listing.entries) {
       const rel = joinRel(dir.rel, e.name);
       batch.add(rel, e);
-      if (e.kind === KIND_DIR) stack.push({ abs: childPrefix(dir.abs) + e.name, rel });
+      if (e.kind === KIND_DIR) stack.push({ abs: childPath(dir.abs, e.name), rel });
     }
     // An entry that could not be lstat'ed is unknown: the caller lstat()s it itself.
     for (const f of listing.failures) unreadable(joinRel(dir.rel, path.basename(f.path)));

@@ -3,9 +3,10 @@ import * as path from 'node:path';
 import type { Db } from '../db/library';
 import { joinRel, splitRel } from '../db/subtree';
 import { locateInLibrary } from '../copy/index-preparation';
-import { KIND_DIR, KIND_FILE, KIND_OTHER, KIND_SYMLINK, childPrefix, readDirectory, statEntry, type DiskEntry, type KindCode } from '../copy/walk';
+import { KIND_DIR, KIND_FILE, KIND_OTHER, KIND_SYMLINK, readDirectory, statEntry, type DiskEntry, type KindCode } from '../copy/walk';
 import type { CopyItem, StaleItem } from '../copy/types';
 import type { WalkError } from './protocol';
+import { childPath } from '../fs/entry-kind';
 
 /**
  * Delta discovery's walk (runs inside the discovery worker; pure and synchronous so it can also be
@@ -95,9 +96,8 @@ export function runDiscovery(db: Db | null, sources: string[], batchSize: number
       if (dir.index) {
         for (const r of children!.all(dir.index.loc, dir.index.dir) as (IndexedRow & { name: string })[]) known.set(r.name, r);
       }
-      const prefix = childPrefix(dir.abs);
       for (const entry of listing.entries) {
-        const entryAbs = prefix + entry.name;
+        const entryAbs = childPath(dir.abs, entry.name);
         const entryRel = `${dir.rel}/${entry.name}`;
         const row = known.get(entry.name);
         compare(entryAbs, entryRel, entry, row);
