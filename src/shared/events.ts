@@ -13,7 +13,9 @@ export const InitialEstimateEvent = z.object({
 });
 export const DestinationAnalysisEvent = z.object({
   type: z.literal('destinationAnalysis'), ...base,
-  filesFound: z.number(), totalBytes: z.number(), complete: z.boolean(),
+  filesFound: z.number(), complete: z.boolean(),
+  /** Absent when the destination was walked for kinds only (modes whose decisions need no sizes). */
+  totalBytes: z.number().optional(),
   /** Beyond the seed: conflicts expected among the sources known so far (once the map is complete). */
   expectedConflicts: z.number().optional(),
 });

@@ -115,3 +115,18 @@ test('an entry below DEST that cannot be listed stays unknown (as an unprivilege
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout), ['file', 'absent', 'dir', 'unknown']);
 });
+
+test('a kinds-only map (sizes: false) knows what is where, not how big', async () => {
+  const dest = destination();
+  const index = new DestinationIndex(dest, ['proj'], { sizes: false });
+  await index.start();
+  assert.deepEqual(index.stats, { filesFound: 3, complete: true }, 'files counted, bytes not measured');
+  const readme = index.lookup('proj/readme.md')!;
+  assert.equal(readme.kind, 'file');
+  assert.ok(Number.isNaN(readme.size) && Number.isNaN(readme.mtimeMs));
+  assert.equal(index.lookup('proj/src/empty')!.kind, 'dir');
+  assert.equal(index.lookup('proj/linked')!.kind, 'symlink');
+  assert.equal(index.lookup('proj/linked/x1.txt'), undefined, 'below a symlink: unknown');
+  assert.equal(index.lookup('proj/src/absent.ts'), null);
+  assert.equal(index.lookup('other/deep/a.txt'), undefined, 'outside the walked subtrees: unknown');
+});

@@ -80,3 +80,18 @@ test('temp names: the file name itself where it fits, a digest near the length l
     assert.ok(Buffer.byteLength(path.basename(tempPathFor(`/d/${name}`, prefix))) <= 255, `${name.length}`);
   }
 });
+
+test('a kinds-only hint (size and mtime unread) is enough to skip, never to judge ages or show a conflict', () => {
+  const root = tempDir();
+  const old = new Date('2020-01-01T00:00:00Z');
+  const src = tree(path.join(root, 's'), { f: { content: 'newer source', mtime: new Date('2022-01-01T00:00:00Z') } });
+  const dest = tree(path.join(root, 'd'), { 's/f': { content: 'old', mtime: old } });
+  const task = () => ({ source: path.join(src, 'f'), rel: 's/f', kind: 'file' as const, hint: { kind: 'file' as const, size: NaN, mtimeMs: NaN } });
+  assert.equal(processTask(task(), settings(dest, { mode: 'skip' })).o, 'skipped');
+  const asked = processTask(task(), settings(dest, { mode: 'prompt' }));
+  assert.equal(asked.o, 'conflict');
+  assert.equal(asked.o === 'conflict' && asked.destSize, 3, 'the modal shows the real size, read from disk');
+  assert.equal(asked.o === 'conflict' && asked.destModified, old.getTime());
+  assert.equal(processTask(task(), settings(dest, { mode: 'skip-newer' })).o, 'copied', 'an older destination is replaced');
+  assert.equal(fs.readFileSync(path.join(dest, 's/f'), 'utf8'), 'newer source');
+});

@@ -124,7 +124,8 @@ export class CopyJob {
       this.settleConflict(conflict.item, r);
     });
     this.pool = new CopyWorkerPool(c.concurrency);
-    this.destIndex = new DestinationIndex(c.destination, c.sources.map((s) => path.basename(s)));
+    this.destIndex = new DestinationIndex(c.destination, c.sources.map((s) => path.basename(s)),
+      { sizes: deps.resume || c.overwrite === 'prompt' || c.overwrite === 'skip-newer' });
     this.discovery = new DeltaDiscovery({ dbFile: c.useIndex ? deps.dbFile : null, sources: c.sources, useIndex: c.useIndex });
     this.rateLimit = c.rateLimit ? new RateLimit(c.rateLimit, performance.now()) : null;
     this.slots = new JobSlots(deps.scheduler, deps.priorities.copy, this.abort.signal, () => this.pump());
@@ -249,7 +250,7 @@ export class CopyJob {
       const now = performance.now();
       if (s.complete || now - this.lastDestAnalysis < 250) return;
       this.lastDestAnalysis = now;
-      this.publish({ type: 'destinationAnalysis', filesFound: s.filesFound, totalBytes: s.totalBytes, complete: s.complete });
+      this.publish({ type: 'destinationAnalysis', ...s });
     });
     try {
       await this.destIndex.start();
@@ -265,7 +266,7 @@ export class CopyJob {
     for (const f of this.flights.values()) if (!f.forced) f.items.forEach(count);
     this.tracker.expectedConflicts = expected;
     const s = this.destIndex.stats;
-    this.publish({ type: 'destinationAnalysis', filesFound: s.filesFound, totalBytes: s.totalBytes, complete: true, expectedConflicts: expected });
+    this.publish({ type: 'destinationAnalysis', ...s, complete: true, expectedConflicts: expected });
     if (child) this.deps.store.setStatus(child, 'completed');
   }
 

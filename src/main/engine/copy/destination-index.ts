@@ -17,9 +17,15 @@ import type { DestEntry } from './types';
  * Memory, for 1M-entry destinations: one Map<string, number> from relative path to a slot, and the
  * slot's kind/size/mtime in growable typed-array columns (1 + 8 + 8 bytes), instead of one object per
  * entry (~80 bytes more each). What remains per entry is the key string and the Map's own slot.
+ *
+ * Sizes and mtimes cost an lstat per entry, more than the walk itself. Only some decisions read them
+ * (`prompt` shows both files, `skip-newer` compares times, a resume recognises its own copies); for the
+ * others the map is built from readdir's kinds alone and is complete several times sooner. Its entries
+ * then carry NaN for size and mtime, and `stats.totalBytes` is absent.
  */
 
-export interface DestinationStats { filesFound: number; totalBytes: number; complete: boolean }
+/** `totalBytes` is absent when the walk reads kinds only (see the constructor's `sizes`). */
+export interface DestinationStats { filesFound: number; totalBytes?: number; complete: boolean }
 
 const KIND_NAME: Record<number, DestEntry['kind']> = { 0: 'file', 1: 'dir', 2: 'symlink', 3: 'other' };
 /** Entries per message: small enough that receiving one is a short task on the host thread. */
@@ -41,15 +47,23 @@ export class DestinationIndex {
   private filesFound = 0;
   private totalBytes = 0;
 
-  /** names: basename(SOURCE) of each source; only DEST/<name> subtrees (and DEST's top level) need walking. */
-  constructor(private readonly dest: string, names: string[]) {
+  private readonly measured: boolean;
+
+  /**
+   * names: basename(SOURCE) of each source; only DEST/<name> subtrees (and DEST's top level) need walking.
+   * sizes: whether lookups must tell sizes and mtimes (default true), or kinds are enough.
+   */
+  constructor(private readonly dest: string, names: string[], options: { sizes?: boolean } = {}) {
     this.wanted = new Set(names);
+    this.measured = options.sizes ?? true;
   }
 
   /** Resolves when the map is complete, or when stopped (then `complete` stays false). Never rejects. */
   start(): Promise<void> {
     if (this.started) return this.started;
-    const data: DestinationWorkerData = { dest: path.resolve(this.dest), names: [...this.wanted], batchSize: BATCH_SIZE, control: this.control.buffer };
+    const data: DestinationWorkerData = {
+      dest: path.resolve(this.dest), names: [...this.wanted], sizes: this.measured, batchSize: BATCH_SIZE, control: this.control.buffer,
+    };
     let worker: Worker;
     try {
       worker = spawnWorker('destination-index', { workerData: data });
@@ -83,8 +97,8 @@ export class DestinationIndex {
   }
 
   /**
-   * `rel` is '/'-separated and relative to DEST. After completion: the entry, or null when nothing
-   * is there. Undefined when unknown: before completion, below an unreadable folder, outside the
+   * `rel` is '/'-separated and relative to DEST. After completion: the entry (size and mtime NaN in a
+   * kinds-only map), or null when nothing is there. Undefined when unknown: before completion, below an unreadable folder, outside the
    * walked subtrees, or below a symlink (which may point anywhere).
    */
   lookup(rel: string): DestEntry | null | undefined {
@@ -114,7 +128,7 @@ export class DestinationIndex {
   }
 
   get stats(): DestinationStats {
-    return { filesFound: this.filesFound, totalBytes: this.totalBytes, complete: this.done };
+    return { filesFound: this.filesFound, ...(this.measured ? { totalBytes: this.totalBytes } : {}), complete: this.done };
   }
 
   onProgress(listener: (s: DestinationStats) => void): () => void {
@@ -155,7 +169,7 @@ export class DestinationIndex {
       this.kinds[slot] = kind;
       this.sizes[slot] = b.sizes[i]!;
       this.mtimes[slot] = b.mtimes[i]!;
-      if (kind === KIND_FILE) { this.filesFound++; this.totalBytes += b.sizes[i]!; }
+      if (kind === KIND_FILE) { this.filesFound++; if (this.measured) this.totalBytes += b.sizes[i]!; }
     }
   }
 

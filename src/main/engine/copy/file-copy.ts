@@ -71,7 +71,8 @@ export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoS
       return { o: 'already', size, destRel: task.doneBefore.destRel };
     }
   }
-  const existing = task.hint === 'unknown' ? lstatOrNull(finalPath) : task.hint;
+  const existing = task.hint === 'unknown' || (task.hint && Number.isNaN(task.hint.mtimeMs) && needsTimes(s))
+    ? lstatOrNull(finalPath) : task.hint;
   if (kind === 'dir') return copyDirectory(task, s, st, finalPath, existing);
   if (!existing) return write(task, s, st, kind, finalPath, 'create', false);
 
@@ -102,6 +103,11 @@ export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoS
     case 'keep-both': return write(task, s, st, kind, finalPath, 'keep-both', true);
     case 'prompt': return conflict(st, kind, existing);
   }
+}
+
+/** Decisions that read the destination's size and mtime (a kinds-only hint cannot serve them). */
+function needsTimes(s: BatchSettings): boolean {
+  return s.resume || s.mode === 'prompt' || s.mode === 'skip-newer';
 }
 
 function copyDirectory(task: CopyTask, s: BatchSettings, st: fs.BigIntStats, finalPath: string,

@@ -23,6 +23,9 @@ interface EntryRow {
   mtime_ms: number;
 }
 
+/** An EntryRow as the array a raw statement returns (columns in that order). */
+type RawEntryRow = [relativePath: string, name: string, kind: EntryRow['kind'], size: number, mtimeMs: number];
+
 interface AggregateRow { kind: EntryRow['kind']; size: number; aggregate_size: number | null; file_count: number | null }
 
 /** Where a SOURCE sits in the library, when a location contains it. */
@@ -130,7 +133,7 @@ export class IndexPreparation {
       const base = path.basename(path.resolve(source));
       if (c.row !== null && c.row.kind !== 'dir') {
         const row = this.fullRow(c.src);
-        if (row) await deliver([toItem(path.resolve(source), base, row)]);
+        if (row) await deliver([toItem(path.resolve(source), base, row.kind, row.size, row.mtime_ms)]);
         continue;
       }
       const self = c.row === null ? null : this.fullRow(c.src);
@@ -143,10 +146,10 @@ export class IndexPreparation {
         ? (inSource: string) => `${root}/${inSource}`
         : (inSource: string) => path.join(root, ...inSource.split('/'));
       for await (const page of this.pagesUnder(c.src, signal)) {
-        await deliver(page.map((row) => {
-          const entryRel = joinRel(row.relative_path, row.name);
+        await deliver(page.map(([relativePath, name, kind, size, mtimeMs]) => {
+          const entryRel = joinRel(relativePath, name);
           const inSource = prefix === '' ? entryRel : entryRel.slice(prefix.length + 1);
-          return toItem(under(inSource), `${base}/${inSource}`, row);
+          return toItem(under(inSource), `${base}/${inSource}`, kind, size, mtimeMs);
         }));
       }
     }
@@ -166,17 +169,18 @@ export class IndexPreparation {
    * deeper ones (the range [rel/, rel0), safe for any name — see db/subtree.ts). A location root is
    * the whole location.
    */
-  private async *pagesUnder(src: IndexedSource, signal?: AbortSignal): AsyncGenerator<EntryRow[]> {
+  private async *pagesUnder(src: IndexedSource, signal?: AbortSignal): AsyncGenerator<RawEntryRow[]> {
     const cols = 'relative_path, name, kind, size, mtime_ms';
     const loc = src.locationId;
     const b = subtreeBounds(src.rel);
-    type Page = { fetch: (rp: string, nm: string) => EntryRow[]; start: string };
+    type Page = { fetch: (rp: string, nm: string) => RawEntryRow[]; start: string };
     // Each page's lower bound is the last key seen, so the unique index seeks straight to it: a page
     // costs O(page), never O(rows before it), even in a folder of 100k files.
     const page = (where: string, bounds: Record<string, string>, start: string): Page => {
+      // Rows as arrays: half the cost of one object per row, on the host's thread.
       const stmt = this.db.prepare(`SELECT ${cols} FROM entries WHERE location_id = :loc AND ${where}
-        ORDER BY relative_path, name LIMIT :limit`);
-      return { fetch: (rp, nm) => stmt.all({ loc, limit: PAGE_SIZE, ...bounds, ...pickUsed(where, { rp, nm }) }) as EntryRow[], start };
+        ORDER BY relative_path, name LIMIT :limit`).raw(true);
+      return { fetch: (rp, nm) => stmt.all({ loc, limit: PAGE_SIZE, ...bounds, ...pickUsed(where, { rp, nm }) }) as RawEntryRow[], start };
     };
     const pages: Page[] = src.rel === ''
       ? [page('(relative_path, name) > (:rp, :nm)', {}, '')]
@@ -193,7 +197,7 @@ export class IndexPreparation {
         yield rows;
         if (rows.length < PAGE_SIZE) break;
         const last = rows[rows.length - 1]!;
-        after = { rp: last.relative_path, nm: last.name };
+        after = { rp: last[0], nm: last[1] };
         // Let timers, I/O and the consumer's workers run between pages.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
@@ -207,7 +211,7 @@ function pickUsed(sql: string, params: Record<string, string>): Record<string, s
 }
 
 /** `source` must already be absolute and normalised. */
-function toItem(source: string, rel: string, row: EntryRow): CopyItem {
-  const kind = ITEM_KIND[row.kind];
-  return { source, rel, kind, size: kind === 'file' || kind === 'symlink' ? row.size : 0, mtimeMs: row.mtime_ms, origin: 'index' };
+function toItem(source: string, rel: string, indexedKind: EntryRow['kind'], size: number, mtimeMs: number): CopyItem {
+  const kind = ITEM_KIND[indexedKind];
+  return { source, rel, kind, size: kind === 'file' || kind === 'symlink' ? size : 0, mtimeMs, origin: 'index' };
 }

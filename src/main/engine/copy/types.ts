@@ -31,6 +31,7 @@ export interface StaleItem {
 /** What the destination index knows of one path under DEST. */
 export interface DestEntry {
   kind: 'file' | 'dir' | 'symlink' | 'other';
+  /** NaN when the destination map was built from kinds only (DestinationIndex's `sizes: false`). */
   size: number;
   mtimeMs: number;
 }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorValue } from '../../../shared/errors';
 import { joinRel } from '../db/subtree';
-import { KIND_DIR, readDirectory, type DiskEntry } from '../copy/walk';
+import { KIND_DIR, readDirectory, readKinds, type DiskEntry } from '../copy/walk';
 import { childPath } from '../fs/entry-kind';
 import type { DestinationMessage, DestinationWorkerData } from './protocol';
 import { STOPPING, WalkControl } from './worker-path';
@@ -16,6 +16,7 @@ const data = workerData as DestinationWorkerData;
 const control = new WalkControl(data.control);
 const post = (m: DestinationMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(m, transfer);
 const FLUSH_AFTER_MS = 100;
+const list = data.sizes ? readDirectory : readKinds;
 
 class ColumnBatch {
   private rels: string[] = [];
@@ -46,9 +47,9 @@ class ColumnBatch {
 function walk(): void {
   const batch = new ColumnBatch();
   const unreadable = (rel: string) => { batch.flush(); post({ kind: 'unreadable', rels: [rel] }); };
-  let top: ReturnType<typeof readDirectory>;
+  let top: ReturnType<typeof list>;
   try {
-    top = readDirectory(data.dest);
+    top = list(data.dest);
   } catch (err) {
     // A missing DEST is an empty one (complete, nothing exists); any other failure leaves it unknown.
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') unreadable('');
@@ -64,9 +65,9 @@ function walk(): void {
   while (stack.length > 0) {
     if (!control.waitWhilePaused(() => batch.flush())) return;
     const dir = stack.pop()!;
-    let listing: ReturnType<typeof readDirectory>;
+    let listing: ReturnType<typeof list>;
     try {
-      listing = readDirectory(dir.abs);
+      listing = list(dir.abs);
     } catch {
       unreadable(dir.rel);
       continue;

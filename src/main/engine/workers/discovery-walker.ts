@@ -28,7 +28,8 @@ export interface DiscoveryOutput {
   keepGoing(flush: () => void): boolean;
 }
 
-interface IndexedRow { kind: string; size: number; mtime_ms: number }
+/** An index row as a raw statement returns it: name, kind, size, mtime_ms. */
+type IndexedRow = [name: string, kind: string, size: number, mtimeMs: number];
 
 const KIND_NAME: Record<KindCode, string> = { [KIND_FILE]: 'file', [KIND_DIR]: 'dir', [KIND_SYMLINK]: 'symlink', [KIND_OTHER]: 'other' };
 const ITEM_KIND: Record<KindCode, CopyItem['kind']> = { [KIND_FILE]: 'file', [KIND_DIR]: 'dir', [KIND_SYMLINK]: 'symlink', [KIND_OTHER]: 'special' };
@@ -43,16 +44,17 @@ const MTIME_TOLERANCE_MS = 1;
 interface Pending { abs: string; rel: string; index: { loc: number; dir: string } | null }
 
 export function runDiscovery(db: Db | null, sources: string[], batchSize: number, out: DiscoveryOutput): { totalDiscovered: number; discoveryBytes: number } {
-  const children = db?.prepare('SELECT name, kind, size, mtime_ms FROM entries WHERE location_id = ? AND relative_path = ?');
-  const single = db?.prepare('SELECT kind, size, mtime_ms FROM entries WHERE location_id = ? AND relative_path = ? AND name = ?');
+  // Raw rows (arrays): one object per indexed entry would double what this lookup costs.
+  const children = db?.prepare('SELECT name, kind, size, mtime_ms FROM entries WHERE location_id = ? AND relative_path = ?').raw(true);
+  const single = db?.prepare('SELECT name, kind, size, mtime_ms FROM entries WHERE location_id = ? AND relative_path = ? AND name = ?').raw(true);
   const batch = new Batcher(batchSize, out);
   const flush = () => batch.flush();
 
   const compare = (abs: string, rel: string, disk: DiskEntry, row: IndexedRow | undefined): void => {
-    if (!row || row.kind !== KIND_NAME[disk.kind]) {
+    if (!row || row[1] !== KIND_NAME[disk.kind]) {
       batch.item({ source: abs, rel, kind: ITEM_KIND[disk.kind], size: disk.size, mtimeMs: disk.mtimeMs, origin: 'discovery' });
-    } else if (disk.kind === KIND_FILE && (row.size !== disk.size || Math.abs(row.mtime_ms - disk.mtimeMs) >= MTIME_TOLERANCE_MS)) {
-      batch.stale({ rel, indexedSize: row.size, diskSize: disk.size });
+    } else if (disk.kind === KIND_FILE && (row[2] !== disk.size || Math.abs(row[3] - disk.mtimeMs) >= MTIME_TOLERANCE_MS)) {
+      batch.stale({ rel, indexedSize: row[2], diskSize: disk.size });
     }
   };
 
@@ -76,7 +78,7 @@ export function runDiscovery(db: Db | null, sources: string[], batchSize: number
       const { parent, name } = loc ? splitRel(loc.rel) : { parent: '', name: '' };
       const row = loc ? single!.get(loc.locationId, parent, name) as IndexedRow | undefined : undefined;
       compare(abs, base, disk, row);
-      if (loc && row?.kind === 'dir') index = { loc: loc.locationId, dir: loc.rel };
+      if (loc && row?.[1] === 'dir') index = { loc: loc.locationId, dir: loc.rel };
     }
     if (disk.kind !== KIND_DIR) continue;
 
@@ -94,7 +96,7 @@ export function runDiscovery(db: Db | null, sources: string[], batchSize: number
       for (const f of listing.failures) out.error(walkError(f.path, f.error));
       const known = new Map<string, IndexedRow>();
       if (dir.index) {
-        for (const r of children!.all(dir.index.loc, dir.index.dir) as (IndexedRow & { name: string })[]) known.set(r.name, r);
+        for (const row of children!.all(dir.index.loc, dir.index.dir) as IndexedRow[]) known.set(row[0], row);
       }
       for (const entry of listing.entries) {
         const entryAbs = childPath(dir.abs, entry.name);
@@ -102,7 +104,7 @@ export function runDiscovery(db: Db | null, sources: string[], batchSize: number
         const row = known.get(entry.name);
         compare(entryAbs, entryRel, entry, row);
         if (entry.kind === KIND_DIR) {
-          const sub = dir.index && row?.kind === 'dir' ? { loc: dir.index.loc, dir: joinRel(dir.index.dir, entry.name) } : null;
+          const sub = dir.index && row?.[1] === 'dir' ? { loc: dir.index.loc, dir: joinRel(dir.index.dir, entry.name) } : null;
           stack.push({ abs: entryAbs, rel: entryRel, index: sub });
         }
       }

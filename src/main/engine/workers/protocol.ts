@@ -30,6 +30,8 @@ export type DiscoveryMessage =
 export interface DestinationWorkerData {
   dest: string;
   names: string[];
+  /** Read sizes and mtimes (an lstat per entry); false: kinds only, from readdir (sizes and mtimes NaN). */
+  sizes: boolean;
   batchSize: number;
   control: SharedArrayBuffer;
 }
