@@ -415,11 +415,11 @@ export class CopyJob {
   }
 
   private dispatch(slot: Release, items: CopyItem[], forced?: Map<string, 'replace' | 'keep-both'>): void {
-    const complete = this.destIndex.complete;
     const tasks: CopyTask[] = [];
     const toCopy: CopyItem[] = [];
     for (const item of items) {
-      const entry = complete ? this.destIndex.lookup(item.rel) : undefined;
+      // What the map has listed so far settles an item even before the map is complete.
+      const entry = this.destIndex.lookup(item.rel);
       if (!forced && entry && this.settledByDestination(item, entry.kind)) continue;
       const task: CopyTask = { source: item.source, rel: item.rel, kind: item.kind, hint: entry === undefined ? 'unknown' : entry };
       const force = forced?.get(item.rel);
@@ -458,7 +458,7 @@ export class CopyJob {
   }
 
   /**
-   * Under `skip`, what the complete destination map says settles an item without a worker: an
+   * Under `skip`, what the destination map has listed settles an item without a worker: an
    * existing file is kept, an existing folder is merged into (keeping its times). A second run over
    * a finished copy then costs a map lookup per file. (Resumed runs go to the workers, which also
    * recognise their own earlier copies.)

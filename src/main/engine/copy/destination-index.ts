@@ -97,14 +97,16 @@ export class DestinationIndex {
   }
 
   /**
-   * `rel` is '/'-separated and relative to DEST. After completion: the entry (size and mtime NaN in a
-   * kinds-only map), or null when nothing is there. Undefined when unknown: before completion, below an unreadable folder, outside the
-   * walked subtrees, or below a symlink (which may point anywhere).
+   * `rel` is '/'-separated and relative to DEST. The entry (size and mtime NaN in a kinds-only map)
+   * as soon as the walk has listed it, even before completion: what was seen there is there. Null
+   * when nothing is there, which only the complete map can tell. Undefined when unknown: not listed
+   * yet, below an unreadable folder, outside the walked subtrees, or below a symlink (which may
+   * point anywhere).
    */
   lookup(rel: string): DestEntry | null | undefined {
-    if (!this.done) return undefined;
     const slot = this.slots.get(rel);
     if (slot !== undefined) return { kind: KIND_NAME[this.kinds[slot]!]!, size: this.sizes[slot]!, mtimeMs: this.mtimes[slot]! };
+    if (!this.done) return undefined;
     // Listed but not lstat-able: unknown.
     if (this.unreadable.has(rel)) return undefined;
     const parent = splitRel(rel).parent;

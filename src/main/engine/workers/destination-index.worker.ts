@@ -44,6 +44,15 @@ class ColumnBatch {
   }
 }
 
+/**
+ * Names in descending order, so that the stack pops folders in ascending order: the order in which the
+ * index streams the sources' files (by path), so the map has listed a folder by the time its files
+ * come to be decided more often than not.
+ */
+function inWalkOrder(entries: DiskEntry[]): DiskEntry[] {
+  return entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+}
+
 function walk(): void {
   const batch = new ColumnBatch();
   const unreadable = (rel: string) => { batch.flush(); post({ kind: 'unreadable', rels: [rel] }); };
@@ -57,7 +66,7 @@ function walk(): void {
   }
   const wanted = new Set(data.names);
   const stack: { abs: string; rel: string }[] = [];
-  for (const e of top.entries) {
+  for (const e of inWalkOrder(top.entries)) {
     batch.add(e.name, e);
     if (e.kind === KIND_DIR && wanted.has(e.name)) stack.push({ abs: childPath(data.dest, e.name), rel: e.name });
   }
@@ -72,7 +81,7 @@ function walk(): void {
       unreadable(dir.rel);
       continue;
     }
-    for (const e of listing.entries) {
+    for (const e of inWalkOrder(listing.entries)) {
       const rel = joinRel(dir.rel, e.name);
       batch.add(rel, e);
       if (e.kind === KIND_DIR) stack.push({ abs: childPath(dir.abs, e.name), rel });
