@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OVERWRITE_MODES } from './overwrite-modes';
+import type { IndexRules as IndexRulesShape } from './index-rules';
 
 export const OverwriteMode = z.enum(OVERWRITE_MODES);
 export type OverwriteMode = z.infer<typeof OverwriteMode>;
@@ -16,18 +17,17 @@ export type JobKind = z.infer<typeof JobKind>;
 export const EntryKind = z.enum(['file', 'dir', 'symlink', 'other']);
 export type EntryKind = z.infer<typeof EntryKind>;
 
-/** Indexing rules stored per location. Every rule is on by default. */
+/** Indexing rules stored per location, checked where they cross the API boundary (index-rules.ts: the plain shape). */
 export const IndexRules = z.object({
   skipGit: z.boolean().default(true),
   skipNodeModules: z.boolean().default(true),
   skipHidden: z.boolean().default(true),
   skipSystemFiles: z.boolean().default(true),
   respectGitignore: z.boolean().default(true),
-  /** Extra glob patterns in .gitignore syntax, relative to the location root. */
   extraIgnores: z.array(z.string()).default([]),
-});
-export type IndexRules = z.infer<typeof IndexRules>;
-export const DEFAULT_INDEX_RULES: IndexRules = IndexRules.parse({});
+}) satisfies z.ZodType<IndexRulesShape>;
+export type IndexRules = IndexRulesShape;
+export { DEFAULT_INDEX_RULES } from './index-rules';
 
 export const Location = z.object({
   id: z.number().int(),

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { IndexRules, type Location } from '../../../shared/types';
+import { indexRulesFrom, type IndexRules } from '../../../shared/index-rules';
+import type { Location } from '../../../shared/types';
 import type { Db } from './library';
 
 /** Persistence of the `locations` table (and `index_errors`, which belongs to a location's last index). */
@@ -26,7 +27,7 @@ function toLocation(row: LocationRow): Location {
     path: row.path,
     name: row.name,
     // Parsing fills defaults for rules added after the row was written.
-    rules: IndexRules.parse(JSON.parse(row.rules)),
+    rules: indexRulesFrom(JSON.parse(row.rules)),
     fileCount: row.file_count,
     totalBytes: row.total_size,
     lastIndexedAt: row.last_indexed_at,

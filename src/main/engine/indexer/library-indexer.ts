@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FerryError, toErrorValue } from '../../../shared/errors';
-import { DEFAULT_INDEX_RULES, IndexRules, type Location } from '../../../shared/types';
+import { DEFAULT_INDEX_RULES, indexRulesFrom, type IndexRules } from '../../../shared/index-rules';
+import type { Location } from '../../../shared/types';
 import type { Db } from '../db/library';
 import {
   deleteLocation, insertLocation, readLocation, readLocationByPath, readLocations, writeLocationRules,
@@ -65,7 +66,7 @@ export class LibraryIndexer {
         root);
     }
     const inner = all.filter((l) => isInside(l.path, root));
-    const location = insertLocation(this.db, root, IndexRules.parse({ ...DEFAULT_INDEX_RULES, ...opts.rules }));
+    const location = insertLocation(this.db, root, indexRulesFrom({ ...DEFAULT_INDEX_RULES, ...opts.rules }));
     try {
       const indexed = await this.track(location.id, { ...opts }, { absorbed: inner.map((l) => l.path) });
       // Only now that the outer index is complete do the inner ones go: a failed run loses nothing.
@@ -98,7 +99,7 @@ export class LibraryIndexer {
 
   setRules(locationId: number, rules: Partial<IndexRules>): Location {
     const location = this.requireLocation(locationId);
-    writeLocationRules(this.db, locationId, IndexRules.parse({ ...location.rules, ...rules }));
+    writeLocationRules(this.db, locationId, indexRulesFrom({ ...location.rules, ...rules }));
     return this.requireLocation(locationId);
   }
 

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { FerryError } from '../../../../shared/errors';
-import { DEFAULT_INDEX_RULES, type IndexRules, type Location } from '../../../../shared/types';
+import { DEFAULT_INDEX_RULES, type IndexRules } from '../../../../shared/index-rules';
+import type { Location } from '../../../../shared/types';
 import { openLibrary } from '../../../engine/db/library';
 import { isAbort, LibraryIndexer, type IndexProgress } from '../../../engine/indexer/library-indexer';
 import { dbPathFrom, EXIT, type CliContext, type Command } from '../context';
