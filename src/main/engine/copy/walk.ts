@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { childPath } from '../fs/entry-kind';
+import { readDirents } from '../fs/read-dir';
 
 /**
  * The synchronous directory reading shared by the copy engine's walking workers (delta discovery and
@@ -54,10 +55,9 @@ export function statEntry(name: string, st: fs.Stats): DiskEntry {
  * simply not listed; any other lstat failure is returned in `failures`, the rest are listed.
  */
 export function readDirectory(dir: string): { entries: DiskEntry[]; failures: ReadFailure[] } {
-  const names = readNames(dir);
   const entries: DiskEntry[] = [];
   const failures: ReadFailure[] = [];
-  for (const name of names) {
+  for (const { name } of readDirents(dir)) {
     const full = childPath(dir, name);
     try {
       // No exception for a vanished entry: throwing costs more than the lstat itself.
@@ -70,21 +70,6 @@ export function readDirectory(dir: string): { entries: DiskEntry[]; failures: Re
   return { entries, failures };
 }
 
-/** Entries per directory read: one getdents-sized chunk, so a folder of 100,000 names costs few calls. */
-const DIR_BUFFER = 1024;
-
-/** A directory's names, unsorted (readdirSync's scandir sorts them: half its cost, for nothing here). */
-function readNames(dir: string): string[] {
-  const handle = fs.opendirSync(dir, { bufferSize: DIR_BUFFER });
-  const names: string[] = [];
-  try {
-    for (let d = handle.readSync(); d !== null; d = handle.readSync()) names.push(d.name);
-  } finally {
-    handle.closeSync();
-  }
-  return names;
-}
-
 /**
  * Lists one directory with kinds only (size and mtime NaN: not read), from readdir's d_type, which
  * never follows a symlink. For what needs to know *whether* something is there and what it is, not
@@ -92,27 +77,21 @@ function readNames(dir: string): string[] {
  * does not report is lstat()ed. Same contract as `readDirectory` otherwise.
  */
 export function readKinds(dir: string): { entries: DiskEntry[]; failures: ReadFailure[] } {
-  // opendir + read: no sort of the names (readdirSync's scandir sorts them) and half its cost.
-  const handle = fs.opendirSync(dir, { bufferSize: DIR_BUFFER });
   const entries: DiskEntry[] = [];
   const failures: ReadFailure[] = [];
-  try {
-    for (let d = handle.readSync(); d !== null; d = handle.readSync()) {
-      const kind = direntKindCode(d);
-      if (kind !== null) {
-        entries.push({ name: d.name, kind, size: NaN, mtimeMs: NaN });
-        continue;
-      }
-      const full = childPath(dir, d.name);
-      try {
-        const st = fs.lstatSync(full, { throwIfNoEntry: false });
-        if (st) entries.push({ ...statEntry(d.name, st), size: NaN, mtimeMs: NaN });
-      } catch (err) {
-        failures.push({ path: full, error: err as NodeJS.ErrnoException });
-      }
+  for (const d of readDirents(dir)) {
+    const kind = direntKindCode(d);
+    if (kind !== null) {
+      entries.push({ name: d.name, kind, size: NaN, mtimeMs: NaN });
+      continue;
     }
-  } finally {
-    handle.closeSync();
+    const full = childPath(dir, d.name);
+    try {
+      const st = fs.lstatSync(full, { throwIfNoEntry: false });
+      if (st) entries.push({ ...statEntry(d.name, st), size: NaN, mtimeMs: NaN });
+    } catch (err) {
+      failures.push({ path: full, error: err as NodeJS.ErrnoException });
+    }
   }
   return { entries, failures };
 }
