@@ -13,6 +13,9 @@ import { smallest, sortYielding } from './yielding-sort';
  */
 const LSTAT_CONCURRENCY = 64;
 
+/** Directory entries read per call into libuv's thread pool. */
+const DIR_BUFFER = 1024;
+
 
 /** First-page size when the caller names none: a few screens of rows. */
 export const DEFAULT_FIRST_PAGE = 500;
@@ -62,7 +65,7 @@ export class FolderListings {
       const complete = limit >= total;
       return { path: dir, parent, listingId: complete ? null : kept.id, total, entries, nextOffset: Math.min(limit, total), complete };
     }
-    const named = await readNames(dir, stamp?.nlink === 2);
+    const named = await readNames(dir);
     if (named.length <= limit) {
       // All of it at once: ordered by what lstat saw, as nothing else will follow.
       const entries = (await describeAll(dir, named)).sort(compareEntries);
@@ -158,8 +161,6 @@ export class FolderListings {
 interface FolderStamp {
   ino: number;
   mtimeMs: number;
-  /** Links to the folder: 2 + its subfolders on the usual Unix file systems (ext4, xfs, tmpfs). */
-  nlink: number;
 }
 
 /** How long a folder must have gone unchanged before a read of it is reused on its mtime alone. */
@@ -169,7 +170,7 @@ const QUIET_MS = 1_000;
 async function stampOf(dir: string): Promise<FolderStamp | null> {
   try {
     const st = await fs.promises.stat(dir);
-    return { ino: st.ino, mtimeMs: st.mtimeMs, nlink: st.nlink };
+    return { ino: st.ino, mtimeMs: st.mtimeMs };
   } catch {
     return null;
   }
@@ -197,20 +198,31 @@ function expired(id: string): FerryError {
 }
 
 /**
- * The folder's names with the kinds readdir reports. `leaf`: the folder has no subfolder (a link count
- * of 2, find's "leaf" rule), so names alone put it in order — folders first has nothing to sort — and
- * the Dirent objects, which cost twice the names in a folder of 100,000, are not made. The kinds shown
- * come from each page's lstat anyway.
+ * The folder's names with the kinds readdir reports (d_type: a symlink is a symlink), read in chunks
+ * from an open directory handle, off the host's thread. Not `fs.promises.readdir`: its scandir sorts
+ * every name before returning (a third of the time for 100,000 names), and the order is made here.
+ * Callbacks, not promises: one promise per entry would cost more than the read.
  */
-async function readNames(dir: string, leaf: boolean): Promise<Named[]> {
-  try {
-    if (leaf) return (await fs.promises.readdir(dir)).map((name) => ({ name, kind: 'file' }));
-    const dirents = await fs.promises.readdir(dir, { withFileTypes: true });
-    return dirents.map((d) => ({ name: d.name, kind: kindOfDirent(d) }));
-  } catch (err) {
-    const value = toErrorValue(err, dir);
-    throw new FerryError(value.code, value.message, dir);
-  }
+function readNames(dir: string): Promise<Named[]> {
+  return new Promise((resolve, reject) => {
+    const fail = (err: unknown) => {
+      const value = toErrorValue(err, dir);
+      reject(new FerryError(value.code, value.message, dir));
+    };
+    fs.opendir(dir, { bufferSize: DIR_BUFFER }, (openErr, handle) => {
+      if (openErr) return fail(openErr);
+      const named: Named[] = [];
+      const next = (): void => handle.read((err, d) => {
+        if (err || d === null) {
+          handle.close(() => undefined);
+          return err ? fail(err) : resolve(named);
+        }
+        named.push({ name: d.name, kind: kindOfDirent(d) });
+        next();
+      });
+      next();
+    });
+  });
 }
 
 /** lstat of each name; a name gone since readdir is left out (it is no longer in the folder). */
