@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
 import { childPath } from '../fs/entry-kind';
-import { readDirents } from '../fs/read-dir';
 
 /**
  * The synchronous directory reading shared by the copy engine's walking workers (delta discovery and
@@ -57,7 +56,7 @@ export function statEntry(name: string, st: fs.Stats): DiskEntry {
 export function readDirectory(dir: string): { entries: DiskEntry[]; failures: ReadFailure[] } {
   const entries: DiskEntry[] = [];
   const failures: ReadFailure[] = [];
-  for (const { name } of readDirents(dir)) {
+  for (const name of fs.readdirSync(dir)) {
     const full = childPath(dir, name);
     try {
       // No exception for a vanished entry: throwing costs more than the lstat itself.
@@ -79,7 +78,7 @@ export function readDirectory(dir: string): { entries: DiskEntry[]; failures: Re
 export function readKinds(dir: string): { entries: DiskEntry[]; failures: ReadFailure[] } {
   const entries: DiskEntry[] = [];
   const failures: ReadFailure[] = [];
-  for (const d of readDirents(dir)) {
+  for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
     const kind = direntKindCode(d);
     if (kind !== null) {
       entries.push({ name: d.name, kind, size: NaN, mtimeMs: NaN });

@@ -4,7 +4,6 @@ import type { EntryKind } from '../../../shared/types';
 import { toErrorValue } from '../../../shared/errors';
 import { joinRel } from '../db/subtree';
 import { childPath, kindOfStats } from '../fs/entry-kind';
-import { readDirents } from '../fs/read-dir';
 import { makeMatcher, type IgnoreLevel, type RuleSet } from './rules';
 
 /** One entry as it goes into `entries`. `relativePath` is the PARENT folder relative to the root. */
@@ -140,7 +139,7 @@ function lstatOrReport(abs: string, frame: Frame, sink: WalkSink): fs.Stats | nu
 function openFrame(rel: string, abs: string, levels: readonly IgnoreLevel[], self: WalkRow | null, rules: RuleSet, sink: WalkSink): Frame {
   let dirents: fs.Dirent[] = [];
   try {
-    dirents = readDirents(abs);
+    dirents = fs.readdirSync(abs, { withFileTypes: true });
   } catch (err) {
     // A folder removed since its parent was listed is gone, not unreadable.
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || rel === '') report(sink, rel, abs, err);
