@@ -48,8 +48,9 @@ export async function timeDiscovery(dbFile: string | null, sources: string[]): P
   return { ms: performance.now() - t, items, stale, errors };
 }
 
-export async function timeDestinationIndex(dest: string, names: string[]): Promise<{ ms: number; filesFound: number }> {
-  const index = new DestinationIndex(dest, names);
+/** sizes: an lstat per entry (prompt, skip-newer, resume) or kinds from readdir only (the other modes). */
+export async function timeDestinationIndex(dest: string, names: string[], sizes = true): Promise<{ ms: number; filesFound: number }> {
+  const index = new DestinationIndex(dest, names, { sizes });
   const t = performance.now();
   await index.start();
   const ms = performance.now() - t;

@@ -206,8 +206,11 @@ async function timeSecondRun(corpus: Corpus, db: string, canCopy: boolean): Prom
     fr.push(r.ms);
     copied = events(r).find((e) => e.type === 'completed')?.copiedFiles;
   }
-  const d = await timeDestinationIndex(dest, [path.basename(corpus.root)]);
-  rows.push({ what: `DestinationIndex over DEST holding ${corpus.name} (in-process)`, ferry: `${fmtMs(d.ms)} (${d.filesFound.toLocaleString('en')} files)`, peer: '' });
+  for (const sizes of [true, false]) {
+    const d = await timeDestinationIndex(dest, [path.basename(corpus.root)], sizes);
+    const how = sizes ? 'sizes and mtimes (prompt, skip-newer, resume)' : 'kinds only (skip, replace, keep-both)';
+    rows.push({ what: `DestinationIndex over DEST holding ${corpus.name}, ${how} (in-process)`, ferry: `${fmtMs(d.ms)} (${d.filesFound.toLocaleString('en')} files)`, peer: '' });
+  }
   const lag = await producersLoopDelay(db, corpus.root, dest);
   rows.push({ what: `event-loop delay of the calling thread while the three producers run at once, no copy (${corpus.name}, DEST full): p99 / max`, ferry: `${lag.p99.toFixed(1)} ms / ${lag.max.toFixed(1)} ms`, peer: `(${fmtMs(lag.ms)} in all)` });
   if (canCopy) {
