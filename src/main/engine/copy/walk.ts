@@ -17,8 +17,9 @@ export type KindCode = typeof KIND_FILE | typeof KIND_DIR | typeof KIND_SYMLINK 
 export interface DiskEntry {
   name: string;
   kind: KindCode;
-  /** Bytes for files and symlinks (the link's own length), 0 for directories and specials. */
+  /** Bytes for files and symlinks (the link's own length), 0 for directories and specials; NaN from `readKinds` (not read). */
   size: number;
+  /** NaN from `readKinds` (not read). */
   mtimeMs: number;
 }
 
