@@ -130,3 +130,21 @@ test('a kinds-only map (sizes: false) knows what is where, not how big', async (
   assert.equal(index.lookup('proj/src/absent.ts'), null);
   assert.equal(index.lookup('other/deep/a.txt'), undefined, 'outside the walked subtrees: unknown');
 });
+
+test('a first copy (no source name at DEST yet): the top level is the whole map, with sizes or kinds only', async () => {
+  const dest = tree(tempDir(), { 'a.txt': 'four', 'b.txt': 'sixsix', 'sub/deep.txt': 'x', 'link': symlink('/nowhere') });
+  for (const sizes of [true, false]) {
+    const index = new DestinationIndex(dest, ['new-source'], { sizes });
+    await index.start();
+    assert.equal(index.complete, true);
+    assert.equal((index as unknown as { worker: unknown }).worker, null, 'no worker thread booted');
+    assert.deepEqual(index.stats, { filesFound: 2, ...(sizes ? { totalBytes: 10 } : {}), complete: true });
+    assert.equal(index.lookup('new-source'), null);
+    assert.equal(index.lookup('new-source/x/y.txt'), null);
+    assert.equal(index.lookup('a.txt')!.kind, 'file');
+    assert.equal(index.lookup('a.txt')!.size, sizes ? 4 : NaN);
+    assert.equal(index.lookup('link')!.kind, 'symlink');
+    assert.equal(index.lookup('sub')!.kind, 'dir');
+    assert.equal(index.lookup('sub/deep.txt'), undefined, 'not below the walked names: unknown');
+  }
+});

@@ -1,9 +1,12 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { splitRel } from '../db/subtree';
 import type { DestinationBatch, DestinationMessage, DestinationWorkerData } from '../workers/protocol';
 import { STOPPING, WalkControl, spawnWorker } from '../workers/worker-path';
-import { KIND_FILE, KIND_SYMLINK, type KindCode } from './walk';
+import { childPath } from '../fs/entry-kind';
+import { lstatAll } from '../fs/lstat-all';
+import { direntKindCode, KIND_FILE, KIND_SYMLINK, statEntry, type KindCode } from './walk';
 import type { DestEntry } from './types';
 
 /**
@@ -12,7 +15,8 @@ import type { DestEntry } from './types';
  *
  * A worker thread walks DEST's top level and only the DEST/<name> subtrees the SOURCEs land in
  * (filters bypassed, symlinks not followed, nothing persisted) and sends columns in batches; the map
- * lives here, in the calling thread, so `lookup` stays synchronous.
+ * lives here, in the calling thread, so `lookup` stays synchronous. When none of those names exists at
+ * DEST yet (a first copy), the top level is the whole map and is read here, without a worker.
  *
  * Memory, for 1M-entry destinations: one Map<string, number> from relative path to a slot, and the
  * slot's kind/size/mtime in growable typed-array columns (1 + 8 + 8 bytes), instead of one object per
@@ -30,6 +34,9 @@ export interface DestinationStats { filesFound: number; totalBytes?: number; com
 const KIND_NAME: Record<number, DestEntry['kind']> = { 0: 'file', 1: 'dir', 2: 'symlink', 3: 'other' };
 /** Entries per message: small enough that receiving one is a short task on the host thread. */
 const BATCH_SIZE = 256;
+/** A top level this small is read on the calling thread when nothing below it needs walking. */
+const TOP_LEVEL_HERE = 1024;
+const TOP_LEVEL_LSTATS = 32;
 
 export class DestinationIndex {
   private readonly slots = new Map<string, number>();
@@ -60,7 +67,54 @@ export class DestinationIndex {
 
   /** Resolves when the map is complete, or when stopped (then `complete` stays false). Never rejects. */
   start(): Promise<void> {
-    if (this.started) return this.started;
+    this.started ??= this.mapTopLevel().then((complete) => {
+      if (!complete && this.control.state !== STOPPING) return this.walkInWorker();
+    });
+    return this.started;
+  }
+
+  /**
+   * Most copies land where none of the sources' names exists yet. Then DEST's top level is the whole
+   * map, and reading it here costs less than booting a worker thread (~0.1 s of CPU). True when that
+   * completed the map; false when a subtree must be walked (or the top level is big, or odd: DT_UNKNOWN,
+   * unreadable), which the worker then does from the start.
+   */
+  private async mapTopLevel(): Promise<boolean> {
+    const dest = path.resolve(this.dest);
+    let dirents: fs.Dirent[];
+    try {
+      dirents = await fs.promises.readdir(dest, { withFileTypes: true });
+    } catch {
+      return false; // the worker tells a missing DEST (empty, complete) from an unreadable one
+    }
+    if (dirents.length > TOP_LEVEL_HERE || dirents.some((d) => this.wanted.has(d.name))) return false;
+    const kinds = new Uint8Array(dirents.length);
+    for (let i = 0; i < dirents.length; i++) {
+      const kind = direntKindCode(dirents[i]!);
+      if (kind === null) return false;
+      kinds[i] = kind;
+    }
+    const sizes = new Float64Array(dirents.length).fill(NaN);
+    const mtimes = new Float64Array(dirents.length).fill(NaN);
+    if (this.measured) {
+      const stats = await lstatAll(dirents.map((d) => childPath(dest, d.name)), TOP_LEVEL_LSTATS);
+      for (let i = 0; i < stats.length; i++) {
+        const st = stats[i]!;
+        if (!(st instanceof fs.Stats)) return false;
+        const e = statEntry(dirents[i]!.name, st);
+        kinds[i] = e.kind;
+        sizes[i] = e.size;
+        mtimes[i] = e.mtimeMs;
+      }
+    }
+    if (this.control.state === STOPPING) return true;
+    this.add({ rels: dirents.map((d) => d.name), kinds, sizes, mtimes });
+    this.done = true;
+    this.emit();
+    return true;
+  }
+
+  private walkInWorker(): Promise<void> {
     const data: DestinationWorkerData = {
       dest: path.resolve(this.dest), names: [...this.wanted], sizes: this.measured, batchSize: BATCH_SIZE, control: this.control.buffer,
     };
@@ -69,10 +123,10 @@ export class DestinationIndex {
       worker = spawnWorker('destination-index', { workerData: data });
     } catch {
       // No map then: every lookup stays unknown and the copy lstat()s instead.
-      return (this.started = Promise.resolve());
+      return Promise.resolve();
     }
     this.worker = worker;
-    this.started = new Promise<void>((resolve) => {
+    return new Promise<void>((resolve) => {
       worker.on('message', (m: DestinationMessage) => {
         if (this.control.state === STOPPING) return;
         switch (m.kind) {
@@ -86,7 +140,6 @@ export class DestinationIndex {
       worker.on('error', () => resolve());
       worker.on('exit', () => resolve());
     });
-    return this.started;
   }
 
   private lastFolder: string | null = null;

@@ -36,7 +36,7 @@ export function kindCodeOf(st: fs.Stats): KindCode {
 }
 
 /** What readdir's d_type says, as a KindCode; null when the file system does not say (DT_UNKNOWN). */
-function direntKindCode(d: fs.Dirent): KindCode | null {
+export function direntKindCode(d: fs.Dirent): KindCode | null {
   if (d.isSymbolicLink()) return KIND_SYMLINK;
   if (d.isDirectory()) return KIND_DIR;
   if (d.isFile()) return KIND_FILE;

@@ -5,6 +5,7 @@ import { FerryError, toErrorValue } from '../../../shared/errors';
 import { compareNames } from '../../../shared/natural-order';
 import type { EntryKind, FolderListing, FolderPage, ListedEntry } from '../../../shared/types';
 import { childPath, kindOfDirent, kindOfStats } from './entry-kind';
+import { lstatAll } from './lstat-all';
 import { smallest, sortYielding } from './yielding-sort';
 
 /**
@@ -253,27 +254,4 @@ export function compareEntries(a: { name: string; kind: EntryKind }, b: { name: 
   const folders = Number(b.kind === 'dir') - Number(a.kind === 'dir');
   if (folders !== 0) return folders;
   return compareNames(a.name, b.name);
-}
-
-/**
- * lstat of every path, at most `limit` pending, results in the order of `paths`. Callback style on
- * purpose: for 100k entries a promise per call costs about as much as the system calls themselves.
- */
-export function lstatAll(paths: readonly string[], limit: number): Promise<Array<fs.Stats | NodeJS.ErrnoException>> {
-  const results = new Array<fs.Stats | NodeJS.ErrnoException>(paths.length);
-  if (paths.length === 0) return Promise.resolve(results);
-  return new Promise((resolve) => {
-    let next = 0;
-    let finished = 0;
-    const startNext = (): void => {
-      const i = next++;
-      if (i >= paths.length) return;
-      fs.lstat(paths[i]!, (err, st) => {
-        results[i] = err ?? st;
-        if (++finished === paths.length) resolve(results);
-        else startNext();
-      });
-    };
-    for (let k = 0; k < Math.min(limit, paths.length); k++) startNext();
-  });
 }
