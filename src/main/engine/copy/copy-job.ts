@@ -259,6 +259,9 @@ export class CopyJob {
       off();
     }
     if (this.finished || this.stopping || !this.destIndex.complete) return;
+    // A first copy (no source's name at DEST yet): everything will be copied, so a worker boots now,
+    // alongside discovery, rather than when the first batch is ready.
+    if (this.deps.config.sources.every((s) => this.destIndex.kindAt(path.basename(s)) === undefined)) this.pool.warm();
     // Conflicts to expect: files already met at DEST, plus the queued ones the map now says exist.
     let expected = this.existingAtDest;
     const count = (item: CopyItem) => { if (this.existsAtDest(item)) expected++; };

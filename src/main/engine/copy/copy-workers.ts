@@ -10,7 +10,8 @@ interface Slot { worker: Worker | null; busy: boolean; pending?: { batchId: numb
  * A fixed pool of copy worker threads. `run` sends one batch to an idle worker (callers never have
  * more batches in flight than `size`); `requestStop` makes every worker return after its current file.
  * A worker starts with the first batch it is given: a second run over a finished copy, which the
- * destination map settles without copying, never pays for booting threads (~0.1 s of CPU each).
+ * destination map settles without copying, does not pay for booting threads it does not use (~0.1 s
+ * of CPU each). `warm` starts one ahead, when copying is certain.
  */
 export class CopyWorkerPool {
   private readonly slots: Slot[] = [];
@@ -36,6 +37,12 @@ export class CopyWorkerPool {
       const msg: ToWorker = { kind: 'batch', batchId, settings, tasks };
       (slot.worker ??= this.spawn(slot)).postMessage(msg);
     });
+  }
+
+  /** Boots one worker now (if none is up), so that the first batch does not wait for a boot. */
+  warm(): void {
+    const slot = this.slots[0];
+    if (slot && !slot.worker && !this.closed) slot.worker = this.spawn(slot);
   }
 
   /** Workers finish the file they are copying and return the rest of their batch unstarted. */
