@@ -18,8 +18,6 @@ export function processContext(): CliContext {
 export const EXIT = { OK: 0, FILE_FAILURES: 1, USAGE: 2, INTERRUPTED: 3 } as const;
 
 export interface Command {
-  /** One line for `ferry --help`. */
-  summary: string;
   /** The full `ferry COMMAND --help` text. */
   help: string;
   run(args: string[], ctx: CliContext): Promise<number>;

@@ -3,18 +3,21 @@ import * as path from 'node:path';
 import { projectRoot } from '../../project-root';
 import { EXIT, processContext, type CliContext, type Command } from './context';
 
-/** Commands load lazily: `ferry locations` should not pay for the copy engine's start-up. */
-const COMMANDS: Record<string, () => Command> = {
-  copy: () => require('./commands/copy').command as Command,
-  index: () => require('./commands/index-location').command as Command,
-  locations: () => require('./commands/locations').command as Command,
-  jobs: () => require('./commands/jobs').command as Command,
-  resume: () => require('./commands/resume').command as Command,
-  serve: () => require('./commands/serve').command as Command,
+/**
+ * Commands load lazily: `ferry locations` should not pay for the copy engine's start-up, and `ferry --help`
+ * (one line a command, from here) loads none of them.
+ */
+const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
+  copy: { summary: 'copy files and folders into a folder, starting at once from the index', load: () => require('./commands/copy').command as Command },
+  index: { summary: 'add a location (or re-index it) with the default rules', load: () => require('./commands/index-location').command as Command },
+  locations: { summary: 'list locations', load: () => require('./commands/locations').command as Command },
+  jobs: { summary: 'list jobs, interrupted ones first', load: () => require('./commands/jobs').command as Command },
+  resume: { summary: 'resume an interrupted copy', load: () => require('./commands/resume').command as Command },
+  serve: { summary: 'serve the UI and API on 127.0.0.1; prints the URL with its token', load: () => require('./commands/serve').command as Command },
 };
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, load]) => `  ${name.padEnd(10)} ${load().summary}`);
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
   return [
     'Usage: ferry COMMAND [OPTIONS]',
     '',
@@ -33,7 +36,7 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
   const [name, ...args] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     if (name === 'help' && args[0] && COMMANDS[args[0]]) {
-      ctx.stdout.write(COMMANDS[args[0]]!().help);
+      ctx.stdout.write(COMMANDS[args[0]]!.load().help);
       return EXIT.OK;
     }
     (name === undefined ? ctx.stderr : ctx.stdout).write(usage());
@@ -43,12 +46,12 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
     ctx.stdout.write(`ferry ${(require(path.join(projectRoot(), 'package.json')) as { version: string }).version}\n`);
     return EXIT.OK;
   }
-  const load = COMMANDS[name];
-  if (!load) {
+  const entry = COMMANDS[name];
+  if (!entry) {
     ctx.stderr.write(`ferry: unknown command '${name}'. Run 'ferry --help' for the list.\n`);
     return EXIT.USAGE;
   }
-  const command = load();
+  const command = entry.load();
   if (args.includes('--help') || args.includes('-h')) {
     ctx.stdout.write(command.help);
     return EXIT.OK;

@@ -93,7 +93,6 @@ export function effectiveMode(args: CopyArgs, ctx: CliContext): OverwriteMode {
 }
 
 export const command: Command = {
-  summary: 'copy files and folders into a folder, starting at once from the index',
   help: HELP,
   async run(argv: string[], ctx: CliContext): Promise<number> {
     const args = parseCopyArgs(argv);

@@ -87,7 +87,6 @@ export function parseIndexArgs(args: string[]): IndexArgs {
 }
 
 export const command: Command = {
-  summary: 'add a location (or re-index it) with the default rules',
   help: HELP,
   async run(args: string[], ctx: CliContext): Promise<number> {
     const opts = parseIndexArgs(args);

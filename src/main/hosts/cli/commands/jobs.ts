@@ -24,7 +24,6 @@ Examples:
 `;
 
 export const command: Command = {
-  summary: 'list jobs, interrupted ones first',
   help: HELP,
   async run(args: string[], ctx: CliContext): Promise<number> {
     let values;

@@ -26,7 +26,6 @@ Examples:
 `;
 
 export const command: Command = {
-  summary: 'list locations',
   help: HELP,
   async run(args: string[], ctx: CliContext): Promise<number> {
     let values;

@@ -18,7 +18,6 @@ Exit codes: 0 done, 1 done but some files failed, 2 unknown or finished job, 3 i
 `;
 
 export const command: Command = {
-  summary: 'resume an interrupted copy',
   help: HELP,
   async run(argv: string[], ctx: CliContext): Promise<number> {
     let json = false;

@@ -29,7 +29,6 @@ function parsePort(value: string, what: string): number {
 }
 
 export const command: Command = {
-  summary: 'serve the UI and API on 127.0.0.1; prints the URL with its token',
   help,
   async run(args, ctx) {
     let values: { port?: string; host?: string; db?: string; 'limit-rate'?: string };
