@@ -157,3 +157,80 @@ test('the sidebar lists places and adds a location, indexed', async ({ ferry }) 
   await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(lightBackground);
   await saveScreenshot(page, 'browser-window-dark');
 });
+
+test('a listing the engine let go of mid-way is listed again, whole', async ({ ferry, context }) => {
+  // The engine keeps 4 big listings (the least recently used goes first). Window A's request for its second
+  // page is held back until window B has listed 4 other big folders, so A's listing is gone when it arrives.
+  const bigFolder = (name: string, files: number) => {
+    const folder = path.join(ferry.home, name);
+    fs.mkdirSync(folder);
+    for (let i = 1; i <= files; i++) fs.writeFileSync(path.join(folder, `${name} ${i}.txt`), '');
+    return folder;
+  };
+  const big = bigFolder('Big', 1_200);
+  // Each a different size, so that each one's "N items" says its own listing is complete.
+  const others = ['One', 'Two', 'Three', 'Four'].map((name, i) => ({ folder: bigFolder(name, 400 + i), count: 400 + i }));
+
+  let held: { send: () => void } | null = null;
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  const expired: string[] = [];
+  await context.routeWebSocket(/\/api/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((m) => {
+      if (!held && String(m).includes('"listFolderPage"')) {
+        held = { send: () => server.send(m) };
+        void released.then(() => held!.send());
+        return;
+      }
+      server.send(m);
+    });
+    server.onMessage((m) => {
+      if (String(m).includes('LISTING_EXPIRED')) expired.push(String(m));
+      ws.send(m);
+    });
+  });
+
+  const windowA = await ferry.open(big);
+  await expect(ui.row(windowA, 'Big 1.txt')).toBeVisible();
+  await expect.poll(() => held !== null).toBe(true);
+  await expect(windowA.getByText('Listing… 300 of 1,200')).toBeVisible();
+
+  const windowB = await ferry.open(others[0]!.folder);
+  for (const [i, { folder, count }] of others.entries()) {
+    if (i > 0) await goTo(windowB, folder);
+    await expect(windowB.getByText(`${count} items`)).toBeVisible();
+  }
+  release();
+
+  await expect(windowA.getByText('1,200 items')).toBeVisible({ timeout: 30_000 });
+  expect(expired.length).toBe(1);
+  await expect(windowA.getByRole('alert')).toHaveCount(0);
+  await ui.grid(windowA).focus();
+  await windowA.keyboard.press('End');
+  await expect(ui.row(windowA, 'Big 1200.txt')).toHaveAttribute('aria-rowindex', String(1_200 + 1));
+});
+
+test('what is typed in the path bar survives a listing that lands meanwhile', async ({ ferry, context }) => {
+  const folder = makeTree(ferry.home);
+  const elsewhere = tree(path.join(ferry.home, 'Elsewhere'), { 'here.txt': 'x' });
+  // The listing of `photos` is held back until the typing is done.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => { release = resolve; });
+  await context.routeWebSocket(/\/api/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((m) => {
+      if (String(m).includes('"listFolder"') && String(m).includes('photos')) void released.then(() => server.send(m));
+      else server.send(m);
+    });
+    server.onMessage((m) => ws.send(m));
+  });
+  const page = await ferry.open(folder);
+  await ui.row(page, 'photos').dblclick();
+  await ui.pathBar(page).fill(elsewhere);
+  release();
+  await expect(ui.row(page, 'beach.jpg')).toBeVisible();
+  await expect(ui.pathBar(page)).toHaveValue(elsewhere);
+  await ui.pathBar(page).press('Enter');
+  await expect(ui.row(page, 'here.txt')).toBeVisible();
+});

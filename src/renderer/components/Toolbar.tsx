@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useBrowsing } from '../stores/browsing';
 import { useJobs } from '../stores/jobs';
 
@@ -10,12 +10,16 @@ export function Toolbar() {
   const showHidden = useBrowsing((s) => s.showHidden);
   const showList = useJobs((s) => s.showList);
   const [draft, setDraft] = useState(path ?? '');
+  // Typed and not yet submitted while the field has focus: a listing that lands meanwhile (a big folder
+  // still loading) must not wipe what is being typed. Anywhere else, the field follows the folder shown.
+  const typing = useRef(false);
   useEffect(() => {
-    setDraft(path ?? '');
+    if (!typing.current) setDraft(path ?? '');
   }, [path]);
 
   function submit(e: FormEvent) {
     e.preventDefault();
+    typing.current = false;
     const target = draft.trim();
     if (target) void useBrowsing.getState().navigate(target);
   }
@@ -28,8 +32,9 @@ export function Toolbar() {
         onClick={() => useBrowsing.getState().up()}>↑</button>
       <form className="path-bar" onSubmit={submit} role="search">
         <input aria-label="Path" value={draft} spellCheck={false} autoComplete="off"
-          onChange={(e) => setDraft(e.target.value)}
-          onKeyDown={(e) => { if (e.key === 'Escape') { setDraft(path ?? ''); e.currentTarget.blur(); } }} />
+          onChange={(e) => { typing.current = true; setDraft(e.target.value); }}
+          onBlur={() => { typing.current = false; }}
+          onKeyDown={(e) => { if (e.key === 'Escape') { typing.current = false; setDraft(path ?? ''); e.currentTarget.blur(); } }} />
       </form>
       <label className="toggle">
         <input type="checkbox" checked={showHidden} onChange={(e) => useBrowsing.getState().setShowHidden(e.target.checked)} />
