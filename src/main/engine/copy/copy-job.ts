@@ -16,7 +16,7 @@ import { CopyWorkerPool, type BatchResult } from './copy-workers';
 import { DeltaDiscovery } from './delta-discovery';
 import { DestinationIndex } from './destination-index';
 import { DiscoveryPhase } from './discovery-phase';
-import { tempPrefixFor } from './file-copy';
+import { decisionsReadDestinationTimes, tempPrefixFor } from './file-copy';
 import { FolderTimes } from './folder-times';
 import { IndexPreparation, estimateFromIndex } from './index-preparation';
 import { ProgressTracker } from './progress-tracker';
@@ -125,7 +125,7 @@ export class CopyJob {
     });
     this.pool = new CopyWorkerPool(c.concurrency);
     this.destIndex = new DestinationIndex(c.destination, c.sources.map((s) => path.basename(s)),
-      { sizes: deps.resume || c.overwrite === 'prompt' || c.overwrite === 'skip-newer' });
+      { sizes: decisionsReadDestinationTimes(c.overwrite, deps.resume) });
     this.discovery = new DeltaDiscovery({ dbFile: c.useIndex ? deps.dbFile : null, sources: c.sources, useIndex: c.useIndex });
     this.rateLimit = c.rateLimit ? new RateLimit(c.rateLimit, performance.now()) : null;
     this.slots = new JobSlots(deps.scheduler, deps.priorities.copy, this.abort.signal, () => this.pump());

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { toErrorValue, type ErrorCode } from '../../../shared/errors';
 import type { BatchSettings, CopyTask, NoSpace, TaskOutcome } from './copy-protocol';
+import type { OverwriteMode } from '../../../shared/types';
 import type { DestEntry } from './types';
 import { keepBothName } from './keep-both-name';
 import { kindOfStats } from '../fs/entry-kind';
@@ -71,7 +72,7 @@ export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoS
       return { o: 'already', size, destRel: task.doneBefore.destRel };
     }
   }
-  const existing = task.hint === 'unknown' || (task.hint && Number.isNaN(task.hint.mtimeMs) && needsTimes(s))
+  const existing = task.hint === 'unknown' || (task.hint && Number.isNaN(task.hint.mtimeMs) && decisionsReadDestinationTimes(s.mode, s.resume))
     ? lstatOrNull(finalPath) : task.hint;
   if (kind === 'dir') return copyDirectory(task, s, st, finalPath, existing);
   if (!existing) return write(task, s, st, kind, finalPath, 'create', false);
@@ -105,9 +106,13 @@ export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoS
   }
 }
 
-/** Decisions that read the destination's size and mtime (a kinds-only hint cannot serve them). */
-function needsTimes(s: BatchSettings): boolean {
-  return s.resume || s.mode === 'prompt' || s.mode === 'skip-newer';
+/**
+ * Whether deciding a file reads the destination's size and mtime: `prompt` shows both files, `skip-newer`
+ * compares times, a resume recognises its own copies. The other modes need only what is there (a kinds-only
+ * destination map serves them).
+ */
+export function decisionsReadDestinationTimes(mode: OverwriteMode, resume: boolean): boolean {
+  return resume || mode === 'prompt' || mode === 'skip-newer';
 }
 
 function copyDirectory(task: CopyTask, s: BatchSettings, st: fs.BigIntStats, finalPath: string,
