@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
-import { childPath } from '../fs/entry-kind';
+import type { EntryKind } from '../../../shared/types';
+import { childPath, direntTypeKnown, kindOfDirent } from '../fs/entry-kind';
 
 /**
  * The synchronous directory reading shared by the copy engine's walking workers (delta discovery and
@@ -35,13 +36,11 @@ export function kindCodeOf(st: fs.Stats): KindCode {
   return KIND_OTHER;
 }
 
+const KIND_CODE: Record<EntryKind, KindCode> = { file: KIND_FILE, dir: KIND_DIR, symlink: KIND_SYMLINK, other: KIND_OTHER };
+
 /** What readdir's d_type says, as a KindCode; null when the file system does not say (DT_UNKNOWN). */
 export function direntKindCode(d: fs.Dirent): KindCode | null {
-  if (d.isSymbolicLink()) return KIND_SYMLINK;
-  if (d.isDirectory()) return KIND_DIR;
-  if (d.isFile()) return KIND_FILE;
-  if (d.isFIFO() || d.isSocket() || d.isBlockDevice() || d.isCharacterDevice()) return KIND_OTHER;
-  return null;
+  return direntTypeKnown(d) ? KIND_CODE[kindOfDirent(d)] : null;
 }
 
 export function statEntry(name: string, st: fs.Stats): DiskEntry {
@@ -55,19 +54,25 @@ export function statEntry(name: string, st: fs.Stats): DiskEntry {
  * simply not listed; any other lstat failure is returned in `failures`, the rest are listed.
  */
 export function readDirectory(dir: string): { entries: DiskEntry[]; failures: ReadFailure[] } {
-  const entries: DiskEntry[] = [];
-  const failures: ReadFailure[] = [];
+  const listing = { entries: [] as DiskEntry[], failures: [] as ReadFailure[] };
   for (const name of fs.readdirSync(dir)) {
-    const full = childPath(dir, name);
-    try {
-      // No exception for a vanished entry: throwing costs more than the lstat itself.
-      const st = fs.lstatSync(full, { throwIfNoEntry: false });
-      if (st) entries.push(statEntry(name, st));
-    } catch (err) {
-      failures.push({ path: full, error: err as NodeJS.ErrnoException });
-    }
+    const entry = lstatInto(dir, name, listing.failures);
+    if (entry) listing.entries.push(entry);
   }
-  return { entries, failures };
+  return listing;
+}
+
+/** The lstat of `dir`'s child `name`; undefined when it vanished since readdir or failed (then in `failures`). */
+function lstatInto(dir: string, name: string, failures: ReadFailure[]): DiskEntry | undefined {
+  const full = childPath(dir, name);
+  try {
+    // No exception for a vanished entry: throwing costs more than the lstat itself.
+    const st = fs.lstatSync(full, { throwIfNoEntry: false });
+    return st && statEntry(name, st);
+  } catch (err) {
+    failures.push({ path: full, error: err as NodeJS.ErrnoException });
+    return undefined;
+  }
 }
 
 /**
@@ -77,21 +82,10 @@ export function readDirectory(dir: string): { entries: DiskEntry[]; failures: Re
  * does not report is lstat()ed. Same contract as `readDirectory` otherwise.
  */
 export function readKinds(dir: string): { entries: DiskEntry[]; failures: ReadFailure[] } {
-  const entries: DiskEntry[] = [];
-  const failures: ReadFailure[] = [];
+  const listing = { entries: [] as DiskEntry[], failures: [] as ReadFailure[] };
   for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
-    const kind = direntKindCode(d);
-    if (kind !== null) {
-      entries.push({ name: d.name, kind, size: NaN, mtimeMs: NaN });
-      continue;
-    }
-    const full = childPath(dir, d.name);
-    try {
-      const st = fs.lstatSync(full, { throwIfNoEntry: false });
-      if (st) entries.push({ ...statEntry(d.name, st), size: NaN, mtimeMs: NaN });
-    } catch (err) {
-      failures.push({ path: full, error: err as NodeJS.ErrnoException });
-    }
+    const kind = direntKindCode(d) ?? lstatInto(dir, d.name, listing.failures)?.kind;
+    if (kind !== undefined) listing.entries.push({ name: d.name, kind, size: NaN, mtimeMs: NaN });
   }
-  return { entries, failures };
+  return listing;
 }

@@ -10,6 +10,12 @@ export function kindOfStats(st: fs.Stats | fs.BigIntStats): EntryKind {
   return 'other'; // FIFOs, sockets, devices
 }
 
+/** Whether readdir reported the entry's type: some file systems do not (DT_UNKNOWN), and then only an lstat tells. */
+export function direntTypeKnown(d: fs.Dirent): boolean {
+  return d.isFile() || d.isDirectory() || d.isSymbolicLink() || d.isFIFO() || d.isSocket() || d.isBlockDevice()
+    || d.isCharacterDevice();
+}
+
 /** What readdir's d_type says (it never follows a symlink either). */
 export function kindOfDirent(d: fs.Dirent): EntryKind {
   if (d.isSymbolicLink()) return 'symlink';

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { EntryKind } from '../../../shared/types';
 import { toErrorValue } from '../../../shared/errors';
 import { joinRel } from '../db/subtree';
-import { childPath, kindOfStats } from '../fs/entry-kind';
+import { childPath, direntTypeKnown, kindOfStats } from '../fs/entry-kind';
 import { makeMatcher, type IgnoreLevel, type RuleSet } from './rules';
 
 /** One entry as it goes into `entries`. `relativePath` is the PARENT folder relative to the root. */
@@ -96,10 +96,7 @@ function visit(frame: Frame, dirent: fs.Dirent, rules: RuleSet, sink: WalkSink):
   const rel = joinRel(frame.rel, name);
   let isDir = dirent.isDirectory();
   let st: fs.Stats | null | undefined;
-  // Some file systems do not report types in readdir (DT_UNKNOWN): the lstat decides then.
-  const typeKnown = isDir || dirent.isFile() || dirent.isSymbolicLink() || dirent.isFIFO() || dirent.isSocket()
-    || dirent.isBlockDevice() || dirent.isCharacterDevice();
-  if (!typeKnown) {
+  if (!direntTypeKnown(dirent)) {
     st = lstatOrReport(abs, frame, sink);
     if (!st) return null;
     isDir = st.isDirectory();
