@@ -5,6 +5,7 @@
  * `apt-get install -y chromium`; otherwise a clear message. Never a silent skip.
  */
 const fs = require('node:fs');
+const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const SYSTEM = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable',
@@ -15,6 +16,15 @@ function playwrightChromium() {
     const p = require('playwright').chromium.executablePath();
     return p && fs.existsSync(p) ? p : null;
   } catch { return null; }
+}
+
+/** Playwright's own installer (its package exports no `cli` subpath: the file is found beside package.json). */
+function playwrightInstall() {
+  let cli;
+  try {
+    cli = path.join(path.dirname(require.resolve('playwright/package.json')), 'cli.js');
+  } catch { return; }
+  spawnSync(process.execPath, [cli, 'install', 'chromium'], { stdio: 'inherit', timeout: 300_000 });
 }
 
 function findChromium() {
@@ -29,7 +39,7 @@ function ensureChromium(log = (m) => process.stderr.write(`ferry: ${m}\n`)) {
   let found = findChromium();
   if (found) return found;
   log('no Chromium found for the end-to-end tests; trying Playwright\'s installer…');
-  spawnSync(process.execPath, [require.resolve('playwright/cli'), 'install', 'chromium'], { stdio: 'inherit', timeout: 300_000 });
+  playwrightInstall();
   found = findChromium();
   if (found) return found;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

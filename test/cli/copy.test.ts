@@ -66,17 +66,29 @@ describe('ferry copy', () => {
     assert.match(r.stdout, /Done: 1 files copied .*1 skipped \(1 already there\), 0 failed/);
   });
 
-  test('a per-file failure is reported and the rest is copied: exit 1 (keep-both of a 255-byte name needs 257)', async () => {
+  test('a per-file failure is reported and the rest is copied: exit 1 (a folder with content in the way of a file)', async () => {
+    const { root, env, dest } = setup();
+    const src = tree(path.join(root, 'src'), { 'report.txt': 'new', 'fine.txt': 'fine' });
+    tree(dest, { 'src/report.txt/keep.me': 'kept' });
+    const r = await ferry(['copy', '--overwrite', 'replace', src, dest], env).exited;
+    assert.equal(r.code, 1, r.stdout + r.stderr);
+    assert.match(r.stderr, /could not copy .*A folder is in the way.*\(EISDIR\)/);
+    assert.match(r.stdout, /1 failed/);
+    assert.equal(fs.readFileSync(path.join(dest, 'src', 'fine.txt'), 'utf8'), 'fine');
+    assert.equal(fs.readFileSync(path.join(dest, 'src', 'report.txt', 'keep.me'), 'utf8'), 'kept');
+    assert.deepEqual(tempLeftovers(dest), []);
+  });
+
+  test('keep-both of a 255-byte name shortens its stem to make room for " 2", as Finder does', async () => {
     const { root, env, dest } = setup();
     const long = 'x'.repeat(251) + '.txt';
     const src = tree(path.join(root, 'src'), { [long]: 'new', 'fine.txt': 'fine' });
     tree(dest, { [`src/${long}`]: 'old' });
     const r = await ferry(['copy', '--overwrite', 'keep-both', src, dest], env).exited;
-    assert.equal(r.code, 1, r.stdout + r.stderr);
-    assert.match(r.stderr, /could not copy .*File name too long.*\(ENAMETOOLONG\)/);
-    assert.match(r.stdout, /1 failed/);
-    assert.equal(fs.readFileSync(path.join(dest, 'src', 'fine.txt'), 'utf8'), 'fine');
+    assert.equal(r.code, 0, r.stdout + r.stderr);
     assert.equal(fs.readFileSync(path.join(dest, 'src', long), 'utf8'), 'old');
+    assert.equal(fs.readFileSync(path.join(dest, 'src', 'x'.repeat(249) + ' 2.txt'), 'utf8'), 'new');
+    assert.equal(fs.readFileSync(path.join(dest, 'src', 'fine.txt'), 'utf8'), 'fine');
     assert.deepEqual(tempLeftovers(dest), []);
   });
 

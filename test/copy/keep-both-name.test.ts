@@ -30,3 +30,34 @@ test('splitExtension', () => {
   assert.deepEqual(splitExtension('.tar.gz'), { stem: '.tar', ext: '.gz' });
   assert.deepEqual(splitExtension('x.tar.gz'), { stem: 'x', ext: '.tar.gz' });
 });
+
+test('a name too long to take the number is shortened at the end of its stem, within 255 bytes', () => {
+  const long = 'a'.repeat(251) + '.txt'; // 255 bytes
+  const two = keepBothName(long, taken());
+  assert.equal(two, 'a'.repeat(249) + ' 2.txt');
+  assert.equal(Buffer.byteLength(two), 255);
+  // The next number keeps shortening, and a shortened name is never taken for a numbered one.
+  assert.equal(keepBothName(long, taken(two)), 'a'.repeat(249) + ' 3.txt');
+  const ten = keepBothName('b'.repeat(255), (n) => !n.endsWith(' 10'));
+  assert.equal(ten, 'b'.repeat(252) + ' 10');
+});
+
+test('shortening keeps whole characters: no split accent, emoji or multi-byte letter', () => {
+  const nfd = 'e\u0301'; // é as two code points, 3 bytes
+  const name = nfd.repeat(84) + '.md'; // 252 + 3 = 255 bytes
+  const out = keepBothName(name, taken());
+  assert.ok(Buffer.byteLength(out) <= 255);
+  assert.equal(out, nfd.repeat(83) + ' 2.md');
+  const family = '👨‍👩‍👧'; // one grapheme of 18 bytes
+  const emoji = family.repeat(14) + '.png'; // 252 + 4 = 256 bytes: already too long for most disks, still handled
+  const e2 = keepBothName(emoji, taken());
+  assert.equal(e2, family.repeat(13) + ' 2.png');
+  assert.ok(!/\uFFFD/.test(Buffer.from(e2).toString()));
+});
+
+test('an extension too long to leave room for the stem is shortened with it', () => {
+  const name = 'x.' + 'y'.repeat(253); // 255 bytes, nearly all extension
+  const out = keepBothName(name, taken());
+  assert.equal(Buffer.byteLength(out), 255);
+  assert.equal(out, 'x.' + 'y'.repeat(251) + ' 2');
+});

@@ -19,13 +19,48 @@ export function splitExtension(name: string): { stem: string; ext: string } {
   return { stem: name.slice(0, dot), ext: name.slice(dot) };
 }
 
-/** The numbered variant `n` of `name` (n ≥ 2), continuing an existing " N" suffix. */
-export function numberedName(name: string, n: number): string {
-  const { stem, ext } = splitExtension(name);
+/**
+ * The longest name most file systems take: 255 bytes (ext4, XFS, Btrfs; APFS and NTFS count 255 UTF-8
+ * bytes or UTF-16 units, which 255 UTF-8 bytes never exceed).
+ */
+export const NAME_MAX_BYTES = 255;
+
+/**
+ * The numbered variant `n` of `name` (n ≥ 2), continuing an existing " N" suffix. A name too long to take
+ * the number loses characters at the end of its stem, as Finder shortens it, whole characters only (an
+ * accent stays with its letter, an emoji is never split), so the result always fits in `maxBytes`.
+ */
+export function numberedName(name: string, n: number, maxBytes = NAME_MAX_BYTES): string {
+  let { stem, ext } = splitExtension(name);
+  const suffix = ` ${n}`;
+  // An extension that leaves no room for one character of the stem is not kept apart from it.
+  if (bytes(suffix + ext) >= maxBytes) {
+    stem += ext;
+    ext = '';
+  }
   const m = / (\d+)$/.exec(stem);
   const base = m ? stem.slice(0, m.index) : stem;
-  return `${base} ${n}${ext}`;
+  return `${fitBytes(base, maxBytes - bytes(suffix + ext))}${suffix}${ext}`;
 }
+
+const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/** `s` cut after its last whole character (grapheme) that fits in `max` UTF-8 bytes. */
+function fitBytes(s: string, max: number): string {
+  if (bytes(s) <= max) return s;
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes().segment(s)) {
+    const b = bytes(segment);
+    if (used + b > max) break;
+    out += segment;
+    used += b;
+  }
+  return out;
+}
+
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = (): Intl.Segmenter => (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
 
 /**
  * The first free Finder-style name for `name` where `taken(candidate)` says whether a name is used.
