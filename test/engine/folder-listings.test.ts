@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FolderListings } from '../../src/main/engine/fs/list-folder';
+import { ListingWorker } from '../../src/main/engine/fs/listing-worker';
 import { createFerryEngine } from '../../src/main/engine/ferry-engine';
 import { dispatchCall } from '../../src/shared/dispatch';
 import { MAX_LISTING_PAGE } from '../../src/shared/types';
@@ -215,4 +216,43 @@ test('a folder without subfolders (link count 2) is read by names alone; kinds s
   } finally {
     listings.close();
   }
+});
+
+/** The first test's folder: folders and files, mixed case, hidden names, a symlink, 2,500 numbered files. */
+function mixedFolder(): string {
+  return bigFolder(2_500, {
+    'Dir 10': emptyDir(), 'dir 9': emptyDir(), 'a-dir': emptyDir(), '.hidden-dir': emptyDir(),
+    'link to dir': symlink('a-dir'), 'A.txt': 'A', 'a.txt': 'a', '.dot': '', 'é accent': 'e', 'Ünïcode': 'u',
+  });
+}
+
+test('the blocking reader (a worker\'s) lists exactly what the asynchronous one does, page by page', async () => {
+  const dir = mixedFolder();
+  const byCallbacks = await listAll(new FolderListings(), dir, { first: 100, pageSize: 700 });
+  const blocking = await listAll(new FolderListings({ blocking: true }), dir, { first: 100, pageSize: 700 });
+  assert.equal(blocking.entries.length, 2_510);
+  assert.deepEqual({ ...blocking, listingId: null }, { ...byCallbacks, listingId: null });
+  const missing = path.join(dir, 'no such folder');
+  assert.equal(await codeOf(new FolderListings({ blocking: true }).list(missing)), await codeOf(new FolderListings().list(missing)));
+});
+
+test('ListingWorker: the same listings from a thread of their own; errors arrive as typed values', async () => {
+  const dir = mixedFolder();
+  const worker = new ListingWorker();
+  try {
+    const inProcess = await listAll(new FolderListings(), dir, { first: 100, pageSize: 700 });
+    const fromWorker = await listAll(worker, dir, { first: 100, pageSize: 700 });
+    assert.deepEqual({ ...fromWorker, listingId: null }, { ...inProcess, listingId: null });
+    // Several requests in flight at once are each answered with their own reply.
+    const [small, head] = await Promise.all([worker.list(path.join(dir, 'a-dir')), worker.list(dir, 5)]);
+    assert.deepEqual(small.entries, []);
+    assert.deepEqual(head.entries.map((e) => e.name), ['.hidden-dir', 'a-dir', 'dir 9', 'Dir 10', '.dot']);
+    assert.equal(await codeOf(worker.list(path.join(dir, 'no such folder'))), 'ENOENT');
+    assert.equal(await codeOf(worker.list(path.join(dir, 'A.txt'))), 'ENOTDIR');
+    assert.equal(await codeOf(worker.page('no-such-listing', 0, 10)), 'LISTING_EXPIRED');
+    assert.equal(await codeOf(worker.list('relative/path')), 'INVALID_INPUT');
+  } finally {
+    worker.close();
+  }
+  assert.equal(await codeOf(worker.list(dir)), 'INTERNAL', 'closed: a clear refusal, not a hang');
 });

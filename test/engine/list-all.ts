@@ -6,7 +6,7 @@ import type { FolderListing, ListedEntry } from '../../src/shared/types';
  * calls from each `nextOffset` until complete. Returns the listing with every entry and the page sizes seen.
  */
 export async function listAll(
-  listings: FolderListings, folder: string, options: { first?: number; pageSize?: number } = {},
+  listings: Pick<FolderListings, 'list' | 'page'>, folder: string, options: { first?: number; pageSize?: number } = {},
 ): Promise<FolderListing & { pages: number[] }> {
   const head = await listings.list(folder, options.first);
   const entries: ListedEntry[] = [...head.entries];

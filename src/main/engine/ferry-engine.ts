@@ -2,7 +2,7 @@ import type { FerryHandlers } from '../../shared/api';
 import { FerryError } from '../../shared/errors';
 import { CopyService, type CopyHandle } from './copy/copy-service';
 import { openLibrary, type Db } from './db/library';
-import { FolderListings } from './fs/list-folder';
+import { ListingWorker } from './fs/listing-worker';
 import { places } from './fs/places';
 import { LibraryIndexer } from './indexer/library-indexer';
 import { JobManager } from './jobs/job-manager';
@@ -43,7 +43,8 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
   const indexer = new LibraryIndexer(db, options.dbFile, { scheduler: jobs.scheduler });
   const copies = new CopyService({ db, dbFile: options.dbFile, jobs, defaultRateLimit: options.defaultRateLimit });
   const handles = new Map<string, CopyHandle>();
-  const listings = new FolderListings();
+  // Every host of this engine shows folders (the browser host, the app): listings get a thread of their own.
+  const listings = new ListingWorker();
   let closed = false;
 
   const track = (handle: CopyHandle): { jobId: string } => {

@@ -1,5 +1,6 @@
 import type { FerryErrorValue } from '../../../shared/errors';
 import type { CopyItem, StaleItem } from '../copy/types';
+import type { FolderListing, FolderPage } from '../../../shared/types';
 
 /**
  * Messages between the copy engine's walking workers and the main thread (PATTERNS.md §6): typed
@@ -51,3 +52,12 @@ export type DestinationMessage =
   | { kind: 'unreadable'; rels: string[] }
   | { kind: 'done' }
   | { kind: 'fatal'; error: FerryErrorValue };
+
+// ── folder listings ──
+export type ListingRequest =
+  | { id: number; op: 'list'; path: string; limit?: number }
+  | { id: number; op: 'page'; listingId: string; offset: number; limit: number };
+
+export type ListingReply =
+  | { id: number; ok: true; value: FolderListing | FolderPage }
+  | { id: number; ok: false; error: FerryErrorValue };
