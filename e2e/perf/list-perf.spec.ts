@@ -120,6 +120,18 @@ test('a folder of 100,000 entries: time to first rows, and frame times while scr
     document.removeEventListener('scroll', onScroll, { capture: true });
     return { fling: deltas, flingWork: work };
   }, pxPerFrame);
+  // The control: the same page, nothing scrolling — what this Chromium's frame clock gives on this machine.
+  const idle = await page.evaluate(async () => {
+    const deltas: number[] = [];
+    let last = performance.now();
+    for (let i = 0; i < 240; i++) {
+      await new Promise<void>((r) => requestAnimationFrame(() => r()));
+      const now = performance.now();
+      deltas.push(now - last);
+      last = now;
+    }
+    return deltas;
+  });
   // 600 px a frame (36,000 px/s, ~1,300 rows a second: a stress), and 200 px a frame (a fast trackpad flick).
   const { fling, flingWork } = await flingAt(600);
   await page.evaluate(() => { document.querySelector<HTMLElement>('[data-testid="file-scroller"]')!.scrollTop = 0; });
@@ -154,6 +166,7 @@ test('a folder of 100,000 entries: time to first rows, and frame times while scr
     entries: ENTRIES,
     cold, warm,
     rowsInDom: domRows,
+    idleFrames: summarize(idle.slice(1)),
     scrollFling: summarize(fling.slice(1)),
     scrollFlingMainThreadWorkPerFrame: summarize(flingWork.slice(1)),
     flick200pxPerFrame: summarize(flick.fling.slice(1)),
