@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { emptyDir, snapshot, symlink, tempDir, tree } from '../helpers/tree';
 import { openLibrary } from '../../src/main/engine/db/library';
 import { JobManager } from '../../src/main/engine/jobs/job-manager';
-import { CopyService } from '../../src/main/engine/copy/copy-service';
+import { CopyService, type CopyHandle } from '../../src/main/engine/copy/copy-service';
 import { defaultRulesSkip, indexTree } from '../helpers/index-rows';
 import { copy, lab, ofType, tempLeftovers } from './harness';
 import type { FerryEvent } from '../../src/shared/events';
@@ -355,9 +355,15 @@ describe('CopyService', () => {
     assert.deepEqual(tempLeftovers(dest), []);
 
     const events: FerryEvent[] = [];
-    const resumed = await l.service.resume(first.handle.jobId, (e) => events.push(e), { rateLimit: 1024 ** 3 });
+    let resumed: CopyHandle | undefined;
+    // A conflict would wait for an answer forever: stop at once so that the assertions below say which file.
+    resumed = await l.service.resume(first.handle.jobId, (e) => {
+      events.push(e);
+      if (e.type === 'conflict') setImmediate(() => resumed?.cancel());
+    }, { rateLimit: 1024 ** 3 });
     const completed = await resumed.done;
-    assert.equal(completed.status, 'done', 'no conflicts with its own earlier copies');
+    assert.deepEqual(ofType(events, 'conflict'), [], 'no conflicts with its own earlier copies');
+    assert.equal(completed.status, 'done');
     assert.equal(resumed.jobId, first.handle.jobId);
     assert.equal(events[0]!.type, 'resumeDetected');
     assert.equal(ofType(events, 'resumeDetected')[0]!.alreadyCompleted, doneRows);
