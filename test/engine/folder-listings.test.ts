@@ -6,6 +6,7 @@ import { FolderListings } from '../../src/main/engine/fs/list-folder';
 import { ListingWorker } from '../../src/main/engine/fs/listing-worker';
 import { createFerryEngine } from '../../src/main/engine/ferry-engine';
 import { dispatchCall } from '../../src/shared/dispatch';
+import { FerryError } from '../../src/shared/errors';
 import { MAX_LISTING_PAGE } from '../../src/shared/types';
 import { emptyDir, symlink, tempDir, tree } from '../helpers/tree';
 import { listAll } from './list-all';
@@ -255,4 +256,20 @@ test('ListingWorker: the same listings from a thread of their own; errors arrive
     worker.close();
   }
   assert.equal(await codeOf(worker.list(dir)), 'INTERNAL', 'closed: a clear refusal, not a hang');
+});
+
+test('ListingWorker: a folder too big for the thread ends that thread only; the call says so and the next one is answered', async () => {
+  // A heap of 8 MB: enough for a small folder, not for 30,000 long names (about 12 MB of strings alone).
+  const worker = new ListingWorker({ resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 } });
+  try {
+    const huge = tempDir();
+    const long = 'n'.repeat(200);
+    for (let i = 0; i < 30_000; i++) fs.writeFileSync(path.join(huge, `${long}-${i}.txt`), '');
+    await assert.rejects(worker.list(huge, 300), (err: unknown) => err instanceof FerryError && err.code === 'INTERNAL'
+      && /too big to list/.test(err.message));
+    const small = bigFolder(3);
+    assert.deepEqual((await worker.list(small)).entries.map((e) => e.name), ['f0.txt', 'f1.txt', 'f2.txt'], 'a new thread answers');
+  } finally {
+    worker.close();
+  }
 });

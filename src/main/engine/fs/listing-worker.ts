@@ -1,4 +1,4 @@
-import type { Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
 import { FerryError } from '../../../shared/errors';
 import type { FolderListing, FolderPage } from '../../../shared/types';
 import type { ListingReply, ListingRequest } from '../workers/protocol';
@@ -19,7 +19,11 @@ export class ListingWorker {
   private nextId = 1;
   private closed = false;
 
-  constructor() {
+  /**
+   * `resourceLimits`: the thread's heap. A folder too big for it ends that thread alone (the host lives on,
+   * the call fails with a clear message); by default V8's own limit for a worker applies.
+   */
+  constructor(private readonly options: { resourceLimits?: ResourceLimits } = {}) {
     this.worker = this.spawn();
   }
 
@@ -52,7 +56,7 @@ export class ListingWorker {
   }
 
   private spawn(): Worker {
-    const worker = spawnWorker('listing', {});
+    const worker = spawnWorker('listing', this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {});
     // An idle listing thread must not keep a host's process alive (a CLI or a test that never closes it).
     worker.unref();
     worker.on('message', (m: ListingReply) => {
@@ -66,10 +70,12 @@ export class ListingWorker {
     const died = (why: string) => {
       if (this.worker !== worker) return;
       this.worker = null;
-      this.failAll(new FerryError('INTERNAL', `The folder listing thread stopped (${why})`));
+      this.failAll(new FerryError('INTERNAL', why));
     };
-    worker.on('error', (err) => died(err.message));
-    worker.on('exit', (code) => died(`exit code ${code}`));
+    worker.on('error', (err) => died((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? 'This folder is too big to list: the listing ran out of memory'
+      : `The folder listing thread stopped (${err.message})`));
+    worker.on('exit', (code) => died(`The folder listing thread stopped (exit code ${code})`));
     return worker;
   }
 
