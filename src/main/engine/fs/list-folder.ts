@@ -5,16 +5,9 @@ import { FerryError, toErrorValue } from '../../../shared/errors';
 import { compareNames } from '../../../shared/natural-order';
 import type { EntryKind, FolderListing, FolderPage, ListedEntry } from '../../../shared/types';
 import { childPath, kindOfDirent, kindOfStats } from './entry-kind';
-import { lstatAll } from './lstat-all';
 import { smallest, sortYielding } from './yielding-sort';
 
-/**
- * How many lstat calls are in flight at once. libuv runs them on its small thread pool anyway; a
- * bounded pool keeps 100k pending promises (and their memory) from piling up while staying busy.
- */
-const LSTAT_CONCURRENCY = 64;
-
-/** Directory entries read per call into libuv's thread pool. */
+/** Directory entries read per getdents call. */
 const DIR_BUFFER = 1024;
 
 
@@ -34,6 +27,11 @@ interface Named {
  * page is asked for. So a 100,000-entry folder answers its first page after one readdir and a few
  * hundred lstat calls, not 100,000. Listings bigger than their first page are kept for `page()` calls:
  * at most `maxListings` (least recently used goes first), each dropped after `idleMs` unused.
+ *
+ * It reads with synchronous calls: it runs on a thread of its own (the listing worker, see
+ * ListingWorker), where blocking costs nothing and a synchronous read of 100,000 names takes half the
+ * time of one callback per entry. Only the sort of a big folder is cut into slices, so that the
+ * thread still answers page requests and other folders meanwhile.
  */
 export class FolderListings {
   private readonly kept = new Map<string, KeptListing>(); // Map order is use order: first = least recent
@@ -41,18 +39,10 @@ export class FolderListings {
   private readonly idleMs: number;
   private readonly now: () => number;
 
-  private readonly read: FolderReader;
-
-  /**
-   * `blocking`: read with synchronous calls, for a worker thread of its own (ListingWorker), where
-   * blocking costs nothing and a synchronous read of 100,000 names takes half the time of one callback
-   * per entry. On a host's own thread the reads stay asynchronous.
-   */
-  constructor(options: { maxListings?: number; idleMs?: number; now?: () => number; blocking?: boolean } = {}) {
+  constructor(options: { maxListings?: number; idleMs?: number; now?: () => number } = {}) {
     this.maxListings = options.maxListings ?? 4;
     this.idleMs = options.idleMs ?? 5 * 60_000;
     this.now = options.now ?? Date.now;
-    this.read = options.blocking ? blockingReader : asyncReader;
   }
 
   /** The folder's first `limit` entries: folders first, then names in natural order ("file 2" before "file 10"). */
@@ -64,20 +54,20 @@ export class FolderListings {
     const parentDir = path.dirname(dir);
     const parent = parentDir === dir ? null : parentDir;
     const readAt = this.now();
-    const stamp = await this.read.stamp(dir);
+    const stamp = stampOf(dir);
     const kept = stamp ? this.unchangedListing(dir, stamp) : null;
     if (kept) {
       // Read before and unchanged since: its names serve again (going back to a huge folder is instant).
       const total = kept.names.length;
       const first = kept.sorted ? kept.sorted.slice(0, limit) : smallest(kept.names, limit, compareEntries);
-      const entries = await this.read.describe(dir, first);
+      const entries = describeAll(dir, first);
       const complete = limit >= total;
       return { path: dir, parent, listingId: complete ? null : kept.id, total, entries, nextOffset: Math.min(limit, total), complete };
     }
-    const named = await this.read.names(dir);
+    const named = readNames(dir);
     if (named.length <= limit) {
       // All of it at once: ordered by what lstat saw, as nothing else will follow.
-      const entries = (await this.read.describe(dir, named)).sort(compareEntries);
+      const entries = describeAll(dir, named).sort(compareEntries);
       return { path: dir, parent, listingId: null, total: named.length, entries, nextOffset: named.length, complete: true };
     }
     // The first page needs only the `limit` smallest names, not a sort of them all (that follows, in slices).
@@ -85,7 +75,7 @@ export class FolderListings {
     // Only a folder that had been quiet for a while when read may be trusted by its mtime later: a change
     // right after the read could otherwise land in the same timestamp tick and go unnoticed.
     const listing = this.keep(dir, named, stamp && stamp.mtimeMs < readAt - QUIET_MS ? stamp : null);
-    const entries = await this.read.describe(dir, first);
+    const entries = describeAll(dir, first);
     // The sort of every name starts once the first page is ready: setImmediate runs after the reply went
     // out (it is sent from promise callbacks), so the sort's slices never hold back the first rows.
     setImmediate(() => listing.sort());
@@ -102,7 +92,7 @@ export class FolderListings {
     const order = await listing.order;
     // Dropped meanwhile (evicted, closed): its sort may have stopped half-way, so nothing is served from it.
     if (!order || listing.dropped) throw expired(listingId);
-    const entries = await this.read.describe(listing.dir, order.slice(offset, offset + limit));
+    const entries = describeAll(listing.dir, order.slice(offset, offset + limit));
     listing.lastUsed = this.now();
     const nextOffset = Math.min(offset + limit, order.length);
     return { entries, nextOffset, complete: nextOffset >= order.length };
@@ -176,36 +166,14 @@ interface FolderStamp {
 const QUIET_MS = 1_000;
 
 /** The folder's stamp, or null when it cannot be stat-ed (the readdir that follows reports why). */
-async function stampOf(dir: string): Promise<FolderStamp | null> {
+function stampOf(dir: string): FolderStamp | null {
   try {
-    const st = await fs.promises.stat(dir);
+    const st = fs.statSync(dir);
     return { ino: st.ino, mtimeMs: st.mtimeMs };
   } catch {
     return null;
   }
 }
-
-/** How a FolderListings reads the disk: one set of calls for a host's thread, one for a worker's. */
-interface FolderReader {
-  stamp(dir: string): Promise<FolderStamp | null>;
-  names(dir: string): Promise<Named[]>;
-  describe(dir: string, named: readonly Named[]): Promise<ListedEntry[]>;
-}
-
-const asyncReader: FolderReader = { stamp: stampOf, names: readNames, describe: describeAll };
-
-const blockingReader: FolderReader = {
-  stamp: async (dir) => {
-    try {
-      const st = fs.statSync(dir);
-      return { ino: st.ino, mtimeMs: st.mtimeMs };
-    } catch {
-      return null;
-    }
-  },
-  names: async (dir) => readNamesSync(dir),
-  describe: async (dir, named) => describeAllSync(dir, named),
-};
 
 interface KeptListing {
   id: string;
@@ -230,31 +198,10 @@ function expired(id: string): FerryError {
 
 /**
  * The folder's names with the kinds readdir reports (d_type: a symlink is a symlink), read in chunks
- * from an open directory handle, off the host's thread. Not `fs.promises.readdir`: its scandir sorts
- * every name before returning (a third of the time for 100,000 names), and the order is made here.
- * Callbacks, not promises: one promise per entry would cost more than the read.
+ * from an open directory handle. Not `readdir`: its scandir sorts every name before returning (a third
+ * of the time for 100,000 names), and the order is made here.
  */
-function readNames(dir: string): Promise<Named[]> {
-  return new Promise((resolve, reject) => {
-    const fail = (err: unknown) => reject(listingError(err, dir));
-    fs.opendir(dir, { bufferSize: DIR_BUFFER }, (openErr, handle) => {
-      if (openErr) return fail(openErr);
-      const named: Named[] = [];
-      const next = (): void => handle.read((err, d) => {
-        if (err || d === null) {
-          handle.close(() => undefined);
-          return err ? fail(err) : resolve(named);
-        }
-        named.push({ name: d.name, kind: kindOfDirent(d) });
-        next();
-      });
-      next();
-    });
-  });
-}
-
-/** readNames with synchronous calls (a worker's): no callback, no tick per entry. */
-function readNamesSync(dir: string): Named[] {
+function readNames(dir: string): Named[] {
   let handle: fs.Dir;
   try {
     handle = fs.opendirSync(dir, { bufferSize: DIR_BUFFER });
@@ -278,17 +225,7 @@ function listingError(err: unknown, dir: string): FerryError {
 }
 
 /** lstat of each name; a name gone since readdir is left out (it is no longer in the folder). */
-async function describeAll(dir: string, named: readonly Named[]): Promise<ListedEntry[]> {
-  const stats = await lstatAll(named.map((n) => childPath(dir, n.name)), LSTAT_CONCURRENCY);
-  const listed: ListedEntry[] = [];
-  named.forEach((n, i) => {
-    const entry = describe(n, stats[i]!);
-    if (entry) listed.push(entry);
-  });
-  return listed;
-}
-
-function describeAllSync(dir: string, named: readonly Named[]): ListedEntry[] {
+function describeAll(dir: string, named: readonly Named[]): ListedEntry[] {
   const listed: ListedEntry[] = [];
   for (const n of named) {
     let st: fs.Stats | NodeJS.ErrnoException;

@@ -4,12 +4,12 @@ import { FolderListings } from '../fs/list-folder';
 import type { ListingReply, ListingRequest } from './protocol';
 
 /**
- * The listing worker: a host's folder listings (FolderListings, with blocking reads) on a thread of
- * their own, so that reading and ordering 100,000 names never holds the host's event loop (Electron's
+ * The listing worker: a host's folder listings (FolderListings, which reads with blocking calls) on a
+ * thread of their own, so that reading and ordering 100,000 names never holds the host's event loop (Electron's
  * main process, the browser host's WebSocket). Requests are answered in any order, by id.
  */
 const port = parentPort!;
-const listings = new FolderListings({ blocking: true });
+const listings = new FolderListings();
 
 port.on('message', (m: ListingRequest) => {
   const work = m.op === 'list' ? listings.list(m.path, m.limit) : listings.page(m.listingId, m.offset, m.limit);
