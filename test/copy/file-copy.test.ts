@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { processTask, tempPathFor, tempPrefixFor } from '../../src/main/engine/copy/file-copy';
 import type { BatchSettings } from '../../src/main/engine/copy/copy-protocol';
 import { tempDir, tree } from '../helpers/tree';
@@ -39,6 +40,22 @@ test('a resumed run overwrites its own leftover temp file, and removes the lefto
   assert.deepEqual(v, { o: 'skipped', reason: 'vanished', size: 0, existed: false });
   assert.deepEqual(fs.readdirSync(path.join(dest, 's')).sort(), ['a.txt', 'keep']);
   assert.equal(fs.readFileSync(path.join(dest, 's/a.txt'), 'utf8'), 'complete');
+});
+
+test('a resume knows its own copy of a file whose mtime is a few hundred ns before a millisecond', () => {
+  // The copy's time is the source's rounded to the microsecond (utimes' resolution), here 0.2 µs later:
+  // on the next millisecond. Whole milliseconds on both sides would differ by one and ask the user.
+  const root = tempDir();
+  const src = tree(path.join(root, 's'), { 'f': 'bytes' });
+  const dest = fs.mkdirSync(path.join(root, 'd'), { recursive: true })!;
+  const file = path.join(src, 'f');
+  execFileSync('touch', ['-m', '-d', '@1796161191.708999800', file]);
+  assert.equal(fs.statSync(file, { bigint: true }).mtimeNs % 1_000_000_000n, 708_999_800n, 'touch set the nanoseconds');
+  const task = () => ({ source: file, rel: 's/f', kind: 'file' as const, hint: 'unknown' as const });
+  assert.equal(processTask(task(), settings(dest, { mode: 'prompt' })).o, 'copied');
+  assert.deepEqual(processTask(task(), settings(dest, { mode: 'prompt', resume: true })), { o: 'already', size: 5, destRel: 's/f' });
+  const checkpointed = { ...task(), doneBefore: { destRel: 's/f' } };
+  assert.deepEqual(processTask(checkpointed, settings(dest, { mode: 'prompt', resume: true })), { o: 'already', size: 5, destRel: 's/f' });
 });
 
 test('replace swaps in the new file whole: the old one is never truncated first', () => {

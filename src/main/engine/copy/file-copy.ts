@@ -50,6 +50,15 @@ export function sameMtime(a: number, b: number): boolean {
   return Math.abs(a - b) < 1;
 }
 
+/**
+ * A BigIntStats' mtime in fractional milliseconds. Its `mtimeMs` is truncated to whole milliseconds,
+ * and a copy's time (rounded to the microsecond) can land on the next one: compared with that, a
+ * resumed run would take its own copy for someone else's file.
+ */
+function fractionalMtimeMs(st: fs.BigIntStats): number {
+  return Number(st.mtimeNs) / 1e6;
+}
+
 export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoSpace {
   let st: fs.BigIntStats;
   try {
@@ -68,7 +77,7 @@ export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoS
 
   if (task.doneBefore && kind !== 'dir') {
     const done = lstatOrNull(destPath(s.dest, task.doneBefore.destRel));
-    if (done && done.kind === kind && done.size === size && sameMtime(done.mtimeMs, Number(st.mtimeMs))) {
+    if (done && done.kind === kind && done.size === size && sameMtime(done.mtimeMs, fractionalMtimeMs(st))) {
       return { o: 'already', size, destRel: task.doneBefore.destRel };
     }
   }
@@ -77,7 +86,7 @@ export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoS
   if (kind === 'dir') return copyDirectory(task, s, st, finalPath, existing);
   if (!existing) return write(task, s, st, kind, finalPath, 'create', false);
 
-  if (s.resume && existing.kind === kind && existing.size === size && sameMtime(existing.mtimeMs, Number(st.mtimeMs))) {
+  if (s.resume && existing.kind === kind && existing.size === size && sameMtime(existing.mtimeMs, fractionalMtimeMs(st))) {
     // A file copied by the interrupted run whose checkpoint row had not been written yet.
     return { o: 'already', size, destRel: task.rel };
   }
