@@ -58,6 +58,25 @@ test('a resume knows its own copy of a file whose mtime is a few hundred ns befo
   assert.deepEqual(processTask(checkpointed, settings(dest, { mode: 'prompt', resume: true })), { o: 'already', size: 5, destRel: 's/f' });
 });
 
+test('a copy on a filesystem that keeps whole seconds is known as such: by a resume, and by skip-newer', () => {
+  // What HFS+, FAT or ext3 keep of the copy's time: the second (here set by hand, on this machine's filesystem).
+  const root = tempDir();
+  const src = tree(path.join(root, 's'), { 'f': 'bytes' });
+  const dest = fs.mkdirSync(path.join(root, 'd'), { recursive: true })!;
+  const file = path.join(src, 'f');
+  execFileSync('touch', ['-m', '-d', '@1796161191.708999800', file]);
+  const task = () => ({ source: file, rel: 's/f', kind: 'file' as const, hint: 'unknown' as const });
+  assert.equal(processTask(task(), settings(dest)).o, 'copied');
+  execFileSync('touch', ['-m', '-d', '@1796161191', path.join(dest, 's/f')]);
+  assert.deepEqual(processTask(task(), settings(dest, { mode: 'prompt', resume: true })), { o: 'already', size: 5, destRel: 's/f' });
+  assert.deepEqual(processTask({ ...task(), doneBefore: { destRel: 's/f' } }, settings(dest, { mode: 'prompt', resume: true })),
+    { o: 'already', size: 5, destRel: 's/f' });
+  assert.equal(processTask(task(), settings(dest, { mode: 'skip-newer' })).o, 'skipped', 'a second run does not copy it again');
+  execFileSync('touch', ['-m', '-d', '@1796161188', path.join(dest, 's/f')]);
+  assert.equal(processTask(task(), settings(dest, { mode: 'prompt', resume: true })).o, 'conflict', 'three seconds older: not its copy');
+  assert.equal(processTask(task(), settings(dest, { mode: 'skip-newer' })).o, 'copied');
+});
+
 test('replace swaps in the new file whole: the old one is never truncated first', () => {
   const root = tempDir();
   const src = tree(path.join(root, 's'), { 'f': 'new content' });

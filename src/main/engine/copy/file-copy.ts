@@ -6,6 +6,7 @@ import type { OverwriteMode } from '../../../shared/types';
 import type { DestEntry } from './types';
 import { keepBothName } from './keep-both-name';
 import { kindOfStats } from '../fs/entry-kind';
+import { fractionalMtimeMs, notOlderThanSource, sameTimeAsCopy } from './copy-times';
 
 /**
  * One file's copy, synchronous, run inside a copy worker thread (blocking is free there, and a sync
@@ -45,20 +46,6 @@ export function tempPrefixFor(jobId: string): string {
   return `.ferry-${jobId.replace(/-/g, '').slice(0, 8)}-`;
 }
 
-/** Mtimes equal to the millisecond (copies keep times to the microsecond; some filesystems round). */
-export function sameMtime(a: number, b: number): boolean {
-  return Math.abs(a - b) < 1;
-}
-
-/**
- * A BigIntStats' mtime in fractional milliseconds. Its `mtimeMs` is truncated to whole milliseconds,
- * and a copy's time (rounded to the microsecond) can land on the next one: compared with that, a
- * resumed run would take its own copy for someone else's file.
- */
-function fractionalMtimeMs(st: fs.BigIntStats): number {
-  return Number(st.mtimeNs) / 1e6;
-}
-
 export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoSpace {
   let st: fs.BigIntStats;
   try {
@@ -77,7 +64,7 @@ export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoS
 
   if (task.doneBefore && kind !== 'dir') {
     const done = lstatOrNull(destPath(s.dest, task.doneBefore.destRel));
-    if (done && done.kind === kind && done.size === size && sameMtime(done.mtimeMs, fractionalMtimeMs(st))) {
+    if (done && done.kind === kind && done.size === size && sameTimeAsCopy(done.mtimeMs, fractionalMtimeMs(st))) {
       return { o: 'already', size, destRel: task.doneBefore.destRel };
     }
   }
@@ -86,7 +73,7 @@ export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoS
   if (kind === 'dir') return copyDirectory(task, s, st, finalPath, existing);
   if (!existing) return write(task, s, st, kind, finalPath, 'create', false);
 
-  if (s.resume && existing.kind === kind && existing.size === size && sameMtime(existing.mtimeMs, fractionalMtimeMs(st))) {
+  if (s.resume && existing.kind === kind && existing.size === size && sameTimeAsCopy(existing.mtimeMs, fractionalMtimeMs(st))) {
     // A file copied by the interrupted run whose checkpoint row had not been written yet.
     return { o: 'already', size, destRel: task.rel };
   }
@@ -105,7 +92,7 @@ export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoS
   switch (mode) {
     case 'skip': return { o: 'skipped', reason: 'alreadyExists', size, existed: true };
     case 'skip-newer':
-      if (Math.floor(existing.mtimeMs) >= Math.floor(Number(st.mtimeMs))) {
+      if (notOlderThanSource(existing.mtimeMs, fractionalMtimeMs(st))) {
         return { o: 'skipped', reason: 'destinationNewer', size, existed: true };
       }
       return write(task, s, st, kind, finalPath, 'replace', true);
