@@ -42,39 +42,41 @@ test('a resumed run overwrites its own leftover temp file, and removes the lefto
   assert.equal(fs.readFileSync(path.join(dest, 's/a.txt'), 'utf8'), 'complete');
 });
 
-test('a resume knows its own copy of a file whose mtime is a few hundred ns before a millisecond', () => {
-  // The copy's time is the source's rounded to the microsecond (utimes' resolution), here 0.2 µs later:
-  // on the next millisecond. Whole milliseconds on both sides would differ by one and ask the user.
+/** A file `s/f` modified at `when` (`touch -d`: to the nanosecond), copied once; its task, and what a resume says of it. */
+function copiedOnce(when: string) {
   const root = tempDir();
   const src = tree(path.join(root, 's'), { 'f': 'bytes' });
   const dest = fs.mkdirSync(path.join(root, 'd'), { recursive: true })!;
   const file = path.join(src, 'f');
-  execFileSync('touch', ['-m', '-d', '@1796161191.708999800', file]);
-  assert.equal(fs.statSync(file, { bigint: true }).mtimeNs % 1_000_000_000n, 708_999_800n, 'touch set the nanoseconds');
+  execFileSync('touch', ['-m', '-d', when, file]);
   const task = () => ({ source: file, rel: 's/f', kind: 'file' as const, hint: 'unknown' as const });
-  assert.equal(processTask(task(), settings(dest, { mode: 'prompt' })).o, 'copied');
-  assert.deepEqual(processTask(task(), settings(dest, { mode: 'prompt', resume: true })), { o: 'already', size: 5, destRel: 's/f' });
-  const checkpointed = { ...task(), doneBefore: { destRel: 's/f' } };
-  assert.deepEqual(processTask(checkpointed, settings(dest, { mode: 'prompt', resume: true })), { o: 'already', size: 5, destRel: 's/f' });
+  assert.equal(processTask(task(), settings(dest)).o, 'copied');
+  const resumed = (checkpointed: boolean) => processTask(checkpointed ? { ...task(), doneBefore: { destRel: 's/f' } } : task(),
+    settings(dest, { mode: 'prompt', resume: true }));
+  return { file, copy: path.join(dest, 's/f'), task, dest, resumed };
+}
+
+const ALREADY = { o: 'already', size: 5, destRel: 's/f' };
+
+test('a resume knows its own copy of a file whose mtime is a few hundred ns before a millisecond', () => {
+  // The copy's time is the source's rounded to the microsecond (utimes' resolution), here 0.2 µs later:
+  // on the next millisecond. Whole milliseconds on both sides would differ by one and ask the user.
+  const c = copiedOnce('@1796161191.708999800');
+  assert.equal(fs.statSync(c.file, { bigint: true }).mtimeNs % 1_000_000_000n, 708_999_800n, 'touch set the nanoseconds');
+  assert.deepEqual(c.resumed(false), ALREADY, 'copied, not yet checkpointed');
+  assert.deepEqual(c.resumed(true), ALREADY, 'checkpointed');
 });
 
 test('a copy on a filesystem that keeps whole seconds is known as such: by a resume, and by skip-newer', () => {
   // What HFS+, FAT or ext3 keep of the copy's time: the second (here set by hand, on this machine's filesystem).
-  const root = tempDir();
-  const src = tree(path.join(root, 's'), { 'f': 'bytes' });
-  const dest = fs.mkdirSync(path.join(root, 'd'), { recursive: true })!;
-  const file = path.join(src, 'f');
-  execFileSync('touch', ['-m', '-d', '@1796161191.708999800', file]);
-  const task = () => ({ source: file, rel: 's/f', kind: 'file' as const, hint: 'unknown' as const });
-  assert.equal(processTask(task(), settings(dest)).o, 'copied');
-  execFileSync('touch', ['-m', '-d', '@1796161191', path.join(dest, 's/f')]);
-  assert.deepEqual(processTask(task(), settings(dest, { mode: 'prompt', resume: true })), { o: 'already', size: 5, destRel: 's/f' });
-  assert.deepEqual(processTask({ ...task(), doneBefore: { destRel: 's/f' } }, settings(dest, { mode: 'prompt', resume: true })),
-    { o: 'already', size: 5, destRel: 's/f' });
-  assert.equal(processTask(task(), settings(dest, { mode: 'skip-newer' })).o, 'skipped', 'a second run does not copy it again');
-  execFileSync('touch', ['-m', '-d', '@1796161188', path.join(dest, 's/f')]);
-  assert.equal(processTask(task(), settings(dest, { mode: 'prompt', resume: true })).o, 'conflict', 'three seconds older: not its copy');
-  assert.equal(processTask(task(), settings(dest, { mode: 'skip-newer' })).o, 'copied');
+  const c = copiedOnce('@1796161191.708999800');
+  execFileSync('touch', ['-m', '-d', '@1796161191', c.copy]);
+  assert.deepEqual(c.resumed(false), ALREADY);
+  assert.deepEqual(c.resumed(true), ALREADY);
+  assert.equal(processTask(c.task(), settings(c.dest, { mode: 'skip-newer' })).o, 'skipped', 'a second run does not copy it again');
+  execFileSync('touch', ['-m', '-d', '@1796161188', c.copy]);
+  assert.equal(c.resumed(false).o, 'conflict', 'three seconds older: not its copy');
+  assert.equal(processTask(c.task(), settings(c.dest, { mode: 'skip-newer' })).o, 'copied');
 });
 
 test('replace swaps in the new file whole: the old one is never truncated first', () => {
