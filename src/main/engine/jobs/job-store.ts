@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/library';
 import type { JobKind, JobStatus, JobSummary } from '../../../shared/types';
@@ -106,9 +107,24 @@ export class JobStore {
 export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/**
+ * A process that ended but whose parent has not collected it yet still answers kill(pid, 0): right
+ * after a `kill -9`, or for as long as a parent that never waits lives. Its jobs are as dead as it is.
+ * Linux tells it in /proc; elsewhere the heartbeat catches it.
+ */
+function isZombie(pid: number): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false;
   }
 }
 
