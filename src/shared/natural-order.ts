@@ -84,7 +84,7 @@ function asciiOrder(a: string, b: string, weights: AsciiWeights): number {
   while (i < la && j < lb) {
     const ca = a.charCodeAt(i);
     const cb = b.charCodeAt(j);
-    if (ca < 0x20 || ca > 0x7e || cb < 0x20 || cb > 0x7e) return NaN;
+    if (!printable(ca) || !printable(cb)) return NaN;
     const wa = weights[ca]!;
     const wb = weights[cb]!;
     if (wa === DIGIT && wb === DIGIT) {
@@ -121,13 +121,15 @@ function asciiOrder(a: string, b: string, weights: AsciiWeights): number {
  * into "≠"), and ICU ignores control characters.
  */
 function decided(a: string, i: number, b: string, j: number, order: number): number {
-  for (let k = i; k < a.length; k++) {
-    const c = a.charCodeAt(k);
-    if (c < 0x20 || c > 0x7e) return NaN;
-  }
-  for (let k = j; k < b.length; k++) {
-    const c = b.charCodeAt(k);
-    if (c < 0x20 || c > 0x7e) return NaN;
-  }
-  return order;
+  return printableFrom(a, i) && printableFrom(b, j) ? order : NaN;
+}
+
+/** Printable ASCII: the only characters the fast path weighs. */
+function printable(c: number): boolean {
+  return c >= 0x20 && c <= 0x7e;
+}
+
+function printableFrom(s: string, from: number): boolean {
+  for (let k = from; k < s.length; k++) if (!printable(s.charCodeAt(k))) return false;
+  return true;
 }
