@@ -4,7 +4,7 @@ import { FolderListing, FolderPage, JobSummary, Location, MAX_LISTING_PAGE, Over
 import type { FerryErrorValue } from './errors';
 
 /**
- * The one contract between the UI and the engine (DESIGN.md §1). Declared once as data: every host
+ * The one contract between the UI and the engine (docs/architecture.md §1). Declared once as data: every host
  * (Electron IPC, the browser host's WebSocket) is generated from this table and validates each
  * `input` where it arrives, because the renderer is untrusted.
  */

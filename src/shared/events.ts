@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Resolution } from './types';
 
 /**
- * The progress contract (DESIGN.md §4). Every event has `type`, `jobId` and `t` (ms since the job started).
+ * The progress contract (docs/events.md). Every event has `type`, `jobId` and `t` (ms since the job started).
  * Names and fields are fixed; more fields may be added (schemas are not strict for that reason).
  */
 const base = { jobId: z.string(), t: z.number() };
@@ -30,7 +30,7 @@ export const ProgressEvent = z.object({
   copiedFiles: z.number(), totalFiles: z.number(), copiedBytes: z.number(), totalBytes: z.number(),
   skippedFiles: z.number(), failedFiles: z.number(), discoveryActive: z.boolean(),
   bytesPerSecond: z.number(), etaSeconds: z.number().nullable(),
-  /** Fraction in [0,1] that never decreases over a job's stream (DESIGN.md §3). */
+  /** Fraction in [0,1] that never decreases over a job's stream (docs/architecture.md §3). */
   fraction: z.number().optional(),
   expectedConflicts: z.number().optional(),
   paused: z.boolean().optional(),

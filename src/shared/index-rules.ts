@@ -1,7 +1,7 @@
 import { FerryError } from './errors';
 
 /**
- * Indexing rules stored per location (DESIGN.md §2), as plain data: the engine and the CLI read and
+ * Indexing rules stored per location (docs/architecture.md §2), as plain data: the engine and the CLI read and
  * check them without loading the schema library (~0.1 s of a `ferry index`); types.ts builds the API's
  * schema for the same shape. Every rule is on by default.
  */

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Db } from '../../src/main/engine/db/library';
 
 /**
- * Writes library rows with plain SQL, as the indexer would (DESIGN.md §2), so that the copy phases
+ * Writes library rows with plain SQL, as the indexer would (docs/architecture.md §2), so that the copy phases
  * can be tested without the indexer: a location, entries with relative_path = parent directory
  * relative to the root ('' at the top), and directory aggregates of the indexed files below.
  */

@@ -3,7 +3,7 @@ import type { ConflictAnswer } from '../../../shared/events';
 import type { Resolution } from '../../../shared/types';
 
 /**
- * Pending conflicts of a job and the sticky "apply to all" answer (PATTERNS.md §4). Whoever answers —
+ * Pending conflicts of a job and the sticky "apply to all" answer (docs/architecture.md §5.4). Whoever answers —
  * the CLI prompt, the --json stdin reader, the app's modal, a test — calls `resolve`; an answer with
  * applyToAll also settles every conflict still pending and every later one.
  */

@@ -66,7 +66,7 @@ const CHECKPOINT_MS = 1000;
 interface PendingConflict { item: CopyItem; id: string | null }
 
 /**
- * One copy, start to end (PATTERNS.md §3). The phases only produce work: the destination index
+ * One copy, start to end (docs/architecture.md §5.3). The phases only produce work: the destination index
  * answers "exists?", the index stream and discovery feed one bounded queue; copy workers copy in
  * batches; this class owns the state, the counters, the checkpoints and the decision that the job is
  * complete: discovery done ∧ index stream done ∧ queue empty ∧ nothing in flight ∧ no pending conflict.

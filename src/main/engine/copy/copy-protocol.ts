@@ -5,7 +5,7 @@ import type { CopyItem, DestEntry } from './types';
 
 /**
  * Messages between the CopyJob (main thread) and its copy workers. Work travels in batches of a few
- * hundred files: a message per file would cost more than copying a small file (PATTERNS.md §6).
+ * hundred files: a message per file would cost more than copying a small file (docs/architecture.md §5.6).
  */
 
 /** What the job knows of the destination path: an entry, null (absent), or 'unknown' (the worker lstat()s). */

@@ -5,7 +5,7 @@ import { PAUSED, RUNNING, STOPPING, WalkControl, spawnWorker } from '../workers/
 import type { CopyItem, StaleItem } from './types';
 
 /**
- * Phase 2 of a copy (DESIGN.md §3): a worker thread walks the SOURCEs on disk, filters bypassed,
+ * Phase 2 of a copy (docs/architecture.md §3): a worker thread walks the SOURCEs on disk, filters bypassed,
  * and reports only what the library index lacks (`onItems`) or has stale (`onStale`), in batches.
  * The walk itself is workers/discovery-walker.ts; this class owns the thread.
  */

@@ -10,7 +10,7 @@ import { direntKindCode, KIND_FILE, KIND_SYMLINK, statEntry, type KindCode } fro
 import type { DestEntry } from './types';
 
 /**
- * Phase 0 of a copy (DESIGN.md §3): what already exists at DEST, so that the copy workers decide
+ * Phase 0 of a copy (docs/architecture.md §3): what already exists at DEST, so that the copy workers decide
  * "exists?" with a Map get instead of an lstat per file once the map is complete.
  *
  * A worker thread walks DEST's top level and only the DEST/<name> subtrees the SOURCEs land in

@@ -2,7 +2,7 @@ import type { Release } from '../jobs/scheduler';
 import type { DeltaDiscovery, DiscoveryHandlers } from './delta-discovery';
 
 /**
- * Phase 2 on a worker slot (PATTERNS.md: one small module a phase): DeltaDiscovery walks while it
+ * Phase 2 on a worker slot (docs/architecture.md §5.3: one small module a phase): DeltaDiscovery walks while it
  * holds a slot of the process's JobScheduler and gives the slot back whenever it has to wait — for
  * room in the copy queue, or a pause — so a waiting walker never keeps a slot from the copying (with a
  * single slot that would deadlock). `mayRun` says whether the job wants discovery to go on now.

@@ -6,7 +6,7 @@ import { joinRel, splitRel, subtreeBounds } from '../db/subtree';
 import type { CopyItem, IndexEstimate } from './types';
 
 /**
- * Phase 1 of a copy (DESIGN.md §3): what the library index already knows about the SOURCEs.
+ * Phase 1 of a copy (docs/architecture.md §3): what the library index already knows about the SOURCEs.
  * `estimateFromIndex` answers from directory aggregates in a few point lookups, so the first
  * `initialEstimate` is ready at once; `IndexPreparation` then streams the indexed entries into the
  * copy queue page by page (keyset pagination on the unique index: memory stays flat at any size).

@@ -1,7 +1,7 @@
 /**
  * What the copy phases hand each other. Producers (IndexPreparation, DeltaDiscovery) only produce
  * CopyItems; CopyQueue schedules them; copy workers copy; CopyJob owns state and completion
- * (PATTERNS.md §3). DestinationIndex answers existence questions about DEST.
+ * (docs/architecture.md §5.3). DestinationIndex answers existence questions about DEST.
  */
 
 /** One thing to copy. Every item of a SOURCE lands at DEST/`rel` (rel starts with basename(SOURCE)). */

@@ -10,7 +10,7 @@ export interface ValidatedRequest {
 }
 
 /**
- * The refusals of DESIGN.md §3, checked before anything is written or any job row exists: a missing
+ * The refusals of docs/architecture.md §3, checked before anything is written or any job row exists: a missing
  * source, a missing DEST or one that is not a folder, DEST inside (or equal to) a SOURCE, a file
  * copied onto itself, two sources with the same name (they would land on the same path).
  * Paths are compared through realpath, so a symlinked DEST cannot smuggle a copy into its own source.

@@ -1,5 +1,5 @@
 /**
- * Index-friendly subtree bounds for `entries.relative_path` (DESIGN.md §2).
+ * Index-friendly subtree bounds for `entries.relative_path` (docs/architecture.md §2).
  *
  * Everything strictly below directory `dir` (relative to a location root, '' for the root itself) has
  * relative_path equal to `dir` or starting with `dir + '/'`. Instead of an unescaped LIKE (wrong for

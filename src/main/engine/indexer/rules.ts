@@ -2,7 +2,7 @@ import ignore, { type Ignore } from 'ignore';
 import type { IndexRules } from '../../../shared/types';
 
 /**
- * What the indexer leaves out of a location's index (DESIGN.md §2), per location, every rule on by
+ * What the indexer leaves out of a location's index (docs/architecture.md §2), per location, every rule on by
  * default. Name rules are cheap and decided from the name alone; .gitignore rules are a stack of
  * matchers, one per .gitignore file met on the way down, each applying to its own folder's subtree.
  */

@@ -4,7 +4,7 @@ export type Listener = (event: FerryEvent) => void;
 
 /**
  * A per-job event bus that coalesces, so that at most ~1000/intervalMs messages a second reach a
- * listener whatever the file rate (DESIGN.md §3–4):
+ * listener whatever the file rate (docs/architecture.md §3, docs/events.md):
  * - `progress` keeps only the newest state;
  * - `filesSkipped` adds up counts per reason, `filesDiscovered` adds up counts and bytes;
  * these go out together at most once per `intervalMs`. Every other event (conflict, fileFailed,

@@ -3,7 +3,7 @@ import type { CopyItem, StaleItem } from '../copy/types';
 import type { FolderListing, FolderPage } from '../../../shared/types';
 
 /**
- * Messages between the copy engine's walking workers and the main thread (PATTERNS.md §6): typed
+ * Messages between the copy engine's walking workers and the main thread (docs/architecture.md §5.6): typed
  * unions, a few hundred entries per message, never one message per file. A worker never throws at
  * its host: anything unexpected arrives as a `fatal` message carrying an error value.
  */

@@ -14,7 +14,7 @@ export function processContext(): CliContext {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }
 
-/** Exit codes of DESIGN.md §5. */
+/** Exit codes of the README's exit codes. */
 export const EXIT = { OK: 0, FILE_FAILURES: 1, USAGE: 2, INTERRUPTED: 3 } as const;
 
 export interface Command {

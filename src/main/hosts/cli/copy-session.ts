@@ -16,7 +16,7 @@ export interface SessionOptions {
 /**
  * Drives one copy job on the terminal for `ferry copy` and `ferry resume`: the event stream (JSON lines
  * or a live line), conflict answers (stdin JSON or a question), Ctrl-C → interrupt, a summary, and the
- * exit code of DESIGN.md §5 (0 done, 1 per-file failures, 3 interrupted or stopped).
+ * exit code of the README's exit codes (0 done, 1 per-file failures, 3 interrupted or stopped).
  */
 export class CopySession {
   private handle: CopyHandle | null = null;
@@ -72,7 +72,7 @@ export class CopySession {
     const handle = this.handle!;
     const ended = () => {
       this.inputEnded = true;
-      // Answers can no longer come: the job stops, resumable (DESIGN.md §3).
+      // Answers can no longer come: the job stops, resumable (docs/architecture.md §3).
       if (this.pendingConflicts.size > 0) handle.cancel('interrupt');
     };
     if (this.options.json) {

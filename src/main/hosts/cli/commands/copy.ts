@@ -82,7 +82,7 @@ export function parseCopyArgs(args: string[]): CopyArgs {
   return out;
 }
 
-/** DESIGN.md §3: prompt on a terminal; skip otherwise, --json included, unless prompt is asked for. */
+/** docs/architecture.md §3: prompt on a terminal; skip otherwise, --json included, unless prompt is asked for. */
 export function effectiveMode(args: CopyArgs, ctx: CliContext): OverwriteMode {
   const terminal = ctx.stdout.isTTY === true && ctx.stdin.isTTY === true;
   if (args.overwrite === 'prompt' && !terminal && !args.json) {
