@@ -84,6 +84,26 @@ describe('a copy under a speed limit', () => {
   });
 });
 
+test('the limit holds for large files too: charged as bytes flow, not per file handed out', async () => {
+  const l = lab();
+  try {
+    const src = path.join(l.root, 'big');
+    fs.mkdirSync(src);
+    for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(src, `part-${i}.bin`), Buffer.alloc(4 * 1024 * 1024, i + 1));
+    const dest = path.join(l.root, 'dest');
+    fs.mkdirSync(dest);
+    // 12 MiB at 4 MiB/s, less one burst (0.8 MiB): at least 2.8 s. Two workers share the one limit.
+    const started = performance.now();
+    const run = await copy(l, { sources: [src], destination: dest, overwrite: 'skip', rateLimit: 4 * 1024 * 1024, useIndex: false, concurrency: 2 });
+    const elapsed = performance.now() - started;
+    assert.equal(run.completed.status, 'done');
+    assert.deepEqual(snapshot(path.join(dest, 'big')), snapshot(src));
+    assert.ok(elapsed >= 2_500, `12 MiB at 4 MiB/s took only ${Math.round(elapsed)} ms`);
+  } finally {
+    l.close();
+  }
+});
+
 test('a resume can replace the job\'s limit, or lift it with 0; the job row keeps the choice', async () => {
   const l = lab();
   try {

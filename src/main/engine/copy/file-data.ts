@@ -61,6 +61,7 @@ export function copyFileData(source: string, tmp: string, before: fs.BigIntStats
     const result = copyOnce(source, tmp, st, ctl, fixMode || attempt > 1);
     if (result.r !== 'read') return result;
     if (!moved(st, result.after)) return { r: 'copied', bytes: result.bytes, source: st };
+    ctl.onBytes?.(-result.bytes); // the progress counts the next attempt's bytes instead
     if (attempt === ATTEMPTS) return { r: 'changed', size: Number(result.after.size) };
     st = result.after;
   }
