@@ -141,7 +141,8 @@ test('a file that keeps changing is reported SOURCE_CHANGED (exit 1); the file a
   fs.mkdirSync(path.dirname(f.copy));
   fs.writeFileSync(f.copy, 'the old copy');
   let writer: { stop(): void } | null = null;
-  const run = await runFerry(['copy', '--json', '--overwrite', 'replace', '--limit-rate', '8M', f.src, f.dest], library(), {
+  // 4 MiB at 4 MiB/s: each of the attempts takes most of a second, and a write lands in every one.
+  const run = await runFerry(['copy', '--json', '--overwrite', 'replace', '--limit-rate', '4M', f.src, f.dest], library(), {
     onEvent: whenCopying(() => { writer = scribbler(f.file); }),
   });
   (writer as { stop(): void } | null)?.stop();
