@@ -1,10 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { processTask, tempPathFor } from '../copy/file-copy';
+import { processTask, removeTempOf } from '../copy/file-copy';
 import type { BatchSettings, CopyTask, FromWorker, TaskOutcome, ToWorker } from '../copy/copy-protocol';
 import type { CopyControl } from '../copy/file-data';
 import { SharedRateLimit } from '../copy/rate-limit';
-import { fsPath } from '../fs/byte-names';
-import * as fs from 'node:fs';
 import { Checkpoints, type CheckpointRow } from '../copy/checkpoints';
 import { openLibrary, type Db } from '../db/library';
 
@@ -91,7 +89,7 @@ port.on('message', (msg: ToWorker) => {
       const before = earlier?.get(task.rel);
       if (before?.state === 'skipped' && !task.force) {
         // A resume removes every temp of its job, this file's too (its copy may have begun before the answer).
-        removeTemp(task, msg.settings);
+        if (msg.settings.resume) removeTempOf(task, msg.settings);
         outcomes.push({ o: 'skippedBefore', size: before.size });
         continue;
       }
@@ -118,11 +116,6 @@ port.on('message', (msg: ToWorker) => {
     post({ kind: 'error', batchId: msg.batchId, message: err instanceof Error ? err.stack ?? err.message : String(err) });
   }
 });
-
-function removeTemp(task: CopyTask, s: BatchSettings): void {
-  if (!s.resume || task.kind === 'dir') return;
-  try { fs.unlinkSync(fsPath(tempPathFor(`${s.dest}/${task.rel}`, s.tempPrefix))); } catch { /* none left */ }
-}
 
 function post(m: FromWorker): void {
   port.postMessage(m);
