@@ -36,6 +36,8 @@ export const ERROR_CODES = [
   'ELOOP',
   'EXDEV',
   'SOURCE_VANISHED',
+  /** A file that kept changing while it was copied, attempt after attempt: not copied (no torn copy). */
+  'SOURCE_CHANGED',
   'UNAUTHORIZED',
   'INTERNAL',
 ] as const;

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { processTask, tempPathFor, tempPrefixFor } from '../../src/main/engine/copy/file-copy';
-import type { BatchSettings } from '../../src/main/engine/copy/copy-protocol';
+import type { BatchSettings, CopyTask } from '../../src/main/engine/copy/copy-protocol';
+import { decodeName } from '../../src/main/engine/fs/byte-names';
 import { tempDir, tree } from '../helpers/tree';
 
 const JOB = '1234abcd-0000-4000-8000-000000000000';
@@ -132,4 +133,57 @@ test('a kinds-only hint (size and mtime unread) is enough to skip, never to judg
   assert.equal(asked.o === 'conflict' && asked.destModified, old.getTime());
   assert.equal(processTask(task(), settings(dest, { mode: 'skip-newer' })).o, 'copied', 'an older destination is replaced');
   assert.equal(fs.readFileSync(path.join(dest, 's/f'), 'utf8'), 'newer source');
+});
+
+test('a name that is not valid UTF-8 (b"\\xff\\xfe.txt") is copied exactly: a file and a symlink, bytes of names and content', () => {
+  const root = tempDir();
+  const src = path.join(root, 's');
+  const dest = path.join(root, 'd');
+  fs.mkdirSync(src);
+  fs.mkdirSync(dest);
+  const raw = Buffer.from([0xff, 0xfe, 0x2e, 0x74, 0x78, 0x74]); // \xff\xfe.txt
+  const rawLink = Buffer.concat([Buffer.from('link-'), raw]);
+  const content = Buffer.from([0, 1, 2, 0xff, 0xfe, 3]);
+  fs.writeFileSync(Buffer.concat([Buffer.from(`${src}/`), raw]), content);
+  fs.symlinkSync(raw, Buffer.concat([Buffer.from(`${src}/`), rawLink])); // its target: the same bytes
+  const name = decodeName(raw);
+  const linkName = decodeName(rawLink);
+  assert.ok(name.includes('\udcff'), 'the escaped string the walks produce');
+  for (const n of [name, linkName]) {
+    const out = processTask({ source: `${src}/${n}`, rel: `s/${n}`, kind: 'file', hint: 'unknown' }, settings(dest));
+    assert.equal(out.o, 'copied', JSON.stringify(out));
+  }
+  const names = fs.readdirSync(Buffer.from(path.join(dest, 's')), { encoding: 'buffer' }).map((b) => b.toString('hex')).sort();
+  assert.deepEqual(names, [raw.toString('hex'), rawLink.toString('hex')].sort(), 'exactly the two names, no temp left');
+  assert.deepEqual(fs.readFileSync(Buffer.concat([Buffer.from(`${dest}/s/`), raw])), content);
+  assert.deepEqual(fs.readlinkSync(Buffer.concat([Buffer.from(`${dest}/s/`), rawLink]), { encoding: 'buffer' }), raw);
+});
+
+test('temp names measure a name that is not UTF-8 by its bytes on disk', () => {
+  const prefix = tempPrefixFor(JOB);
+  const name = decodeName(Buffer.alloc(200, 0xff)); // 200 bytes on disk (600 as UTF-8 of its escapes)
+  assert.equal(tempPathFor(`/d/${name}`, prefix), `/d/${prefix}${name}.tmp`, 'it fits: the plain temp name');
+  const long = decodeName(Buffer.alloc(240, 0xff));
+  const temp = tempPathFor(`/d/${long}`, prefix);
+  assert.match(path.basename(temp), /#[0-9a-f]{16}\.tmp$/);
+  assert.notEqual(tempPathFor(`/d/${decodeName(Buffer.alloc(240, 0xfe))}`, prefix), temp, 'the digest is of the bytes');
+});
+
+test('a resume removes its temp file whatever the outcome: already copied, skipped, asked about', () => {
+  const root = tempDir();
+  const src = tree(path.join(root, 's'), { 'done.bin': 'complete', 'kept.bin': 'new', 'asked.bin': 'newer' });
+  const dest = fs.mkdirSync(path.join(root, 'd'), { recursive: true })!;
+  const task = (name: string, extra: Partial<CopyTask> = {}): CopyTask =>
+    ({ source: path.join(src, name), rel: `s/${name}`, kind: 'file', hint: 'unknown', ...extra });
+  assert.equal(processTask(task('done.bin'), settings(dest)).o, 'copied');
+  tree(dest, { 's/kept.bin': 'older', 's/asked.bin': 'old' }); // sizes differ from the sources: not their copies
+  // An interrupted run's leftovers (a worker ended in the middle of each file).
+  const leftovers = ['done.bin', 'kept.bin', 'asked.bin'].map((n) => tempPathFor(path.join(dest, 's', n), tempPrefixFor(JOB)));
+  for (const l of leftovers) fs.writeFileSync(l, 'half');
+  assert.equal(processTask(task('done.bin'), settings(dest, { resume: true })).o, 'already');
+  assert.equal(processTask(task('done.bin', { doneBefore: { destRel: 's/done.bin' } }), settings(dest, { resume: true })).o, 'already');
+  assert.equal(processTask(task('kept.bin'), settings(dest, { resume: true, mode: 'skip' })).o, 'skipped');
+  assert.equal(processTask(task('asked.bin'), settings(dest, { resume: true, mode: 'prompt' })).o, 'conflict');
+  assert.deepEqual(fs.readdirSync(path.join(dest, 's')).sort(), ['asked.bin', 'done.bin', 'kept.bin']);
+  assert.equal(fs.readFileSync(path.join(dest, 's/kept.bin'), 'utf8'), 'older', 'the file at the destination untouched');
 });

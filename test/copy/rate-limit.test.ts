@@ -2,42 +2,43 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RateLimit, parseRate } from '../../src/main/engine/copy/rate-limit';
+import { SharedRateLimit, parseRate } from '../../src/main/engine/copy/rate-limit';
 import { FerryError } from '../../src/shared/errors';
 import { snapshot } from '../helpers/tree';
 import { copy, lab } from './harness';
 
-describe('RateLimit', () => {
-  test('lets a burst through, then makes the job wait exactly as long as the debt takes to pay', () => {
-    const limit = new RateLimit(1_000_000, 0); // 1 MB/s: a burst of 200 kB
-    assert.equal(limit.delayMs(0), 0);
-    assert.equal(limit.available(0), 200_000);
-    limit.charge(700_000, 0); // a big file goes through on credit: 500 kB of debt
-    assert.equal(limit.delayMs(0), 500);
-    assert.equal(limit.delayMs(250), 250);
-    assert.equal(limit.delayMs(500), 0);
-    assert.equal(limit.available(500), 0);
+const S = 1_000_000_000n; // ns in a second
+
+describe('SharedRateLimit', () => {
+  test('lets a burst through, then makes each chunk wait exactly as long as the debt takes to pay', () => {
+    const limit = new SharedRateLimit(SharedRateLimit.buffer(1_000_000)); // 1 MB/s: a burst of 0.2 s
+    assert.equal(limit.charge(200_000, 10n * S), 0n, 'the burst goes at once');
+    assert.equal(limit.charge(500_000, 10n * S), S / 2n, 'a big chunk: half a second of debt');
+    assert.equal(limit.charge(100_000, 10n * S + S / 4n), S / 2n + S / 10n - S / 4n, 'the wait counts from now');
   });
 
-  test('an idle spell refills no more than the burst: the average rate holds', () => {
-    const limit = new RateLimit(1_000_000, 0);
-    limit.charge(200_000, 0);
-    assert.equal(limit.available(60_000), 200_000, 'a minute idle earns one burst, not 60 MB');
+  test('an idle spell earns no more than the burst, and workers sharing it hold the rate together', () => {
+    const buffer = SharedRateLimit.buffer(1_000_000);
+    const a = new SharedRateLimit(buffer);
+    const b = new SharedRateLimit(buffer); // a second worker's view of the same memory
+    a.charge(200_000, 0n);
+    assert.equal(a.charge(200_000, 60n * S), 0n, 'a minute idle: one burst goes at once…');
+    assert.ok(a.charge(100_000, 60n * S) > 0n, '…not 60 MB');
+    // Two workers send 100 kB chunks as fast as the limit lets them, for 10 simulated seconds.
     let sent = 0;
-    let now = 60_000;
-    // Send 100 kB files as fast as the limit allows for 10 simulated seconds.
-    while (now < 70_000) {
-      const wait = limit.delayMs(now);
-      if (wait > 0) { now += wait; continue; }
-      limit.charge(100_000, now);
+    const clocks = [60n * S, 60n * S];
+    while (clocks[0]! < 70n * S || clocks[1]! < 70n * S) {
+      const k = clocks[0]! <= clocks[1]! ? 0 : 1;
+      const wait = (k === 0 ? a : b).charge(100_000, clocks[k]!);
       sent += 100_000;
+      clocks[k] = clocks[k]! + wait;
     }
-    assert.ok(sent <= 10_000_000 + 500_000 && sent >= 10_000_000 - 500_000, `~10 MB in 10 s, got ${sent}`);
+    assert.ok(sent <= 10_500_000 && sent >= 9_500_000, `~10 MB in 10 s between two workers, got ${sent}`);
   });
 
   test('refuses a rate that is not positive', () => {
-    assert.throws(() => new RateLimit(0, 0), RangeError);
-    assert.throws(() => new RateLimit(Number.NaN, 0), RangeError);
+    assert.throws(() => SharedRateLimit.buffer(0), RangeError);
+    assert.throws(() => SharedRateLimit.buffer(Number.NaN), RangeError);
   });
 });
 
@@ -81,6 +82,26 @@ describe('a copy under a speed limit', () => {
       l.close();
     }
   });
+});
+
+test('the limit holds for large files too: charged as bytes flow, not per file handed out', async () => {
+  const l = lab();
+  try {
+    const src = path.join(l.root, 'big');
+    fs.mkdirSync(src);
+    for (let i = 0; i < 3; i++) fs.writeFileSync(path.join(src, `part-${i}.bin`), Buffer.alloc(4 * 1024 * 1024, i + 1));
+    const dest = path.join(l.root, 'dest');
+    fs.mkdirSync(dest);
+    // 12 MiB at 4 MiB/s, less one burst (0.8 MiB): at least 2.8 s. Two workers share the one limit.
+    const started = performance.now();
+    const run = await copy(l, { sources: [src], destination: dest, overwrite: 'skip', rateLimit: 4 * 1024 * 1024, useIndex: false, concurrency: 2 });
+    const elapsed = performance.now() - started;
+    assert.equal(run.completed.status, 'done');
+    assert.deepEqual(snapshot(path.join(dest, 'big')), snapshot(src));
+    assert.ok(elapsed >= 2_500, `12 MiB at 4 MiB/s took only ${Math.round(elapsed)} ms`);
+  } finally {
+    l.close();
+  }
 });
 
 test('a resume can replace the job\'s limit, or lift it with 0; the job row keeps the choice', async () => {

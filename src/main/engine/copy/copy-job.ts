@@ -20,7 +20,6 @@ import { decisionsReadDestinationTimes, tempPrefixFor } from './file-copy';
 import { FolderTimes } from './folder-times';
 import { IndexPreparation, estimateFromIndex } from './index-preparation';
 import { ProgressTracker } from './progress-tracker';
-import { RateLimit } from './rate-limit';
 import { TurnBudget } from './turn-budget';
 import type { CopyItem, StaleItem } from './types';
 
@@ -56,7 +55,7 @@ export interface CopyJobDeps {
 
 /** Files per worker message: per-file messages would cost more than copying a small file. */
 const BATCH_SIZE = 256;
-/** Under a speed limit, smaller batches keep the flow even (the limit is charged per batch). */
+/** Under a speed limit, smaller batches keep checkpoints and the workers' shares even (workers charge per chunk). */
 const LIMITED_BATCH_SIZE = 8;
 /** The host thread's synchronous dispatching per turn of the event loop (DESIGN: loop delay p99 ≤ 20 ms). */
 const PUMP_BUDGET_MS = 5;
@@ -107,8 +106,7 @@ export class CopyJob {
   private timers: NodeJS.Timeout[] = [];
   private lastDestAnalysis = 0;
   private estimated = false;
-  private readonly rateLimit: RateLimit | null;
-  private limitTimer: NodeJS.Timeout | null = null;
+  private readonly rateLimit: number | null;
   private readonly slots: JobSlots;
   /** Conflict events still waiting for an answer, for a listener that joins late (`snapshot`). */
   private readonly asked = new Map<string, FerryEvent>();
@@ -123,11 +121,11 @@ export class CopyJob {
       if (conflict.id) this.asked.delete(conflict.id);
       this.settleConflict(conflict.item, r);
     });
-    this.pool = new CopyWorkerPool(c.concurrency);
+    this.pool = new CopyWorkerPool(c.concurrency, c.rateLimit);
     this.destIndex = new DestinationIndex(c.destination, c.sources.map((s) => path.basename(s)),
       { sizes: decisionsReadDestinationTimes(c.overwrite, deps.resume) });
     this.discovery = new DeltaDiscovery({ dbFile: c.useIndex ? deps.dbFile : null, sources: c.sources, useIndex: c.useIndex });
-    this.rateLimit = c.rateLimit ? new RateLimit(c.rateLimit, performance.now()) : null;
+    this.rateLimit = c.rateLimit ?? null;
     this.slots = new JobSlots(deps.scheduler, deps.priorities.copy, this.abort.signal, () => this.pump());
     this.discoveryPhase = new DiscoveryPhase(this.discovery, () => this.acquire(deps.priorities.discovery),
       () => !this.paused && !this.queue.full && !this.stopping && !this.finished);
@@ -391,7 +389,7 @@ export class CopyJob {
   private pump(): void {
     while (!this.paused && !this.stopping && !this.finished && this.pool.idle > 0
       && (this.answered.length > 0 || this.queue.size > 0)) {
-      if (this.mustWaitForRateLimit() || this.budget.spent()) break;
+      if (this.budget.spent()) break;
       const slot = this.slots.take();
       if (!slot) break; // asked for: pump runs again when the scheduler grants it
       const batchSize = this.rateLimit ? LIMITED_BATCH_SIZE : BATCH_SIZE;
@@ -405,16 +403,6 @@ export class CopyJob {
     // A slot granted while there was nothing to copy (or the job paused) goes back to the others.
     this.slots.releaseUnused();
     if (this.queue.size < this.queue.highWater / 2 && !this.paused) this.discoveryPhase.resume();
-  }
-
-  /** Under a speed limit in debt: pump again once the debt is paid. */
-  private mustWaitForRateLimit(): boolean {
-    if (!this.rateLimit) return false;
-    if (this.limitTimer) return true;
-    const delay = this.rateLimit.delayMs(performance.now());
-    if (delay === 0) return false;
-    this.limitTimer = setTimeout(() => { this.limitTimer = null; this.pump(); }, delay);
-    return true;
   }
 
   private dispatch(slot: Release, items: CopyItem[], forced?: Map<string, 'replace' | 'keep-both'>): void {
@@ -432,11 +420,6 @@ export class CopyJob {
     }
     this.flushSkipped();
     if (tasks.length === 0) { slot(); this.checkCompletion(); return; }
-    if (this.rateLimit) {
-      let bytes = 0;
-      for (const item of toCopy) if (item.kind === 'file') bytes += item.size;
-      this.rateLimit.charge(bytes, performance.now());
-    }
     const flight = this.nextFlight++;
     this.inFlight++;
     this.inFlightTicks.set(flight, { files: 0, bytes: 0 });
@@ -518,7 +501,7 @@ export class CopyJob {
         this.correctSize(item, outcome.size);
         return;
       case 'dir':
-        this.folderTimes.note(item.rel, outcome.atime, outcome.mtime);
+        this.folderTimes.note(item.rel, outcome.atimeNs, outcome.mtimeNs);
         if (this.blocked.has(item.rel)) this.decideFolder(item.rel, 'ready');
         return;
       case 'skipped':
@@ -725,7 +708,6 @@ export class CopyJob {
     if (this.finished) return;
     this.finished = true;
     for (const t of this.timers) clearInterval(t);
-    if (this.limitTimer) clearTimeout(this.limitTimer);
     this.slots.close();
     this.abort.abort();
     this.queue.clear();

@@ -40,8 +40,8 @@ export interface BatchSettings {
 
 export type TaskOutcome =
   | { o: 'copied'; size: number; destRel: string; existed: boolean }
-  /** atime/mtime: the source folder's, in seconds, set once the job is done (its files change them). */
-  | { o: 'dir'; existed: boolean; atime: number; mtime: number }
+  /** The source folder's times, in nanoseconds (exact), set once the job is done (its files change them). */
+  | { o: 'dir'; existed: boolean; atimeNs: bigint; mtimeNs: bigint }
   | { o: 'skipped'; reason: SkipReason; size: number; existed: boolean }
   | { o: 'already'; size: number; destRel: string }
   /**
@@ -56,6 +56,9 @@ export type TaskOutcome =
     o: 'conflict'; sourceSize: number; sourceModified: number; destSize: number; destModified: number;
     sourceKind: string; destKind: string;
   };
+
+/** The job's stop flag was raised during the copy: the task goes back unstarted (its temp removed). */
+export interface Stopped { o: 'stopped' }
 
 /** The destination device is full: the worker stops its batch here; the job pauses. */
 export interface NoSpace { o: 'nospace'; code: 'ENOSPC' | 'EDQUOT'; message: string; path: string }

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { spawnWorker } from '../workers/worker-path';
 import type { BatchSettings, CopyTask, FromWorker, NoSpace, TaskOutcome, ToWorker } from './copy-protocol';
+import { SharedRateLimit } from './rate-limit';
 
 export interface BatchResult { outcomes: TaskOutcome[]; nospace?: NoSpace }
 
@@ -8,7 +9,9 @@ interface Slot { worker: Worker | null; busy: boolean; pending?: { batchId: numb
 
 /**
  * A fixed pool of copy worker threads. `run` sends one batch to an idle worker (callers never have
- * more batches in flight than `size`); `requestStop` makes every worker return after its current file.
+ * more batches in flight than `size`); `requestStop` makes every worker return within a chunk (its
+ * current file given back unstarted). A speed limit lives in shared memory: every worker charges it per
+ * chunk, so the job's workers together hold it.
  * A worker starts with the first batch it is given: a second run over a finished copy, which the
  * destination map settles without copying, does not pay for booting threads it does not use (~0.1 s
  * of CPU each). `warm` starts one ahead, when copying is certain.
@@ -16,10 +19,13 @@ interface Slot { worker: Worker | null; busy: boolean; pending?: { batchId: numb
 export class CopyWorkerPool {
   private readonly slots: Slot[] = [];
   private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly rate: SharedArrayBuffer | null;
   private nextBatchId = 1;
   private closed = false;
 
-  constructor(readonly size: number) {
+  /** `bytesPerSecond`: the job's speed limit, if any. */
+  constructor(readonly size: number, bytesPerSecond?: number) {
+    this.rate = bytesPerSecond ? SharedRateLimit.buffer(bytesPerSecond) : null;
     for (let i = 0; i < size; i++) this.slots.push({ worker: null, busy: false });
   }
 
@@ -45,8 +51,14 @@ export class CopyWorkerPool {
     if (slot && !slot.worker && !this.closed) slot.worker = this.spawn(slot);
   }
 
-  /** Workers finish the file they are copying and return the rest of their batch unstarted. */
-  requestStop(): void { Atomics.store(this.stopFlag, 0, 1); }
+  /**
+   * Workers stop within a chunk, the file they were copying and the rest of their batch returned
+   * unstarted. The notify wakes a worker waiting for the speed limit.
+   */
+  requestStop(): void {
+    Atomics.store(this.stopFlag, 0, 1);
+    Atomics.notify(this.stopFlag, 0);
+  }
   clearStop(): void { Atomics.store(this.stopFlag, 0, 0); }
 
   async close(): Promise<void> {
@@ -57,7 +69,7 @@ export class CopyWorkerPool {
 
   private spawn(slot: Slot): Worker {
     const worker = spawnWorker('copy', {
-      workerData: { stopFlag: this.stopFlag.buffer },
+      workerData: { stopFlag: this.stopFlag.buffer, rate: this.rate },
     });
     worker.on('message', (m: FromWorker) => {
       const p = slot.pending;

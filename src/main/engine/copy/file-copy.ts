@@ -1,18 +1,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { toErrorValue, type ErrorCode } from '../../../shared/errors';
-import type { BatchSettings, CopyTask, NoSpace, TaskOutcome } from './copy-protocol';
+import type { BatchSettings, CopyTask, NoSpace, Stopped, TaskOutcome } from './copy-protocol';
 import type { OverwriteMode } from '../../../shared/types';
 import type { DestEntry } from './types';
 import { keepBothName } from './keep-both-name';
-import { kindOfStats } from '../fs/entry-kind';
 import { fractionalMtimeMs, notOlderThanSource, sameTimeAsCopy } from './copy-times';
+import { encodeName, fsPath, hasEscapedBytes } from '../fs/byte-names';
+import { setTimesNs } from '../fs/file-times';
+import { ATTEMPTS, copyFileData, SourceError, UNCONTROLLED, type CopyControl } from './file-data';
+import { blockedOrFailed, classifyWriteError, destPath, exists, failure, lstatOrNull } from './copy-failures';
 
 /**
  * One file's copy, synchronous, run inside a copy worker thread (blocking is free there, and a sync
  * call costs less than a promise round trip). Decides by overwrite mode, copies to a temporary name
- * beside the destination, keeps mode and times, then renames into place: a file never appears
- * half-written under its final name, and a replaced file stays whole until the new one is.
+ * beside the destination (file-data.ts: the bytes), keeps mode and times, then renames into place: a
+ * file never appears half-written under its final name, and a replaced file stays whole until the new
+ * one is. Paths may hold names that are not valid UTF-8 (byte-names.ts): every call takes `fsPath(p)`.
  */
 
 type SourceKind = 'file' | 'dir' | 'symlink' | 'special';
@@ -30,31 +33,42 @@ export function tempPathFor(finalPath: string, tempPrefix: string): string {
   const dir = finalPath.slice(0, slash + 1);
   const name = finalPath.slice(slash + 1);
   const plain = `${tempPrefix}${name}.tmp`;
-  if (Buffer.byteLength(plain) <= NAME_MAX) return dir + plain;
+  // The length on disk: a byte that is not UTF-8 is one byte there, not the 3 of its escape's UTF-8.
+  const escaped = hasEscapedBytes(name);
+  if ((escaped ? encodeName(plain).length : Buffer.byteLength(plain)) <= NAME_MAX) return dir + plain;
   // Loaded only here: node:crypto costs each copy worker ~30 ms of start-up, and most names fit.
   const { createHash } = require('node:crypto') as typeof import('node:crypto');
-  const digest = createHash('sha1').update(name).digest('hex').slice(0, 16);
+  const digest = createHash('sha1').update(escaped ? encodeName(name) : name).digest('hex').slice(0, 16);
   return `${dir}${tempPrefix}#${digest}.tmp`;
-}
-
-/** DEST/rel for a '/'-separated rel (concatenation: path.join's normalising shows in a copy's profile). */
-function destPath(dest: string, rel: string): string {
-  return path.sep === '/' ? `${dest}/${rel}` : path.join(dest, rel);
 }
 
 export function tempPrefixFor(jobId: string): string {
   return `.ferry-${jobId.replace(/-/g, '').slice(0, 8)}-`;
 }
 
-export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoSpace {
+/**
+ * Copies one item. `ctl`: the job's stop flag and speed limit, checked between chunks (a stop returns
+ * `stopped`: the task is given back unstarted, its temp removed).
+ */
+export function processTask(task: CopyTask, s: BatchSettings, ctl: CopyControl = UNCONTROLLED): TaskOutcome | NoSpace | Stopped {
+  const outcome = decideAndCopy(task, s, ctl);
+  // A resume removes every leftover of its job: the temp an interrupted run left of this file goes,
+  // whatever this run decides (already there, skipped, failed…). A copy renamed its own temp already.
+  if (s.resume && outcome.o !== 'copied' && outcome.o !== 'dir') removeTempOf(task, s);
+  return outcome;
+}
+
+/** Removes the temp file a run of this job may have left of `task` (its name is deterministic). */
+export function removeTempOf(task: CopyTask, s: BatchSettings): void {
+  if (task.kind !== 'dir') removeQuietly(tempPathFor(destPath(s.dest, task.rel), s.tempPrefix));
+}
+
+function decideAndCopy(task: CopyTask, s: BatchSettings, ctl: CopyControl): TaskOutcome | NoSpace | Stopped {
   let st: fs.BigIntStats;
   try {
-    st = fs.lstatSync(task.source, { bigint: true });
+    st = fs.lstatSync(fsPath(task.source), { bigint: true });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      if (s.resume) removeQuietly(tempPathFor(destPath(s.dest, task.rel), s.tempPrefix));
-      return { o: 'skipped', reason: 'vanished', size: 0, existed: false };
-    }
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { o: 'skipped', reason: 'vanished', size: 0, existed: false };
     return failure(err, task.source, 0);
   }
   const kind: SourceKind = st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'special';
@@ -71,7 +85,7 @@ export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoS
   const existing = task.hint === 'unknown' || (task.hint && Number.isNaN(task.hint.mtimeMs) && decisionsReadDestinationTimes(s.mode, s.resume))
     ? lstatOrNull(finalPath) : task.hint;
   if (kind === 'dir') return copyDirectory(task, s, st, finalPath, existing);
-  if (!existing) return write(task, s, st, kind, finalPath, 'create', false);
+  if (!existing) return write(task, s, st, kind, finalPath, 'create', false, ctl);
 
   if (s.resume && existing.kind === kind && existing.size === size && sameTimeAsCopy(existing.mtimeMs, fractionalMtimeMs(st))) {
     // A file copied by the interrupted run whose checkpoint row had not been written yet.
@@ -81,10 +95,10 @@ export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoS
   if (existing.kind === 'dir') {
     switch (mode) {
       case 'skip': return { o: 'skipped', reason: 'alreadyExists', size, existed: true };
-      case 'keep-both': return write(task, s, st, kind, finalPath, 'keep-both', true);
+      case 'keep-both': return write(task, s, st, kind, finalPath, 'keep-both', true, ctl);
       case 'prompt': return conflict(st, kind, existing);
       case 'replace':
-        if (task.force) return replaceEmptyDirectory(task, s, st, kind, finalPath);
+        if (task.force) return replaceEmptyDirectory(task, s, st, kind, finalPath, ctl);
         return refuseFolderInTheWay(finalPath, size);
       default: return refuseFolderInTheWay(finalPath, size);
     }
@@ -95,9 +109,9 @@ export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoS
       if (notOlderThanSource(existing.mtimeMs, fractionalMtimeMs(st))) {
         return { o: 'skipped', reason: 'destinationNewer', size, existed: true };
       }
-      return write(task, s, st, kind, finalPath, 'replace', true);
-    case 'replace': return write(task, s, st, kind, finalPath, 'replace', true);
-    case 'keep-both': return write(task, s, st, kind, finalPath, 'keep-both', true);
+      return write(task, s, st, kind, finalPath, 'replace', true, ctl);
+    case 'replace': return write(task, s, st, kind, finalPath, 'replace', true, ctl);
+    case 'keep-both': return write(task, s, st, kind, finalPath, 'keep-both', true, ctl);
     case 'prompt': return conflict(st, kind, existing);
   }
 }
@@ -120,7 +134,7 @@ function copyDirectory(task: CopyTask, s: BatchSettings, st: fs.BigIntStats, fin
     if (mode === 'prompt') return conflict(st, 'dir', existing);
     if (mode === 'skip' || mode === 'skip-newer') return { o: 'skipped', reason: 'alreadyExists', size: 0, existed: true };
     if (task.force === 'replace') {
-      try { fs.unlinkSync(finalPath); } catch (err) { return failure(err, finalPath, 0); }
+      try { fs.unlinkSync(fsPath(finalPath)); } catch (err) { return failure(err, finalPath, 0); }
     } else {
       return {
         o: 'failed', code: 'ENOTDIR', path: finalPath, size: 0,
@@ -129,8 +143,8 @@ function copyDirectory(task: CopyTask, s: BatchSettings, st: fs.BigIntStats, fin
     }
   }
   try {
-    fs.mkdirSync(finalPath, { recursive: true });
-    fs.chmodSync(finalPath, Number(st.mode) & 0o7777);
+    fs.mkdirSync(fsPath(finalPath), { recursive: true });
+    fs.chmodSync(fsPath(finalPath), Number(st.mode) & 0o7777);
     return { o: 'dir', existed: false, ...times(st) };
   } catch (err) {
     return blockedOrFailed(err, s, finalPath, 0);
@@ -140,21 +154,30 @@ function copyDirectory(task: CopyTask, s: BatchSettings, st: fs.BigIntStats, fin
 type WriteKind = 'create' | 'replace' | 'keep-both';
 
 function write(task: CopyTask, s: BatchSettings, st: fs.BigIntStats, kind: 'file' | 'symlink', finalPath: string,
-  how: WriteKind, existed: boolean): TaskOutcome | NoSpace {
-  const size = Number(st.size);
+  how: WriteKind, existed: boolean, ctl: CopyControl): TaskOutcome | NoSpace | Stopped {
   const tmp = tempPathFor(finalPath, s.tempPrefix);
+  let size: number;
   try {
-    writeTemp(task.source, tmp, st, kind);
+    const written = writeTemp(task.source, tmp, st, kind, s, ctl);
+    if (written.r === 'stopped' || written.r === 'changed') {
+      removeQuietly(tmp);
+      if (written.r === 'stopped') return { o: 'stopped' };
+      return {
+        o: 'failed', code: 'SOURCE_CHANGED', path: task.source, size: written.size,
+        message: `The file kept changing while it was being copied (${ATTEMPTS} tries); it was not copied: ${task.source}`,
+      };
+    }
+    size = written.bytes;
   } catch (err) {
     removeQuietly(tmp);
-    return classifyWriteError(err, task, s, tmp, size);
+    return classifyWriteError(err, task, s, tmp, Number(st.size));
   }
   try {
     if (how === 'keep-both') {
       const destRel = placeBeside(tmp, finalPath, task.rel);
       return { o: 'copied', size, destRel, existed };
     }
-    fs.renameSync(tmp, finalPath);
+    fs.renameSync(fsPath(tmp), fsPath(finalPath));
     return { o: 'copied', size, destRel: task.rel, existed };
   } catch (err) {
     removeQuietly(tmp);
@@ -162,39 +185,41 @@ function write(task: CopyTask, s: BatchSettings, st: fs.BigIntStats, kind: 'file
   }
 }
 
-function writeTemp(source: string, tmp: string, st: fs.BigIntStats, kind: 'file' | 'symlink'): void {
-  const attempt = () => {
+type Written = { r: 'copied'; bytes: number } | { r: 'changed'; size: number } | { r: 'stopped' };
+
+function writeTemp(source: string, tmp: string, st: fs.BigIntStats, kind: 'file' | 'symlink', s: BatchSettings,
+  ctl: CopyControl): Written {
+  const attempt = (): Written => {
     if (kind === 'symlink') {
       removeQuietly(tmp);
-      fs.symlinkSync(fs.readlinkSync(source), tmp);
-      fs.lutimesSync(tmp, seconds(st.atimeNs), seconds(st.mtimeNs));
-    } else {
-      // COPYFILE_FICLONE: a reflink where the filesystem can, a plain (copy_file_range) copy otherwise.
-      // libuv creates the copy with the source's mode and fchmod()s it to exactly that mode (umask aside).
-      fs.copyFileSync(source, tmp, fs.constants.COPYFILE_FICLONE);
-      fs.utimesSync(tmp, seconds(st.atimeNs), seconds(st.mtimeNs));
+      const target = onSourceSide(() => fs.readlinkSync(fsPath(source), { encoding: 'buffer' }));
+      fs.symlinkSync(target, fsPath(tmp));
+      setTimesNs(fsPath(tmp), st.atimeNs, st.mtimeNs, true);
+      return { r: 'copied', bytes: Number(st.size) };
     }
+    const data = copyFileData(source, tmp, st, `${st.dev}>${s.dest}`, ctl, s.resume);
+    if (data.r !== 'copied') return data;
+    // The times of the source as it was copied (a retried copy's, when it changed meanwhile).
+    setTimesNs(fsPath(tmp), data.source.atimeNs, data.source.mtimeNs);
+    return { r: 'copied', bytes: data.bytes };
   };
   try {
-    attempt();
+    return attempt();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || !exists(source)) throw err;
     // The destination folder is not there yet (a file can arrive before its folder's own item).
-    fs.mkdirSync(path.dirname(tmp), { recursive: true });
-    attempt();
+    if (err instanceof SourceError || (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    fs.mkdirSync(fsPath(path.dirname(tmp)), { recursive: true });
+    return attempt();
   }
 }
 
-function times(st: fs.BigIntStats): { atime: number; mtime: number } {
-  return { atime: seconds(st.atimeNs), mtime: seconds(st.mtimeNs) };
+function onSourceSide<T>(call: () => T): T {
+  try { return call(); } catch (err) { throw new SourceError(err as NodeJS.ErrnoException); }
 }
 
-/**
- * Seconds for utimes from nanoseconds. libuv truncates the fraction, and a double holds a 2026 time to
- * about 0.24 µs: half a microsecond more makes the truncation land on the right microsecond.
- */
-function seconds(ns: bigint): number {
-  return Number(ns / 1_000_000_000n) + (Number(ns % 1_000_000_000n) + 500) / 1e9;
+/** Nanoseconds, exact: folder times are set through file-times.ts at the end of the job. */
+function times(st: fs.BigIntStats): { atimeNs: bigint; mtimeNs: bigint } {
+  return { atimeNs: st.atimeNs, mtimeNs: st.mtimeNs };
 }
 
 /** Keep Both: claims the next free Finder name with link() (fails if taken, unlike rename). */
@@ -204,8 +229,8 @@ function placeBeside(tmp: string, finalPath: string, rel: string): string {
   for (let tries = 0; ; tries++) {
     const name = keepBothName(path.basename(finalPath), (n) => exists(path.join(dir, n)));
     try {
-      fs.linkSync(tmp, path.join(dir, name));
-      fs.unlinkSync(tmp);
+      fs.linkSync(fsPath(tmp), fsPath(path.join(dir, name)));
+      fs.unlinkSync(fsPath(tmp));
       return relDir + name;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || tries > 100) throw err;
@@ -214,9 +239,9 @@ function placeBeside(tmp: string, finalPath: string, rel: string): string {
 }
 
 function replaceEmptyDirectory(task: CopyTask, s: BatchSettings, st: fs.BigIntStats, kind: 'file' | 'symlink',
-  finalPath: string): TaskOutcome | NoSpace {
+  finalPath: string, ctl: CopyControl): TaskOutcome | NoSpace | Stopped {
   try {
-    fs.rmdirSync(finalPath);
+    fs.rmdirSync(fsPath(finalPath));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOTEMPTY' || code === 'EEXIST') {
@@ -227,7 +252,7 @@ function replaceEmptyDirectory(task: CopyTask, s: BatchSettings, st: fs.BigIntSt
     }
     return failure(err, finalPath, Number(st.size));
   }
-  return write(task, s, st, kind, finalPath, 'create', true);
+  return write(task, s, st, kind, finalPath, 'create', true, ctl);
 }
 
 function refuseFolderInTheWay(finalPath: string, size: number): TaskOutcome {
@@ -244,75 +269,6 @@ function conflict(st: fs.BigIntStats, kind: SourceKind, existing: DestEntry): Ta
   };
 }
 
-function classifyWriteError(err: unknown, task: CopyTask, s: BatchSettings, tmp: string, size: number): TaskOutcome | NoSpace {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    const v = toErrorValue(err, tmp);
-    return { o: 'nospace', code, message: v.message, path: destPath(s.dest, task.rel) };
-  }
-  if (code === 'ENOENT' && !exists(task.source)) {
-    return {
-      o: 'failed', code: 'SOURCE_VANISHED', path: task.source, size,
-      message: `The file disappeared while it was being copied: ${task.source}`,
-    };
-  }
-  // copyfile's error names no side: an unreadable source must not read as an unwritable destination.
-  if ((code === 'EACCES' || code === 'EPERM') && !readable(task.source)) return failure(err, task.source, size);
-  return blockedOrFailed(err, s, destPath(s.dest, task.rel), size);
-}
-
-/** ENOTDIR/EEXIST while creating folders: a file sits where a parent folder should be. */
-function blockedOrFailed(err: unknown, s: BatchSettings, finalPath: string, size: number): TaskOutcome | NoSpace {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return { o: 'nospace', code, message: toErrorValue(err, finalPath).message, path: finalPath };
-  }
-  if (code === 'ENOTDIR' || code === 'EEXIST') {
-    if (s.mode === 'skip' || s.mode === 'skip-newer') return { o: 'skipped', reason: 'alreadyExists', size, existed: true };
-    const at = s.mode === 'prompt' ? blockingAncestor(s.dest, finalPath) : null;
-    if (at !== null) return { o: 'blocked', at, size };
-    return {
-      o: 'failed', code: 'ENOTDIR', path: finalPath, size,
-      message: `A file is in the way of a folder on the path to ${finalPath}; it was not replaced`,
-    };
-  }
-  return failure(err, finalPath, size);
-}
-
-/** The nearest ancestor of `finalPath` under DEST that exists and is not a folder, relative to DEST. */
-function blockingAncestor(dest: string, finalPath: string): string | null {
-  for (let p = path.dirname(finalPath); p.length > dest.length && p.startsWith(dest + path.sep); p = path.dirname(p)) {
-    const e = lstatOrNull(p);
-    if (e && e.kind !== 'dir') return path.relative(dest, p).split(path.sep).join('/');
-  }
-  return null;
-}
-
-function failure(err: unknown, where: string, size: number): TaskOutcome {
-  const v = toErrorValue(err, where);
-  return { o: 'failed', code: v.code as ErrorCode, message: v.message, path: where, size };
-}
-
-export function lstatOrNull(p: string): DestEntry | null {
-  try {
-    // Most destinations do not exist yet: no exception for that (an exception per file costs more than the lstat).
-    const st = fs.lstatSync(p, { throwIfNoEntry: false });
-    if (!st) return null;
-    const kind = kindOfStats(st);
-    return { kind, size: kind === 'dir' ? 0 : st.size, mtimeMs: st.mtimeMs };
-  } catch {
-    return null;
-  }
-}
-
-function readable(p: string): boolean {
-  try { fs.accessSync(p, fs.constants.R_OK); return true; } catch { return false; }
-}
-
-function exists(p: string): boolean {
-  try { return fs.lstatSync(p, { throwIfNoEntry: false }) !== undefined; } catch { return false; }
-}
-
 function removeQuietly(p: string): void {
-  try { fs.unlinkSync(p); } catch { /* not there: nothing to clean */ }
+  try { fs.unlinkSync(fsPath(p)); } catch { /* not there: nothing to clean */ }
 }

@@ -1,45 +1,48 @@
 import { FerryError } from '../../../shared/errors';
 
 /**
- * A copy speed limit (rsync's --bwlimit, robocopy's /IPG): a token bucket charged with each file's size
- * when it is handed to a worker. A file bigger than the bucket is let through on credit and the job then
- * waits until the debt is paid, so the average rate holds while a single file still copies at disk speed.
- * The clock is passed in: the arithmetic is tested without timing anything.
+ * A copy speed limit (rsync's --bwlimit, robocopy's /IPG), shared by a job's copy workers and charged as
+ * bytes flow: each worker charges every chunk it copies, so a single large file keeps the rate as well as
+ * many small ones. GCRA (the generic cell rate algorithm): one shared "theoretical arrival time" (TAT)
+ * on the monotonic clock, advanced by each chunk's cost (bytes / rate) with a compare-and-swap; a chunk
+ * whose TAT runs more than the burst ahead of now waits until it does not. Idle time earns no more than
+ * the burst, so the average over the job holds. The clock is passed in: the arithmetic is tested
+ * without timing anything.
  */
-export class RateLimit {
-  /** Up to this many bytes may go out at once after an idle spell (a fifth of a second's worth). */
-  private readonly burst: number;
-  private tokens: number;
-  private last: number;
+export class SharedRateLimit {
+  /** [0] TAT in ns of the monotonic clock, [1] bytes a second, [2] burst tolerance in ns. */
+  private readonly cells: BigInt64Array;
 
-  constructor(readonly bytesPerSecond: number, now: number) {
+  /** The shared memory of a new limit, to hand to each worker (structured clone shares it). */
+  static buffer(bytesPerSecond: number): SharedArrayBuffer {
     if (!(bytesPerSecond > 0) || !Number.isFinite(bytesPerSecond)) throw new RangeError(`rate must be a positive number, not ${bytesPerSecond}`);
-    this.burst = Math.max(64 * 1024, bytesPerSecond / 5);
-    this.tokens = this.burst;
-    this.last = now;
+    const buffer = new SharedArrayBuffer(3 * BigInt64Array.BYTES_PER_ELEMENT);
+    const cells = new BigInt64Array(buffer);
+    const rate = Math.floor(bytesPerSecond);
+    // Up to this many bytes may go out at once after an idle spell (a fifth of a second's worth).
+    const burst = Math.max(64 * 1024, rate / 5);
+    cells[1] = BigInt(rate);
+    cells[2] = BigInt(Math.round((burst / rate) * 1e9));
+    return buffer;
   }
 
-  /** Milliseconds to wait before the next file may go out (0 = now). */
-  delayMs(now: number): number {
-    this.refill(now);
-    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.bytesPerSecond) * 1000);
+  constructor(buffer: SharedArrayBuffer) {
+    this.cells = new BigInt64Array(buffer);
   }
 
-  /** Bytes that may go out now without running into debt (at least one file always may, when not in debt). */
-  available(now: number): number {
-    this.refill(now);
-    return Math.max(0, this.tokens);
-  }
+  get bytesPerSecond(): number { return Number(this.cells[1]); }
 
-  charge(bytes: number, now: number): void {
-    this.refill(now);
-    this.tokens -= bytes;
-  }
-
-  private refill(now: number): void {
-    const elapsed = Math.max(0, now - this.last) / 1000;
-    this.last = now;
-    this.tokens = Math.min(this.burst, this.tokens + elapsed * this.bytesPerSecond);
+  /** Charges `bytes` that went out at `nowNs`; returns how many ns the caller waits before going on (0n: none). */
+  charge(bytes: number, nowNs: bigint): bigint {
+    const cost = (BigInt(bytes) * 1_000_000_000n) / this.cells[1]!;
+    const tolerance = this.cells[2]!;
+    for (;;) {
+      const tat = Atomics.load(this.cells, 0);
+      const next = (tat > nowNs ? tat : nowNs) + cost;
+      if (Atomics.compareExchange(this.cells, 0, tat, next) !== tat) continue; // another worker charged meanwhile
+      const wait = next - tolerance - nowNs;
+      return wait > 0n ? wait : 0n;
+    }
   }
 }
 

@@ -1,18 +1,36 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { processTask } from '../copy/file-copy';
+import { processTask, removeTempOf } from '../copy/file-copy';
 import type { BatchSettings, CopyTask, FromWorker, TaskOutcome, ToWorker } from '../copy/copy-protocol';
+import type { CopyControl } from '../copy/file-data';
+import { SharedRateLimit } from '../copy/rate-limit';
 import { Checkpoints, type CheckpointRow } from '../copy/checkpoints';
 import { openLibrary, type Db } from '../db/library';
 
 /**
  * A copy worker: copies the batches the CopyJob sends, one file after another with synchronous calls,
- * and answers with one message per batch (plus a progress tick at most every 100 ms, so a batch of
- * large files still moves the progress bar). Between files it checks the shared stop flag, so that
- * pause and interrupt return the rest of the batch unstarted instead of leaving temp files behind.
+ * and answers with one message per batch (plus a progress tick at most every 100 ms, also within a
+ * large file, so it still moves the progress bar). Between files and between chunks of a file it checks
+ * the shared stop flag, so that pause and interrupt return the rest of the batch unstarted instead of
+ * leaving temp files behind; the job's speed limit is charged per chunk (file-data.ts).
  */
 const port = parentPort!;
-const stopFlag = new Int32Array((workerData as { stopFlag: SharedArrayBuffer }).stopFlag);
+const data = workerData as { stopFlag: SharedArrayBuffer; rate: SharedArrayBuffer | null };
+const stopFlag = new Int32Array(data.stopFlag);
 const TICK_MS = 100;
+
+/** Bytes of the file being copied, and the batch's tick, updated per chunk. */
+const flow = { batchId: 0, files: 0, bytes: 0, partial: 0, lastTick: 0 };
+const control: CopyControl = {
+  stopFlag,
+  rate: data.rate ? new SharedRateLimit(data.rate) : null,
+  onBytes: (n) => {
+    flow.partial += n;
+    const now = Date.now();
+    if (now - flow.lastTick < TICK_MS) return;
+    flow.lastTick = now;
+    post({ kind: 'tick', batchId: flow.batchId, files: flow.files, bytes: flow.bytes + flow.partial });
+  },
+};
 
 let library: { file: string; db: Db } | null = null;
 
@@ -64,29 +82,32 @@ port.on('message', (msg: ToWorker) => {
     checkpoints = null; // without checkpoints the copy is still right; only resume gets slower
   }
   const outcomes: TaskOutcome[] = [];
-  let files = 0;
-  let bytes = 0;
-  let lastTick = Date.now();
+  Object.assign(flow, { batchId: msg.batchId, files: 0, bytes: 0, partial: 0, lastTick: Date.now() });
   try {
     for (const task of msg.tasks) {
       if (Atomics.load(stopFlag, 0) !== 0) break;
       const before = earlier?.get(task.rel);
       if (before?.state === 'skipped' && !task.force) {
+        // A resume removes every temp of its job, this file's too (its copy may have begun before the answer).
+        if (msg.settings.resume) removeTempOf(task, msg.settings);
         outcomes.push({ o: 'skippedBefore', size: before.size });
         continue;
       }
-      const outcome = processTask(task, msg.settings);
+      flow.partial = 0;
+      const outcome = processTask(task, msg.settings, control);
+      flow.partial = 0;
+      if (outcome.o === 'stopped') break; // given back unstarted: tasks from outcomes.length on
       if (outcome.o === 'nospace') {
         if (checkpoints) record(checkpoints, msg.tasks, outcomes);
         post({ kind: 'result', batchId: msg.batchId, outcomes, nospace: outcome });
         return;
       }
       outcomes.push(outcome);
-      if (outcome.o === 'copied') { files++; bytes += outcome.size; }
+      if (outcome.o === 'copied') { flow.files++; flow.bytes += outcome.size; }
       const now = Date.now();
-      if (now - lastTick >= TICK_MS) {
-        lastTick = now;
-        post({ kind: 'tick', batchId: msg.batchId, files, bytes });
+      if (now - flow.lastTick >= TICK_MS) {
+        flow.lastTick = now;
+        post({ kind: 'tick', batchId: msg.batchId, files: flow.files, bytes: flow.bytes });
       }
     }
     if (checkpoints) record(checkpoints, msg.tasks, outcomes);

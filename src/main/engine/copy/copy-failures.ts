@@ -1,0 +1,91 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { toErrorValue, type ErrorCode } from '../../../shared/errors';
+import type { BatchSettings, CopyTask, NoSpace, TaskOutcome } from './copy-protocol';
+import type { DestEntry } from './types';
+import { kindOfStats } from '../fs/entry-kind';
+import { fsPath } from '../fs/byte-names';
+import { SourceError } from './file-data';
+
+/**
+ * What a failed file operation of a copy means for the user: which side it names (source or
+ * destination), whether the destination is full (the job pauses), or a file is in the way of a folder.
+ * And the probes of the destination those decisions take.
+ */
+
+/** DEST/rel for a '/'-separated rel (concatenation: path.join's normalising shows in a copy's profile). */
+export function destPath(dest: string, rel: string): string {
+  return path.sep === '/' ? `${dest}/${rel}` : path.join(dest, rel);
+}
+
+export function classifyWriteError(err: unknown, task: CopyTask, s: BatchSettings, tmp: string, size: number): TaskOutcome | NoSpace {
+  if (err instanceof SourceError) {
+    if (err.errno.code === 'ENOENT') return vanishedWhileCopied(task.source, size);
+    return failure(err.errno, task.source, size);
+  }
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    const v = toErrorValue(err, tmp);
+    return { o: 'nospace', code, message: v.message, path: destPath(s.dest, task.rel) };
+  }
+  if (code === 'ENOENT' && !exists(task.source)) return vanishedWhileCopied(task.source, size);
+  // A reflink's error names no side: an unreadable source must not read as an unwritable destination.
+  if ((code === 'EACCES' || code === 'EPERM') && !readable(task.source)) return failure(err, task.source, size);
+  return blockedOrFailed(err, s, destPath(s.dest, task.rel), size);
+}
+
+function vanishedWhileCopied(source: string, size: number): TaskOutcome {
+  return { o: 'failed', code: 'SOURCE_VANISHED', path: source, size, message: `The file disappeared while it was being copied: ${source}` };
+}
+
+/** ENOTDIR/EEXIST while creating folders: a file sits where a parent folder should be. */
+export function blockedOrFailed(err: unknown, s: BatchSettings, finalPath: string, size: number): TaskOutcome | NoSpace {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return { o: 'nospace', code, message: toErrorValue(err, finalPath).message, path: finalPath };
+  }
+  if (code === 'ENOTDIR' || code === 'EEXIST') {
+    if (s.mode === 'skip' || s.mode === 'skip-newer') return { o: 'skipped', reason: 'alreadyExists', size, existed: true };
+    const at = s.mode === 'prompt' ? blockingAncestor(s.dest, finalPath) : null;
+    if (at !== null) return { o: 'blocked', at, size };
+    return {
+      o: 'failed', code: 'ENOTDIR', path: finalPath, size,
+      message: `A file is in the way of a folder on the path to ${finalPath}; it was not replaced`,
+    };
+  }
+  return failure(err, finalPath, size);
+}
+
+/** The nearest ancestor of `finalPath` under DEST that exists and is not a folder, relative to DEST. */
+function blockingAncestor(dest: string, finalPath: string): string | null {
+  for (let p = path.dirname(finalPath); p.length > dest.length && p.startsWith(dest + path.sep); p = path.dirname(p)) {
+    const e = lstatOrNull(p);
+    if (e && e.kind !== 'dir') return path.relative(dest, p).split(path.sep).join('/');
+  }
+  return null;
+}
+
+export function failure(err: unknown, where: string, size: number): TaskOutcome {
+  const v = toErrorValue(err, where);
+  return { o: 'failed', code: v.code as ErrorCode, message: v.message, path: where, size };
+}
+
+export function lstatOrNull(p: string): DestEntry | null {
+  try {
+    // Most destinations do not exist yet: no exception for that (an exception per file costs more than the lstat).
+    const st = fs.lstatSync(fsPath(p), { throwIfNoEntry: false });
+    if (!st) return null;
+    const kind = kindOfStats(st);
+    return { kind, size: kind === 'dir' ? 0 : st.size, mtimeMs: st.mtimeMs };
+  } catch {
+    return null;
+  }
+}
+
+function readable(p: string): boolean {
+  try { fs.accessSync(fsPath(p), fs.constants.R_OK); return true; } catch { return false; }
+}
+
+export function exists(p: string): boolean {
+  try { return fs.lstatSync(fsPath(p), { throwIfNoEntry: false }) !== undefined; } catch { return false; }
+}
