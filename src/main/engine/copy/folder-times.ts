@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fsPath } from '../fs/byte-names';
 
 /**
  * Folder times to restore once every file is in: writing a file changes its folder's mtime, so a
@@ -21,7 +22,7 @@ export class FolderTimes {
     const PARALLEL = 16;
     for (let i = 0; i < entries.length; i += PARALLEL) {
       await Promise.allSettled(entries.slice(i, i + PARALLEL).map(([rel, [atime, mtime]]) =>
-        fs.promises.utimes(path.join(dest, rel), atime, mtime)));
+        fs.promises.utimes(fsPath(path.join(dest, rel)), atime, mtime)));
     }
   }
 }
