@@ -2,9 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { tempDir } from '../helpers/tree';
-import { filesAsBytes, oddTree } from '../helpers/odd-names';
-import { ferry, libraryEnv } from '../indexer/ferry-cli';
+import { ODD_DIR, bytePath, filesAsBytes, oddTree } from '../helpers/odd-names';
+import { FERRY, ferry, libraryEnv } from '../indexer/ferry-cli';
 
 /**
  * The issue's case through the real bin/ferry: a folder of six files, two of them named with bytes that
@@ -51,4 +52,35 @@ test('the same folder indexed first: the index holds the four UTF-8 files, disco
   assert.equal(r.completed.discoveredFiles, 2);
   assert.equal(r.completed.copiedFiles, 6);
   assert.deepEqual(filesAsBytes(path.join(dest, 'n')), files);
+});
+
+/** bin/ferry run by a shell, so that arguments can hold bytes that are not UTF-8 (printf's octal escapes). */
+function ferryViaShell(script: string, env: NodeJS.ProcessEnv): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync('sh', ['-c', script], { env: { ...env, NODE: process.execPath, FERRY }, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('arguments that are not UTF-8 name their own files: a folder so named is told apart from a missing one', () => {
+  const parent = tempDir('ferry-cli-odd-');
+  fs.mkdirSync(bytePath(parent, ODD_DIR));
+  const { env } = libraryEnv();
+  // b'd\xe9r' exists; Node's own decoding of it ('d\ufffdr') does not.
+  const r = ferryViaShell(`exec "$NODE" "$FERRY" index "${parent}/$(printf 'd\\351r')"`, env);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /indexes only paths that are valid UTF-8: .*d\ufffdr/);
+  const missing = ferryViaShell(`exec "$NODE" "$FERRY" index "${parent}/$(printf 'd\\352r')"`, env);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /No such folder/);
+});
+
+test('ferry copy of a SOURCE and into a DEST named with bytes that are not UTF-8, given on the command line', () => {
+  const { src, files } = source();
+  const destParent = tempDir('ferry-cli-odd-dest-');
+  fs.mkdirSync(bytePath(destParent, ODD_DIR));
+  const { env } = libraryEnv();
+  // SOURCE: the folder b'd\xe9r' inside the tree; DEST: a folder b'd\xe9r' elsewhere.
+  const r = ferryViaShell(`exec "$NODE" "$FERRY" copy --json "${src}/$(printf 'd\\351r')" "${destParent}/$(printf 'd\\351r')"`, env);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const deep = Object.entries(files).filter(([rel]) => rel.startsWith(ODD_DIR.toString('latin1') + '/'));
+  assert.deepEqual(filesAsBytes(bytePath(destParent, ODD_DIR)), Object.fromEntries(deep));
 });
