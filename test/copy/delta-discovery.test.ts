@@ -8,6 +8,8 @@ import { DeltaDiscovery } from '../../src/main/engine/copy/delta-discovery';
 import type { CopyItem, StaleItem } from '../../src/main/engine/copy/types';
 import { defaultRulesSkip, indexTree } from '../helpers/index-rows';
 import { symlink, tempDir, tree } from '../helpers/tree';
+import { ODD_DEEP_NAME, ODD_DIR_NAME, ODD_FILE, ODD_FILE_NAME, oddTree } from '../helpers/odd-names';
+import { fsPath } from '../../src/main/engine/fs/byte-names';
 
 interface Found { items: CopyItem[]; stale: StaleItem[]; errors: { path: string; code: string }[]; totals: { totalDiscovered: number; discoveryBytes: number } }
 
@@ -188,4 +190,27 @@ test('an unreadable folder is an error value and the walk goes on', async () => 
   fs.chmodSync(path.join(dir, 'p', 'locked'), 0o755);
   assert.deepEqual(found.errors, [{ path: path.join(source, 'locked'), code: 'EACCES' }]);
   assert.deepEqual(rels(found.items), ['p', 'p/after', 'p/after/b.txt', 'p/before', 'p/before/a.txt', 'p/locked']);
+});
+
+test('names that are not UTF-8 are discovered exactly (sources too), and each item reaches its own file', async () => {
+  const dir = tempDir();
+  const root = path.join(dir, 'n');
+  fs.mkdirSync(root);
+  const files = oddTree(root);
+  // A name that really holds U+FFFD: what Node's own decoding would make of b'\xff\xfe.txt' is another file.
+  fs.writeFileSync(path.join(root, '\ufffd\ufffd.txt'), 'a real replacement character');
+  const found = await discover({ dbFile: null, sources: [root, path.join(dir, 'n', ODD_DIR_NAME)] });
+  assert.deepEqual(found.errors, []);
+  const fileItems = found.items.filter((i) => i.kind === 'file');
+  assert.deepEqual(fileItems.map((i) => i.rel).sort(), [
+    'n/a.txt', 'n/c.txt', `n/${ODD_DIR_NAME}/${ODD_DEEP_NAME}`, 'n/sub/b.txt', 'n/sub/e.txt', `n/${ODD_FILE_NAME}`, 'n/\ufffd\ufffd.txt',
+    `${ODD_DIR_NAME}/${ODD_DEEP_NAME}`,
+  ].sort());
+  assert.equal(found.totals.totalDiscovered, 8);
+  // Each item's source is the exact path of its file on disk: its bytes read back its own contents.
+  const contents = Object.fromEntries(fileItems.map((i) => [i.rel, fs.readFileSync(fsPath(i.source), 'utf8')]));
+  assert.equal(contents[`n/${ODD_FILE_NAME}`], files[ODD_FILE.toString('latin1')]);
+  assert.equal(contents[`${ODD_DIR_NAME}/${ODD_DEEP_NAME}`], 'odd in an odd folder');
+  assert.equal(contents['n/\ufffd\ufffd.txt'], 'a real replacement character');
+  assert.equal(fileItems.find((i) => i.rel === `n/${ODD_FILE_NAME}`)!.size, Buffer.byteLength('odd at the top'));
 });

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { DestinationIndex, type DestinationStats } from '../../src/main/engine/copy/destination-index';
 import { symlink, tempDir, tree } from '../helpers/tree';
+import { ODD_DEEP_NAME, ODD_DIR, ODD_DIR_NAME, ODD_FILE, ODD_FILE_NAME, bytePath, oddTree } from '../helpers/odd-names';
 
 const when = new Date('2021-06-01T12:00:00Z');
 
@@ -146,5 +147,48 @@ test('a first copy (no source name at DEST yet): the top level is the whole map,
     assert.equal(index.lookup('link')!.kind, 'symlink');
     assert.equal(index.lookup('sub')!.kind, 'dir');
     assert.equal(index.lookup('sub/deep.txt'), undefined, 'not below the walked names: unknown');
+  }
+});
+
+test('names that are not UTF-8 are in the map exactly, at the top level and below, with sizes or kinds only', async () => {
+  for (const sizes of [true, false]) {
+    const dest = tempDir();
+    fs.mkdirSync(path.join(dest, 'n'));
+    oddTree(path.join(dest, 'n'));
+    fs.writeFileSync(bytePath(dest, ODD_FILE), 'odd at the top of DEST');
+    // 'n' is a source's name: its subtree is walked (the worker); 'fresh' is not at DEST (top level only).
+    for (const names of [['n'], ['fresh']]) {
+      const index = new DestinationIndex(dest, names, { sizes });
+      await index.start();
+      assert.equal(index.complete, true);
+      const top = index.lookup(ODD_FILE_NAME);
+      assert.equal(top?.kind, 'file', `${names}: the odd name at the top level (sizes ${sizes})`);
+      if (sizes) assert.equal(top!.size, Buffer.byteLength('odd at the top of DEST'));
+      // What Node's own decoding makes of the name is another name, and nothing is there.
+      assert.equal(index.lookup('\ufffd\ufffd.txt'), null);
+      if (names[0] === 'n') {
+        assert.equal(index.lookup(`n/${ODD_DIR_NAME}`)?.kind, 'dir');
+        const deep = index.lookup(`n/${ODD_DIR_NAME}/${ODD_DEEP_NAME}`);
+        assert.equal(deep?.kind, 'file', `the odd name in the odd folder (sizes ${sizes})`);
+        if (sizes) assert.equal(deep!.size, Buffer.byteLength('odd in an odd folder'));
+        assert.equal(index.lookup(`n/${ODD_FILE_NAME}`)?.kind, 'file');
+        assert.equal(index.lookup(`n/${ODD_DIR_NAME}/x.txt`), null);
+        assert.equal(index.stats.filesFound, 7);
+      }
+      await index.stop();
+    }
+  }
+});
+
+test('a DEST whose own name is not UTF-8 is mapped, not taken for a missing one', async () => {
+  for (const sizes of [true, false]) {
+    const parent = tempDir();
+    fs.mkdirSync(bytePath(parent, ODD_DIR));
+    fs.writeFileSync(bytePath(parent, ODD_DIR, 'there.txt'), 'there');
+    const index = new DestinationIndex(path.join(parent, ODD_DIR_NAME), ['fresh'], { sizes });
+    await index.start();
+    assert.equal(index.complete, true);
+    assert.equal(index.lookup('there.txt')?.kind, 'file', `sizes ${sizes}`);
+    await index.stop();
   }
 });

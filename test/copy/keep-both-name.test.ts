@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { keepBothName, splitExtension } from '../../src/main/engine/copy/keep-both-name';
+import { encodeName } from '../../src/main/engine/fs/byte-names';
 
 const taken = (...names: string[]) => (n: string) => names.includes(n);
 
@@ -60,4 +61,14 @@ test('an extension too long to leave room for the stem is shortened with it', ()
   const out = keepBothName(name, taken());
   assert.equal(Buffer.byteLength(out), 255);
   assert.equal(out, 'x.' + 'y'.repeat(251) + ' 2');
+});
+
+test('a name whose bytes are not UTF-8 is measured in its own bytes: a long one loses only what the number needs', () => {
+  // 251 bytes b'\xe9' and '.txt': 255 bytes on disk (each escaped byte would be 3 as U+FFFD).
+  const name = '\udce9'.repeat(251) + '.txt';
+  assert.equal(encodeName(name).length, 255);
+  const numbered = keepBothName(name, () => false);
+  assert.equal(numbered, '\udce9'.repeat(249) + ' 2.txt');
+  assert.equal(encodeName(numbered).length, 255);
+  assert.deepEqual(encodeName(numbered).subarray(0, 249), Buffer.alloc(249, 0xe9));
 });

@@ -7,8 +7,9 @@ import { ListingWorker } from '../../src/main/engine/fs/listing-worker';
 import { createFerryEngine } from '../../src/main/engine/ferry-engine';
 import { dispatchCall } from '../../src/shared/dispatch';
 import { FerryError } from '../../src/shared/errors';
-import { MAX_LISTING_PAGE } from '../../src/shared/types';
+import { MAX_LISTING_PAGE, type ListedEntry } from '../../src/shared/types';
 import { emptyDir, symlink, tempDir, tree } from '../helpers/tree';
+import { ODD_DEEP_NAME, ODD_DIR_NAME, ODD_FILE_NAME, oddTree } from '../helpers/odd-names';
 import { listAll } from './list-all';
 import { codeOf } from '../helpers/error-code';
 
@@ -269,6 +270,35 @@ test('ListingWorker: a folder too big for the thread ends that thread only; the 
       && /too big to list/.test(err.message));
     const small = bigFolder(3);
     assert.deepEqual((await worker.list(small)).entries.map((e) => e.name), ['f0.txt', 'f1.txt', 'f2.txt'], 'a new thread answers');
+  } finally {
+    worker.close();
+  }
+});
+
+test('names that are not UTF-8 are listed exactly (whole, paged, on the listing thread), and a folder so named can be opened', async () => {
+  const dir = tempDir();
+  oddTree(dir);
+  fs.writeFileSync(path.join(dir, '\ufffd\ufffd.txt'), 'a real replacement character');
+  for (let i = 0; i < 30; i++) fs.writeFileSync(path.join(dir, `f${i}.txt`), '');
+  const expected = [
+    [ODD_DIR_NAME, 'dir', 0], ['sub', 'dir', 0], [ODD_FILE_NAME, 'file', Buffer.byteLength('odd at the top')],
+    ['\ufffd\ufffd.txt', 'file', Buffer.byteLength('a real replacement character')],
+  ];
+  const pick = (entries: ListedEntry[]) => entries.filter((e) => !/^(f\d+|[ac])\.txt$/.test(e.name)).map((e) => [e.name, e.kind, e.size]);
+  const sortedPick = (entries: ListedEntry[]) => pick(entries).sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
+  const byName = [...expected].sort((a, b) => (String(a[0]) < String(b[0]) ? -1 : 1));
+  const worker = new ListingWorker();
+  try {
+    for (const listings of [new FolderListings(), worker]) {
+      const whole = await listings.list(dir, MAX_LISTING_PAGE);
+      assert.equal(whole.total, 36);
+      assert.deepEqual(sortedPick(whole.entries), byName);
+      const paged = await listAll(listings, dir, { first: 3, pageSize: 5 });
+      assert.deepEqual(paged.entries, whole.entries, 'paged in the same order, the same names');
+      // The UI opens a folder by its path: the listed name joined to the folder's.
+      const inside = await listings.list(path.join(whole.path, ODD_DIR_NAME));
+      assert.deepEqual(inside.entries.map((e) => [e.name, e.kind, e.size]), [[ODD_DEEP_NAME, 'file', Buffer.byteLength('odd in an odd folder')]]);
+    }
   } finally {
     worker.close();
   }

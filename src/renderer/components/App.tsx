@@ -11,12 +11,13 @@ import { CopyDialogs } from './CopyDialog';
 import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
 import { StatusBar } from './StatusBar';
+import { folderToHash, hashToFolder } from '../lib/location-hash';
 
 /** A window opens at the folder in its URL's hash (so "New Window" opens where you are), else at home. */
 function initialPath(): string | null {
   const hash = window.location.hash.slice(1);
   if (!hash) return null;
-  try { return decodeURIComponent(hash); } catch { return null; }
+  return hashToFolder(hash);
 }
 
 export function App() {
@@ -30,7 +31,7 @@ export function App() {
     void useJobs.getState().refreshList();
     // Keep the current folder in the URL: reloads and new windows open there.
     return useBrowsing.subscribe((s, prev) => {
-      if (s.path && s.path !== prev.path) history.replaceState(null, '', `#${encodeURIComponent(s.path)}`);
+      if (s.path && s.path !== prev.path) history.replaceState(null, '', folderToHash(s.path));
     });
   }, []);
 

@@ -4,6 +4,7 @@ import { useConflicts } from '../stores/conflicts';
 import { useJobs } from '../stores/jobs';
 import { formatBytes, formatDate, plural } from '../lib/format';
 import { baseName, parentOf } from '../lib/paths';
+import { displayName } from '../../shared/display-name';
 
 const ANSWERS: { resolution: Resolution; label: string }[] = [
   { resolution: 'skip', label: 'Skip' },
@@ -37,8 +38,8 @@ export function ConflictModal() {
   }, [conflict?.conflictId, conflict?.jobId]);
 
   if (!conflict) return null;
-  const name = baseName(conflict.destination);
-  const folder = baseName(parentOf(conflict.destination) ?? conflict.destination);
+  const name = displayName(baseName(conflict.destination));
+  const folder = displayName(baseName(parentOf(conflict.destination) ?? conflict.destination));
   const sourceNewer = conflict.sourceModified > conflict.destModified;
   const others = mine.length - 1;
 
@@ -63,7 +64,7 @@ export function ConflictModal() {
               </tr>
             </tbody>
           </table>
-          <p className="path" title={conflict.source}>From {conflict.source}</p>
+          <p className="path" title={displayName(conflict.source)}>From {displayName(conflict.source)}</p>
           {others > 0 && <p className="more">{plural(others, 'more conflict')} waiting</p>}
           {expected !== undefined && expected > 1 && (
             <p className="more">{plural(expected, 'item')} of this copy already exist here</p>

@@ -5,6 +5,7 @@ import { useSelection } from '../stores/selection';
 import { useJobs } from '../stores/jobs';
 import { copySelection, openNewWindow, pasteInto } from '../stores/actions';
 import { openEntry } from './FileList';
+import { displayName } from '../../shared/display-name';
 
 interface Item { label: string; shortcut?: string; keys?: string; disabled?: boolean; run(): void }
 
@@ -62,7 +63,7 @@ export function ContextMenu() {
 
   return (
     <div role="menu" ref={ref} className="context-menu" style={{ left: position.left, top: position.top }}
-      aria-label={menu.entry ? `Actions for ${menu.entry.name}` : 'Folder actions'} onKeyDown={onKeyDown}>
+      aria-label={menu.entry ? `Actions for ${displayName(menu.entry.name)}` : 'Folder actions'} onKeyDown={onKeyDown}>
       {items.map((item) => (
         <button key={item.label} type="button" role="menuitem" aria-disabled={item.disabled || undefined} tabIndex={-1}
           aria-keyshortcuts={item.keys}

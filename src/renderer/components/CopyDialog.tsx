@@ -6,6 +6,7 @@ import { copyDetail, copyTitle, foundMoreText, skipLines } from '../lib/copy-tex
 import { formatBytes, plural } from '../lib/format';
 import { baseName } from '../lib/paths';
 import type { CopyView } from '../lib/copy-progress';
+import { displayName } from '../../shared/display-name';
 
 /** One job's Finder-style dialog. Subscribes to its own job only: another job's tick does not re-render it. */
 export function CopyDialog({ jobId }: { jobId: string }) {
@@ -79,7 +80,7 @@ function Summary({ view }: { view: CopyView }) {
         <details className="failures" open={view.failures.length <= 5}>
           <summary>Why they failed</summary>
           <ul aria-label="Failed items">
-            {view.failures.map((f) => <li key={f.path}><code>{f.path}</code>: {f.message}</li>)}
+            {view.failures.map((f) => <li key={f.path}><code>{displayName(f.path)}</code>: {f.message}</li>)}
           </ul>
         </details>
       )}

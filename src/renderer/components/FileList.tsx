@@ -10,6 +10,7 @@ import { useNotices } from '../stores/notices';
 import { hasFerryPaths, readFerryPaths, writeFerryPaths } from '../dom/dnd';
 import type { SortKey, SortOrder } from '../lib/sort';
 import { FileRow } from './FileRow';
+import { displayName } from '../../shared/display-name';
 
 const ROW_HEIGHT = 28;
 /** Rows rendered beyond each edge of the view: enough for a wheel step, few enough that a fling renders little. */
@@ -51,7 +52,7 @@ const ListHeader = memo(function ListHeader({ order }: { order: SortOrder }) {
 
 export function openEntry(entry: FolderEntry): void {
   if (entry.kind === 'dir' || entry.kind === 'symlink') void useBrowsing.getState().navigate(entry.path);
-  else useNotices.getState().show(`Ferry copies files; open “${entry.name}” with another app`);
+  else useNotices.getState().show(`Ferry copies files; open “${displayName(entry.name)}” with another app`);
 }
 
 /** The current folder as a virtualised grid: only the rows on screen exist in the DOM (100,000 entries stay smooth). */

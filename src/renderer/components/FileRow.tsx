@@ -6,6 +6,7 @@ import { hasFerryPaths, readFerryPaths } from '../dom/dnd';
 import { useSelection } from '../stores/selection';
 import { useDropTarget } from '../stores/drop';
 import { copyInto } from '../stores/actions';
+import { displayName } from '../../shared/display-name';
 
 interface Props {
   entry: FolderEntry;
@@ -51,7 +52,7 @@ export const FileRow = memo(function FileRow({ entry, index, top, height, onClic
     .filter(Boolean).join(' ');
 
   return (
-    <div role="row" aria-label={entry.name} aria-selected={selected} aria-rowindex={index + 2} className={className}
+    <div role="row" aria-label={displayName(entry.name)} aria-selected={selected} aria-rowindex={index + 2} className={className}
       style={{ transform: `translateY(${top}px)`, height }} draggable
       data-kind={entry.kind}
       onClick={(e) => onClick(index, e)} onDoubleClick={() => onOpen(entry)}
@@ -60,7 +61,7 @@ export const FileRow = memo(function FileRow({ entry, index, top, height, onClic
       onDragLeave={(e) => {
         if (dropping && !e.currentTarget.contains(e.relatedTarget as Node | null)) useDropTarget.getState().set(null);
       }}>
-      <div role="gridcell" className="cell name"><span className={`icon icon-${entry.kind}`} aria-hidden="true" />{entry.name}</div>
+      <div role="gridcell" className="cell name"><span className={`icon icon-${entry.kind}`} aria-hidden="true" />{displayName(entry.name)}</div>
       <div role="gridcell" className="cell size">{isDir ? '—' : formatBytes(entry.size)}</div>
       <div role="gridcell" className="cell kind">{kindLabel(entry)}</div>
       <div role="gridcell" className="cell modified">{formatDate(entry.mtimeMs)}</div>

@@ -2,6 +2,7 @@ import type { JobSummary } from '../../shared/types';
 import { useJobs } from '../stores/jobs';
 import { formatCount, formatDate } from '../lib/format';
 import { baseName } from '../lib/paths';
+import { displayName } from '../../shared/display-name';
 
 const STATUS: Record<JobSummary['status'], string> = {
   queued: 'Queued', running: 'Copying', paused: 'Paused', completed: 'Done', failed: 'Failed',
@@ -12,8 +13,8 @@ function describeJob(job: JobSummary): string {
   const sources = Array.isArray(job.config.sources) ? (job.config.sources as unknown[]).filter((s): s is string => typeof s === 'string') : [];
   const destination = typeof job.config.destination === 'string' ? job.config.destination : '';
   if (job.kind !== 'copy') return `${job.kind} job`;
-  const what = sources.length === 1 ? `“${baseName(sources[0]!)}”` : `${formatCount(sources.length)} items`;
-  return destination ? `Copy ${what} to “${baseName(destination)}”` : `Copy ${what}`;
+  const what = sources.length === 1 ? `“${displayName(baseName(sources[0]!))}”` : `${formatCount(sources.length)} items`;
+  return destination ? `Copy ${what} to “${displayName(baseName(destination))}”` : `Copy ${what}`;
 }
 
 function describeProgress(job: JobSummary): string | null {

@@ -5,6 +5,7 @@ import { parseCallError } from '../api/transport';
 import { joinPath } from '../lib/paths';
 import { mergeSorted, sortEntries, type SortKey, type SortOrder } from '../lib/sort';
 import { useSelection } from './selection';
+import { displayName } from '../../shared/display-name';
 
 /** Rows asked for before anything is shown: a few screens, answered without examining a huge folder whole. */
 const FIRST_PAGE = 300;
@@ -153,7 +154,7 @@ export const useBrowsing = create<BrowsingState>()((set, get) => {
         const generation = get().generation + 1;
         set({ path: head.path, listing, generation, history, loading: false, ...derive(listing, get().order, get().showHidden) });
         if (!sameFolder) useSelection.getState().clear();
-        document.title = `${head.path} — Ferry`;
+        document.title = `${displayName(head.path)} — Ferry`;
         if (!listing.complete) {
           const done = await fetchRest(seq, head.path, head.listingId!, head.nextOffset, (page) => append(head.path, page.entries, page.complete));
           if (!done) return;

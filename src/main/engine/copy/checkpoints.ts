@@ -1,4 +1,5 @@
 import type { Db } from '../db/library';
+import { decodeName, encodeName, hasEscapedBytes } from '../fs/byte-names';
 
 const ROWS_PER_STATEMENT = 64;
 
@@ -12,6 +13,26 @@ function upsertSql(rows: number): string {
 
 export type CheckpointState = 'done' | 'skipped' | 'failed';
 export interface CheckpointRow { rel: string; state: CheckpointState; destRel: string | null; size: number; code: string | null }
+
+/**
+ * A path as stored: its text, or, when it holds bytes that are not valid UTF-8 (escaped, see
+ * byte-names.ts), a BLOB of its exact bytes. better-sqlite3 writes a lone surrogate into TEXT as the
+ * three bytes of its code point (itself not valid UTF-8) and reads those back as three U+FFFD: the row
+ * would come back under another name, and two names that differ only in their invalid bytes as the
+ * same one. A BLOB reads back exactly and never equals a TEXT value, so lookups (`=`, `IN`) and keyset
+ * pages stay exact. A regex test per path, no more.
+ */
+function storedPath(p: string): string | Buffer {
+  return hasEscapedBytes(p) ? encodeName(p) : p;
+}
+
+/** A row as read back: paths stored as BLOBs decoded to the same escaped strings that were stored. */
+function readRow(r: CheckpointRow): CheckpointRow {
+  const stored = r as unknown as { rel: string | Buffer; destRel: string | Buffer | null };
+  if (Buffer.isBuffer(stored.rel)) r.rel = decodeName(stored.rel);
+  if (Buffer.isBuffer(stored.destRel)) r.destRel = decodeName(stored.destRel);
+  return r;
+}
 
 /**
  * A job's per-file checkpoints in `copy_items`, written in batched transactions (one row per settled
@@ -34,13 +55,13 @@ export class Checkpoints {
         const params: unknown[] = [];
         for (let k = i; k < i + ROWS_PER_STATEMENT; k++) {
           const r = rows[k]!;
-          params.push(this.jobId, r.rel, r.state, r.destRel, r.size, r.code);
+          params.push(this.jobId, storedPath(r.rel), r.state, r.destRel === null ? null : storedPath(r.destRel), r.size, r.code);
         }
         this.upsertMany.run(params);
       }
       for (; i < rows.length; i++) {
         const r = rows[i]!;
-        this.upsertOne.run(this.jobId, r.rel, r.state, r.destRel, r.size, r.code);
+        this.upsertOne.run(this.jobId, storedPath(r.rel), r.state, r.destRel === null ? null : storedPath(r.destRel), r.size, r.code);
       }
     });
   }
@@ -66,8 +87,8 @@ export class Checkpoints {
       const rows = this.db.prepare(
         `SELECT rel_path AS rel, state, dest_path AS destRel, size, code FROM copy_items
          WHERE job_id = ? AND rel_path IN (${part.map(() => '?').join(',')})`,
-      ).all(this.jobId, ...part) as CheckpointRow[];
-      for (const r of rows) out.set(r.rel, r);
+      ).all(this.jobId, ...part.map(storedPath)) as CheckpointRow[];
+      for (const r of rows) out.set(readRow(r).rel, r);
     }
     return out;
   }
@@ -82,15 +103,16 @@ export class Checkpoints {
 
   /** The files that failed, paged (for retryFailed). */
   *failed(pageSize = 1000): Generator<CheckpointRow[]> {
-    let after = '';
+    // Keyset order: every TEXT path sorts before every BLOB one (SQLite), so stored values page in one order.
+    let after: string | Buffer = '';
     const page = this.db.prepare(
       `SELECT rel_path AS rel, state, dest_path AS destRel, size, code FROM copy_items
        WHERE job_id = ? AND state = 'failed' AND rel_path > ? ORDER BY rel_path LIMIT ?`);
     for (;;) {
       const rows = page.all(this.jobId, after, pageSize) as CheckpointRow[];
       if (rows.length === 0) return;
-      yield rows;
-      after = rows[rows.length - 1]!.rel;
+      after = rows[rows.length - 1]!.rel; // as stored, before decoding
+      yield rows.map(readRow);
     }
   }
 }

@@ -6,6 +6,7 @@ import type { DestinationBatch, DestinationMessage, DestinationWorkerData } from
 import { STOPPING, WalkControl, spawnWorker } from '../workers/worker-path';
 import { childPath } from '../fs/entry-kind';
 import { lstatAll } from '../fs/lstat-all';
+import { fsPath, mayBeReplaced } from '../fs/byte-names';
 import { direntKindCode, KIND_FILE, KIND_SYMLINK, statEntry, type KindCode } from './walk';
 import type { DestEntry } from './types';
 
@@ -77,17 +78,18 @@ export class DestinationIndex {
    * Most copies land where none of the sources' names exists yet. Then DEST's top level is the whole
    * map, and reading it here costs less than booting a worker thread (~0.1 s of CPU). True when that
    * completed the map; false when a subtree must be walked (or the top level is big, or odd: DT_UNKNOWN,
-   * unreadable), which the worker then does from the start.
+   * unreadable, a name that may not be UTF-8), which the worker then does from the start.
    */
   private async mapTopLevel(): Promise<boolean> {
     const dest = path.resolve(this.dest);
     let dirents: fs.Dirent[];
     try {
-      dirents = await fs.promises.readdir(dest, { withFileTypes: true });
+      dirents = await fs.promises.readdir(fsPath(dest), { withFileTypes: true });
     } catch {
       return false; // the worker tells a missing DEST (empty, complete) from an unreadable one
     }
-    if (dirents.length > TOP_LEVEL_HERE || dirents.some((d) => this.wanted.has(d.name))) return false;
+    // A name with U+FFFD may be one Node could not decode: the worker reads such a folder exactly.
+    if (dirents.length > TOP_LEVEL_HERE || dirents.some((d) => this.wanted.has(d.name) || mayBeReplaced(d.name))) return false;
     const kinds = new Uint8Array(dirents.length);
     for (let i = 0; i < dirents.length; i++) {
       const kind = direntKindCode(dirents[i]!);

@@ -1,7 +1,7 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findLocationFor } from '../db/entries';
 import type { Db } from '../db/library';
+import { realpathExact } from '../fs/byte-names';
 import { joinRel, splitRel, subtreeBounds } from '../db/subtree';
 import type { CopyItem, IndexEstimate } from './types';
 
@@ -48,7 +48,7 @@ export function locateInLibrary(db: Db, absPath: string): IndexedSource | undefi
   if (found) return { locationId: found.location.id, locationPath: found.location.path, rel: found.rel };
   let real: string;
   try {
-    real = path.join(fs.realpathSync(path.dirname(resolved)), path.basename(resolved));
+    real = path.join(realpathExact(path.dirname(resolved)), path.basename(resolved));
   } catch {
     return undefined;
   }

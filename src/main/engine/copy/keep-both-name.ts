@@ -1,3 +1,5 @@
+import { encodeName, hasEscapedBytes } from '../fs/byte-names';
+
 /**
  * Finder's "Keep Both" names: `name 2.ext`, `name 3.ext`… The number goes before the extension, a
  * compound archive extension stays whole (`archive 2.tar.gz`), a dot-file has no extension
@@ -43,7 +45,8 @@ export function numberedName(name: string, n: number, maxBytes = NAME_MAX_BYTES)
   return `${fitBytes(base, maxBytes - bytes(suffix + ext))}${suffix}${ext}`;
 }
 
-const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+/** A name's length on disk: a byte that is not UTF-8 (escaped, see byte-names.ts) is one byte, not U+FFFD's three. */
+const bytes = (s: string): number => (hasEscapedBytes(s) ? encodeName(s).length : Buffer.byteLength(s, 'utf8'));
 
 /** `s` cut after its last whole character (grapheme) that fits in `max` UTF-8 bytes. */
 function fitBytes(s: string, max: number): string {

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FerryError } from '../../../shared/errors';
+import { fsPath, realpathExact } from '../fs/byte-names';
 
 export interface ValidatedRequest {
   /** Absolute, normalised sources (not resolved through symlinks: a symlink SOURCE is copied as a link). */
@@ -14,24 +15,25 @@ export interface ValidatedRequest {
  * source, a missing DEST or one that is not a folder, DEST inside (or equal to) a SOURCE, a file
  * copied onto itself, two sources with the same name (they would land on the same path).
  * Paths are compared through realpath, so a symlinked DEST cannot smuggle a copy into its own source.
+ * Paths may hold names that are not valid UTF-8 (escaped, see byte-names.ts): realpaths are exact too.
  */
 export function validateCopyRequest(sources: string[], destination: string, cwd = process.cwd()): ValidatedRequest {
   if (sources.length === 0) throw new FerryError('INVALID_INPUT', 'Nothing to copy: give at least one SOURCE');
   const dest = path.resolve(cwd, destination);
   let destStat: fs.Stats;
   try {
-    destStat = fs.statSync(dest);
+    destStat = fs.statSync(fsPath(dest));
   } catch {
     throw new FerryError('DEST_NOT_FOUND', `The destination folder does not exist: ${dest}`, dest);
   }
   if (!destStat.isDirectory()) throw new FerryError('DEST_NOT_DIRECTORY', `The destination is not a folder: ${dest}`, dest);
-  const destReal = fs.realpathSync(dest);
+  const destReal = realpathExact(dest);
 
   const resolved = sources.map((s) => path.resolve(cwd, s));
   const names = new Map<string, string>();
   for (const source of resolved) {
     try {
-      fs.lstatSync(source);
+      fs.lstatSync(fsPath(source));
     } catch {
       throw new FerryError('SOURCE_NOT_FOUND', `No such file or folder: ${source}`, source);
     }
@@ -45,13 +47,13 @@ export function validateCopyRequest(sources: string[], destination: string, cwd 
     }
     names.set(name, source);
     // The source's own location: its parent resolved, plus its name (a symlink source is not followed).
-    const sourceReal = path.join(fs.realpathSync(path.dirname(source)), name);
+    const sourceReal = path.join(realpathExact(path.dirname(source)), name);
     if (path.dirname(sourceReal) === destReal) {
       throw new FerryError('SAME_FILE', `${source} is already in ${dest}: a file cannot be copied onto itself`, source);
     }
-    const st = fs.lstatSync(source);
+    const st = fs.lstatSync(fsPath(source));
     if (st.isDirectory()) {
-      const real = fs.realpathSync(source);
+      const real = realpathExact(source);
       if (destReal === real || destReal.startsWith(real + path.sep)) {
         throw new FerryError('DEST_INSIDE_SOURCE', `The destination ${dest} is inside the folder being copied (${source})`, dest);
       }

@@ -1,11 +1,14 @@
 import * as fs from 'node:fs';
 import type { EntryKind } from '../../../shared/types';
 import { childPath, direntTypeKnown, kindOfDirent } from '../fs/entry-kind';
+import { fsPath, readEntries, readNames } from '../fs/byte-names';
 
 /**
  * The synchronous directory reading shared by the copy engine's walking workers (delta discovery and
  * the destination index). Synchronous on purpose: it runs inside worker threads, where blocking is
  * free and one lstat call costs less than a promise round trip. Symlinks are never followed.
+ * Names are read exactly (byte-names.ts): one that is not valid UTF-8 comes back escaped, and every
+ * call on a path built from it goes through `fsPath` (a regex test per path, no syscall more).
  */
 
 /** Kind codes, small integers so that batches of entries travel between threads as typed arrays. */
@@ -55,7 +58,7 @@ export function statEntry(name: string, st: fs.Stats): DiskEntry {
  */
 export function readDirectory(dir: string): { entries: DiskEntry[]; failures: ReadFailure[] } {
   const listing = { entries: [] as DiskEntry[], failures: [] as ReadFailure[] };
-  for (const name of fs.readdirSync(dir)) {
+  for (const name of readNames(dir)) {
     const entry = lstatInto(dir, name, listing.failures);
     if (entry) listing.entries.push(entry);
   }
@@ -67,7 +70,7 @@ function lstatInto(dir: string, name: string, failures: ReadFailure[]): DiskEntr
   const full = childPath(dir, name);
   try {
     // No exception for a vanished entry: throwing costs more than the lstat itself.
-    const st = fs.lstatSync(full, { throwIfNoEntry: false });
+    const st = fs.lstatSync(fsPath(full), { throwIfNoEntry: false });
     return st && statEntry(name, st);
   } catch (err) {
     failures.push({ path: full, error: err as NodeJS.ErrnoException });
@@ -83,7 +86,7 @@ function lstatInto(dir: string, name: string, failures: ReadFailure[]): DiskEntr
  */
 export function readKinds(dir: string): { entries: DiskEntry[]; failures: ReadFailure[] } {
   const listing = { entries: [] as DiskEntry[], failures: [] as ReadFailure[] };
-  for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
+  for (const d of readEntries(dir)) {
     const kind = direntKindCode(d) ?? lstatInto(dir, d.name, listing.failures)?.kind;
     if (kind !== undefined) listing.entries.push({ name: d.name, kind, size: NaN, mtimeMs: NaN });
   }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { EntryKind } from '../../../shared/types';
+import { hasEscapedBytes } from '../fs/byte-names';
 import type { Db } from './library';
 import { SUBTREE_WHERE, splitRel, subtreeBounds, type SubtreeBounds } from './subtree';
 
@@ -36,6 +37,9 @@ const ENTRY_COLUMNS = `relative_path AS relativePath, name, kind, size, mtime_ms
  */
 export function findLocationFor(db: Db, absPath: string): { location: { id: number; path: string }; rel: string } | undefined {
   const target = path.resolve(absPath);
+  // The index holds only names that are valid UTF-8 (indexer/walker.ts): a path with an escaped byte
+  // (byte-names.ts) has no row, so it is not looked up, whatever the driver makes of a lone surrogate.
+  if (hasEscapedBytes(target)) return undefined;
   const candidates: string[] = [];
   for (let p = target; ; p = path.dirname(p)) {
     candidates.push(p);

@@ -81,12 +81,20 @@ export function readEntries(dir: string): fs.Dirent[] {
   });
 }
 
-/** A name fit for showing (and for UTF-8 text such as SQLite's): each escaped byte becomes U+FFFD. */
-export function displayName(s: string): string {
-  return ESCAPED.test(s) ? s.replace(/(?<![\ud800-\udbff])[\udc80-\udcff]/g, '\ufffd') : s;
+/**
+ * `p` resolved through symlinks (realpath(3)), exactly: Node would decode the result as UTF-8 and so
+ * replace any byte that is not, in `p` or in a link's target; such a result is read again as bytes.
+ */
+export function realpathExact(p: string): string {
+  const real = fs.realpathSync.native(fsPath(p));
+  return mayBeReplaced(real) ? decodeName(fs.realpathSync.native(fsPath(p), { encoding: 'buffer' })) : real;
 }
 
-function mayBeReplaced(name: string): boolean {
+/** A name fit for showing (and for UTF-8 text such as SQLite's): each escaped byte becomes U+FFFD. */
+export { displayName } from '../../../shared/display-name';
+
+/** Whether `name` may hold a byte Node replaced with U+FFFD (then only a read as bytes tells). */
+export function mayBeReplaced(name: string): boolean {
   return name.includes('\ufffd');
 }
 

@@ -5,6 +5,7 @@ import { FerryError, toErrorValue } from '../../../shared/errors';
 import { compareNames } from '../../../shared/natural-order';
 import type { EntryKind, FolderListing, FolderPage, ListedEntry } from '../../../shared/types';
 import { childPath, kindOfDirent, kindOfStats } from './entry-kind';
+import { decodeName, fsPath, mayBeReplaced } from './byte-names';
 import { smallest, sortYielding } from './yielding-sort';
 
 /** Directory entries read per getdents call. */
@@ -168,7 +169,7 @@ const QUIET_MS = 1_000;
 /** The folder's stamp, or null when it cannot be stat-ed (the readdir that follows reports why). */
 function stampOf(dir: string): FolderStamp | null {
   try {
-    const st = fs.statSync(dir);
+    const st = fs.statSync(fsPath(dir));
     return { ino: st.ino, mtimeMs: st.mtimeMs };
   } catch {
     return null;
@@ -202,21 +203,35 @@ function expired(id: string): FerryError {
  * of the time for 100,000 names), and the order is made here.
  */
 function readNames(dir: string): Named[] {
+  const named: Named[] = [];
+  let replaced = false;
+  readDir(dir, 'utf8', (d) => {
+    named.push({ name: d.name, kind: kindOfDirent(d) });
+    replaced ||= mayBeReplaced(d.name);
+  });
+  if (!replaced) return named;
+  // A name Node could not decode came back with U+FFFD: the folder is read again as bytes, so that
+  // every name is exact (byte-names.ts) and reaches its own file. Rare, and a real U+FFFD reads the same.
+  const exact: Named[] = [];
+  readDir(dir, 'buffer', (d) => exact.push({ name: decodeName(d.name as unknown as Buffer), kind: kindOfDirent(d) }));
+  return exact;
+}
+
+function readDir(dir: string, encoding: 'utf8' | 'buffer', each: (d: fs.Dirent) => void): void {
   let handle: fs.Dir;
   try {
-    handle = fs.opendirSync(dir, { bufferSize: DIR_BUFFER });
+    // Node reads names as Buffers with 'buffer' (its types allow only text encodings here).
+    handle = fs.opendirSync(fsPath(dir), { bufferSize: DIR_BUFFER, encoding: encoding as BufferEncoding });
   } catch (err) {
     throw listingError(err, dir);
   }
-  const named: Named[] = [];
   try {
-    for (let d = handle.readSync(); d !== null; d = handle.readSync()) named.push({ name: d.name, kind: kindOfDirent(d) });
+    for (let d = handle.readSync(); d !== null; d = handle.readSync()) each(d);
   } catch (err) {
     throw listingError(err, dir);
   } finally {
     handle.closeSync();
   }
-  return named;
 }
 
 function listingError(err: unknown, dir: string): FerryError {
@@ -230,7 +245,7 @@ function describeAll(dir: string, named: readonly Named[]): ListedEntry[] {
   for (const n of named) {
     let st: fs.Stats | NodeJS.ErrnoException;
     try {
-      st = fs.lstatSync(childPath(dir, n.name));
+      st = fs.lstatSync(fsPath(childPath(dir, n.name)));
     } catch (err) {
       st = err as NodeJS.ErrnoException;
     }

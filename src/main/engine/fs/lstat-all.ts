@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import { fsPath } from './byte-names';
 
 /**
  * lstat of every path, at most `limit` pending, results in the order of `paths`. Callback style on
@@ -13,7 +14,7 @@ export function lstatAll(paths: readonly string[], limit: number): Promise<Array
     const startNext = (): void => {
       const i = next++;
       if (i >= paths.length) return;
-      fs.lstat(paths[i]!, (err, st) => {
+      fs.lstat(fsPath(paths[i]!), (err, st) => {
         results[i] = err ?? st;
         if (++finished === paths.length) resolve(results);
         else startNext();

@@ -4,6 +4,7 @@ import { FerryError, toErrorValue } from '../../../shared/errors';
 import { DEFAULT_INDEX_RULES, indexRulesFrom, type IndexRules } from '../../../shared/index-rules';
 import type { Location } from '../../../shared/types';
 import type { Db } from '../db/library';
+import { displayName, hasEscapedBytes, realpathExact } from '../fs/byte-names';
 import {
   deleteLocation, insertLocation, readLocation, readLocationByPath, readLocations, writeLocationRules,
 } from '../db/locations';
@@ -114,7 +115,9 @@ export class LibraryIndexer {
   findByPath(folder: string): Location | undefined {
     const abs = path.resolve(folder);
     let real = abs;
-    try { real = fs.realpathSync.native(abs); } catch { /* gone from disk: compare the path as given */ }
+    try { real = realpathExact(abs); } catch { /* gone from disk: compare the path as given */ }
+    // Locations are valid UTF-8 (resolveRoot): a path with an escaped byte is none of them.
+    if (hasEscapedBytes(real) || hasEscapedBytes(abs)) return undefined;
     return readLocationByPath(this.db, real) ?? (real === abs ? undefined : readLocationByPath(this.db, abs));
   }
 
@@ -217,12 +220,15 @@ export function resolveRoot(folder: string): string {
   const abs = path.resolve(folder);
   let real: string;
   try {
-    real = fs.realpathSync.native(abs);
+    real = realpathExact(abs);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new FerryError('SOURCE_NOT_FOUND', `No such folder: ${abs}`, abs);
     const value = toErrorValue(err, abs);
     throw new FerryError(value.code, value.message, abs);
+  }
+  if (hasEscapedBytes(real)) {
+    throw new FerryError('INVALID_INPUT', `Ferry's library indexes only paths that are valid UTF-8: ${displayName(real)}`, abs);
   }
   if (!fs.statSync(real).isDirectory()) throw new FerryError('NOT_A_DIRECTORY', `Not a folder: ${abs}`, abs);
   return real;

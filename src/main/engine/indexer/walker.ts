@@ -4,6 +4,7 @@ import type { EntryKind } from '../../../shared/types';
 import { toErrorValue } from '../../../shared/errors';
 import { joinRel } from '../db/subtree';
 import { childPath, direntTypeKnown, kindOfStats } from '../fs/entry-kind';
+import { hasEscapedBytes, readEntries } from '../fs/byte-names';
 import { makeMatcher, type IgnoreLevel, type RuleSet } from './rules';
 
 /** One entry as it goes into `entries`. `relativePath` is the PARENT folder relative to the root. */
@@ -92,6 +93,9 @@ export function walk(root: string, rules: RuleSet, sink: WalkSink, shouldStop: (
 /** Looks at one directory entry: applies the rules, lstats it, and returns its row (or null: left out). */
 function visit(frame: Frame, dirent: fs.Dirent, rules: RuleSet, sink: WalkSink): WalkRow | null {
   const name = dirent.name;
+  // The index keeps only names that are valid UTF-8 (SQLite TEXT, ordered range queries on paths): one
+  // that is not, and what is below it, stays out, and a copy's delta discovery finds it on disk.
+  if (hasEscapedBytes(name)) return null;
   const abs = childPath(frame.abs, name);
   const rel = joinRel(frame.rel, name);
   let isDir = dirent.isDirectory();
@@ -136,7 +140,8 @@ function lstatOrReport(abs: string, frame: Frame, sink: WalkSink): fs.Stats | nu
 function openFrame(rel: string, abs: string, levels: readonly IgnoreLevel[], self: WalkRow | null, rules: RuleSet, sink: WalkSink): Frame {
   let dirents: fs.Dirent[] = [];
   try {
-    dirents = fs.readdirSync(abs, { withFileTypes: true });
+    // Names exactly: Node's own decoding would turn a name that is not UTF-8 into another name (U+FFFD).
+    dirents = readEntries(abs);
   } catch (err) {
     // A folder removed since its parent was listed is gone, not unreadable.
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || rel === '') report(sink, rel, abs, err);

@@ -7,6 +7,7 @@ import { KIND_DIR, KIND_FILE, KIND_OTHER, KIND_SYMLINK, readDirectory, statEntry
 import type { CopyItem, StaleItem } from '../copy/types';
 import type { WalkError } from './protocol';
 import { childPath } from '../fs/entry-kind';
+import { fsPath } from '../fs/byte-names';
 
 /**
  * Delta discovery's walk (runs inside the discovery worker; pure and synchronous so it can also be
@@ -64,7 +65,7 @@ export function runDiscovery(db: Db | null, sources: string[], batchSize: number
     const base = path.basename(abs);
     let disk: DiskEntry;
     try {
-      disk = statEntry(base, fs.lstatSync(abs));
+      disk = statEntry(base, fs.lstatSync(fsPath(abs)));
     } catch (err) {
       out.error(walkError(abs, err));
       continue;

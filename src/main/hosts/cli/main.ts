@@ -3,6 +3,8 @@ import * as path from 'node:path';
 import { projectRoot } from '../../project-root';
 import { EXIT, processContext, type CliContext, type Command } from './context';
 
+export { exactProcessArgs } from './process-args';
+
 /**
  * Commands load lazily: `ferry locations` should not pay for the copy engine's start-up, and `ferry --help`
  * (one line a command, from here) loads none of them.
