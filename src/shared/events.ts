@@ -51,7 +51,13 @@ export const FileFailedEvent = z.object({
   type: z.literal('fileFailed'), ...base, path: z.string(), code: z.string(), message: z.string(),
 });
 export const ResumeDetectedEvent = z.object({
-  type: z.literal('resumeDetected'), ...base, alreadyCompleted: z.number(), remainingFiles: z.number(),
+  type: z.literal('resumeDetected'), ...base, alreadyCompleted: z.number(),
+  /**
+   * Files of the job not yet settled (copied or skipped) by earlier runs; null when the interrupted run
+   * stopped before it had counted its sources (discovery unfinished): then the resumed run's `progress`
+   * events give `totalFiles` as discovery goes.
+   */
+  remainingFiles: z.number().nullable(),
 });
 export const CompletedStatus = z.enum(['done', 'failed', 'cancelled', 'interrupted']);
 export type CompletedStatus = z.infer<typeof CompletedStatus>;

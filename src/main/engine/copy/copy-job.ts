@@ -229,13 +229,19 @@ export class CopyJob {
     try { await p; } catch (err) { this.fail(err); }
   }
 
+  /**
+   * The saved total is the job's file count only once discovery had finished (`discoveryActive: false`,
+   * saved at that moment by CopyService); before that it is the index's estimate or the files found so
+   * far, and nothing was saved at all before the first checkpoint: then the count is unknown (null), not 0.
+   */
   private announceResume(): void {
     const counts = this.checkpoints.counts();
-    const before = this.deps.store.get(this.jobId)?.progress as { totalFiles?: number } | null;
+    const before = this.deps.store.get(this.jobId)?.progress as { totalFiles?: number; discoveryActive?: boolean } | null;
     const settled = counts.done + counts.skipped;
+    const counted = before?.discoveryActive === false && typeof before.totalFiles === 'number';
     this.publish({
       type: 'resumeDetected', alreadyCompleted: counts.done,
-      remainingFiles: Math.max(0, (before?.totalFiles ?? settled) - settled),
+      remainingFiles: counted ? Math.max(0, before.totalFiles! - settled) : null,
     });
   }
 
