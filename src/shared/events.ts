@@ -68,10 +68,15 @@ export const CompletedEvent = z.object({
   /** Why the job stopped early, e.g. "No space left on the destination device". */
   message: z.string().optional(),
 });
-/** Not in §4's table but part of the stream: a job paused (by the user, or by ENOSPC) or resumed. */
+/**
+ * Not in §4's table but part of the stream: a job paused (by the user, or by ENOSPC) or resumed, or
+ * waiting for another copy into the same place to end (`waitingFor` is that job's id).
+ */
 export const JobStateEvent = z.object({
   type: z.literal('jobState'), ...base,
-  status: z.enum(['running', 'paused']), reason: z.string().optional(),
+  status: z.enum(['running', 'paused', 'waiting']), reason: z.string().optional(),
+  /** While `waiting`: the other copy's job id, and the place both write (DEST/<name>). */
+  waitingFor: z.string().optional(), into: z.string().optional(),
 });
 
 export const FerryEvent = z.discriminatedUnion('type', [

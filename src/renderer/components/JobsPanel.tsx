@@ -4,7 +4,7 @@ import { formatCount, formatDate } from '../lib/format';
 import { baseName } from '../lib/paths';
 
 const STATUS: Record<JobSummary['status'], string> = {
-  queued: 'Queued', running: 'Copying', paused: 'Paused', completed: 'Done', failed: 'Failed',
+  queued: 'Queued', waiting: 'Waiting', running: 'Copying', paused: 'Paused', completed: 'Done', failed: 'Failed',
   cancelled: 'Cancelled', interrupted: 'Interrupted',
 };
 

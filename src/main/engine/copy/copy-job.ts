@@ -20,6 +20,7 @@ import { decisionsReadDestinationTimes, tempPrefixFor } from './file-copy';
 import { FolderTimes } from './folder-times';
 import { IndexPreparation, estimateFromIndex } from './index-preparation';
 import { ProgressTracker } from './progress-tracker';
+import { waitForTargets } from '../jobs/copy-targets';
 import { RateLimit } from './rate-limit';
 import { TurnBudget } from './turn-budget';
 import type { CopyItem, StaleItem } from './types';
@@ -210,6 +211,7 @@ export class CopyJob {
       type: 'initialEstimate', knownFiles: estimate.knownFiles, knownBytes: estimate.knownBytes,
       discoveryStarting: !c.retryOf,
     });
+    if (!(await this.waitForOverlappingCopies())) return;
     this.timers.push(setInterval(() => this.tick(), PROGRESS_MS));
     this.timers.push(setInterval(() => this.checkpoint(), CHECKPOINT_MS));
     this.tracker.sample();
@@ -223,6 +225,19 @@ export class CopyJob {
       void this.guard(this.streamIndex(c.useIndex && estimate.covered.some(Boolean)));
       void this.guard(this.runDiscovery());
     }
+  }
+
+  /**
+   * Waits while another live copy writes where this one will (jobs/copy-targets.ts), so that this one's
+   * destination map sees that one's files; false when the job was stopped meanwhile.
+   */
+  private waitForOverlappingCopies(): Promise<boolean> {
+    return waitForTargets(this.deps.db, this.deps.store, this.jobId, this.deps.config, {
+      signal: this.abort.signal,
+      paused: () => this.paused,
+      waiting: (b) => this.publish({ type: 'jobState', status: 'waiting', reason: b.reason, waitingFor: b.jobId, into: b.target }),
+      running: () => this.publish({ type: 'jobState', status: 'running' }),
+    });
   }
 
   private async guard(p: Promise<void>): Promise<void> {
