@@ -88,6 +88,7 @@ function listFiles(dir, out) {
 function sourceFingerprint() {
   const files = ['src', 'test', 'bench'].flatMap((d) => listFiles(d, []))
     .concat(['scripts/build.js', 'vite.renderer.mts', 'package-lock.json'])
+    .concat(['native/file-times/binding.gyp', 'native/file-times/file_times.c'])
     .filter((f) => !f.startsWith(path.join('bench', 'corpora')))
     .sort();
   const h = crypto.createHash('sha256');

@@ -51,7 +51,13 @@ export const FileFailedEvent = z.object({
   type: z.literal('fileFailed'), ...base, path: z.string(), code: z.string(), message: z.string(),
 });
 export const ResumeDetectedEvent = z.object({
-  type: z.literal('resumeDetected'), ...base, alreadyCompleted: z.number(), remainingFiles: z.number(),
+  type: z.literal('resumeDetected'), ...base, alreadyCompleted: z.number(),
+  /**
+   * Files of the job not yet settled (copied or skipped) by earlier runs; null when the interrupted run
+   * stopped before it had counted its sources (discovery unfinished): then the resumed run's `progress`
+   * events give `totalFiles` as discovery goes.
+   */
+  remainingFiles: z.number().nullable(),
 });
 export const CompletedStatus = z.enum(['done', 'failed', 'cancelled', 'interrupted']);
 export type CompletedStatus = z.infer<typeof CompletedStatus>;
@@ -62,10 +68,15 @@ export const CompletedEvent = z.object({
   /** Why the job stopped early, e.g. "No space left on the destination device". */
   message: z.string().optional(),
 });
-/** Not in §4's table but part of the stream: a job paused (by the user, or by ENOSPC) or resumed. */
+/**
+ * Not in §4's table but part of the stream: a job paused (by the user, or by ENOSPC) or resumed, or
+ * waiting for another copy into the same place to end (`waitingFor` is that job's id).
+ */
 export const JobStateEvent = z.object({
   type: z.literal('jobState'), ...base,
-  status: z.enum(['running', 'paused']), reason: z.string().optional(),
+  status: z.enum(['running', 'paused', 'waiting']), reason: z.string().optional(),
+  /** While `waiting`: the other copy's job id, and the place both write (DEST/<name>). */
+  waitingFor: z.string().optional(), into: z.string().optional(),
 });
 
 export const FerryEvent = z.discriminatedUnion('type', [

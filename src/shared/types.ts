@@ -8,7 +8,7 @@ export type OverwriteMode = z.infer<typeof OverwriteMode>;
 export const Resolution = z.enum(['replace', 'skip', 'keep-both', 'stop']);
 export type Resolution = z.infer<typeof Resolution>;
 
-export const JobStatus = z.enum(['queued', 'running', 'paused', 'completed', 'failed', 'cancelled', 'interrupted']);
+export const JobStatus = z.enum(['queued', 'waiting', 'running', 'paused', 'completed', 'failed', 'cancelled', 'interrupted']);
 export type JobStatus = z.infer<typeof JobStatus>;
 
 export const JobKind = z.enum(['copy', 'destination-index', 'discovery', 'index']);

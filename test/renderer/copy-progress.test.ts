@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { applyCopyEvent, completedFromSummary, newCopyView, type CopyView } from '../../src/renderer/lib/copy-progress';
 import type { JobSummary } from '../../src/shared/types';
-import { copyDetail, copyTitle, foundMoreText, skipLines } from '../../src/renderer/lib/copy-text';
+import { copyDetail, copyTitle, foundMoreText, skipLines, waitingText } from '../../src/renderer/lib/copy-text';
 import type { FerryEvent } from '../../src/shared/events';
 
 const J = 'job-1';
@@ -125,4 +125,14 @@ test('the conflicts to expect come from the destination analysis and later progr
   assert.equal(v.expectedConflicts, 3, 'a progress without the field keeps it');
   v = fold([progress({ totalFiles: 6, expectedConflicts: 4 })], v);
   assert.equal(v.expectedConflicts, 4);
+});
+
+test('while another copy into the same place runs: "Waiting for another copy into “src” to finish…", kept through a pause', () => {
+  const waiting: FerryEvent = { type: 'jobState', jobId: J, t: 2, status: 'waiting', reason: 'Waiting (job abc)', waitingFor: 'abc', into: '/dest/Backup/src' };
+  let v = fold([{ type: 'initialEstimate', jobId: J, t: 1, knownFiles: 0, knownBytes: 0, discoveryStarting: true }, waiting]);
+  assert.equal(waitingText(v), 'Waiting for another copy into “src” to finish…');
+  v = applyCopyEvent(v, { type: 'jobState', jobId: J, t: 3, status: 'paused' });
+  assert.equal(waitingText(v), 'Waiting for another copy into “src” to finish…');
+  v = applyCopyEvent(v, { type: 'jobState', jobId: J, t: 4, status: 'running' });
+  assert.equal(waitingText(v), null, 'running: no longer waiting');
 });

@@ -5,6 +5,7 @@ import { useJobs } from '../stores/jobs';
 import { formatBytes, formatDate, plural } from '../lib/format';
 import { baseName, parentOf } from '../lib/paths';
 import { displayName } from '../../shared/display-name';
+import { conflictRowLabels } from '../lib/conflict-labels';
 
 const ANSWERS: { resolution: Resolution; label: string }[] = [
   { resolution: 'skip', label: 'Skip' },
@@ -40,7 +41,7 @@ export function ConflictModal() {
   if (!conflict) return null;
   const name = displayName(baseName(conflict.destination));
   const folder = displayName(baseName(parentOf(conflict.destination) ?? conflict.destination));
-  const sourceNewer = conflict.sourceModified > conflict.destModified;
+  const labels = conflictRowLabels(conflict);
   const others = mine.length - 1;
 
   return (
@@ -53,12 +54,12 @@ export function ConflictModal() {
             <thead><tr><th scope="col" /><th scope="col">Size</th><th scope="col">Modified</th></tr></thead>
             <tbody>
               <tr aria-label="Existing item">
-                <th scope="row">Existing{!sourceNewer && conflict.destModified !== conflict.sourceModified ? ' (newer)' : ''}</th>
+                <th scope="row">{labels.existing}</th>
                 <td>{describe(conflict.destKind, conflict.destSize)}</td>
                 <td>{formatDate(conflict.destModified)}</td>
               </tr>
               <tr aria-label="Item being copied">
-                <th scope="row">Copying{sourceNewer ? ' (newer)' : ''}</th>
+                <th scope="row">{labels.copying}</th>
                 <td>{describe(conflict.sourceKind, conflict.sourceSize)}</td>
                 <td>{formatDate(conflict.sourceModified)}</td>
               </tr>

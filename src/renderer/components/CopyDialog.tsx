@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { api } from '../api';
 import { parseCallError } from '../api/transport';
 import { useJobs } from '../stores/jobs';
-import { copyDetail, copyTitle, foundMoreText, skipLines } from '../lib/copy-text';
+import { copyDetail, copyTitle, foundMoreText, skipLines, waitingText } from '../lib/copy-text';
 import { formatBytes, plural } from '../lib/format';
 import { baseName } from '../lib/paths';
 import type { CopyView } from '../lib/copy-progress';
@@ -37,7 +37,7 @@ function Running({ view }: { view: CopyView }) {
   const preparing = view.phase === 'preparing';
   const pending = view.jobId.startsWith('pending-');
   const percent = Math.round(view.shownFraction * 100);
-  const found = foundMoreText(view);
+  const found = waitingText(view) ?? foundMoreText(view);
   return (
     <>
       <div role="progressbar" aria-label="Copy progress" aria-valuemin={0} aria-valuemax={100}

@@ -5,7 +5,7 @@ import { baseName } from '../lib/paths';
 import { displayName } from '../../shared/display-name';
 
 const STATUS: Record<JobSummary['status'], string> = {
-  queued: 'Queued', running: 'Copying', paused: 'Paused', completed: 'Done', failed: 'Failed',
+  queued: 'Queued', waiting: 'Waiting', running: 'Copying', paused: 'Paused', completed: 'Done', failed: 'Failed',
   cancelled: 'Cancelled', interrupted: 'Interrupted',
 };
 

@@ -23,6 +23,8 @@ export interface CopyView {
   shownFraction: number;
   paused: boolean;
   pauseReason?: string;
+  /** Waiting for another copy into this place (DEST/<name>) to end before starting. */
+  waitingInto?: string;
   resumedCompleted?: number;
   skippedByReason: Partial<Record<SkipReason, number>>;
   failures: FailedFile[];
@@ -92,7 +94,11 @@ export function applyCopyEvent(v: CopyView, e: FerryEvent): CopyView {
     case 'resumeDetected':
       return { ...v, phase: 'copying', resumedCompleted: e.alreadyCompleted };
     case 'jobState':
-      return { ...v, paused: e.status === 'paused', pauseReason: e.status === 'paused' ? e.reason : undefined };
+      return {
+        ...v, paused: e.status === 'paused', pauseReason: e.status === 'paused' ? e.reason : undefined,
+        // A pause while waiting keeps the wait: it goes on once resumed.
+        waitingInto: e.status === 'waiting' ? e.into ?? '' : e.status === 'paused' ? v.waitingInto : undefined,
+      };
     case 'completed':
       return {
         ...v, phase: 'finished', completed: e, paused: false, discoveryActive: false,

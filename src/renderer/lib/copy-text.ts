@@ -1,5 +1,6 @@
 import type { CopyView } from './copy-progress';
 import { formatBytes, formatCount, formatEta, plural } from './format';
+import { baseName } from './paths';
 import type { SkipReason } from '../../shared/events';
 
 /** The dialog's accessible name and heading. */
@@ -28,6 +29,12 @@ export function copyDetail(v: CopyView): string {
   const eta = v.paused ? null : formatEta(v.etaSeconds);
   if (eta) parts.push(eta);
   return parts.join(' — ');
+}
+
+/** "Waiting for another copy into “photos” to finish…" while a copy into the same place runs first. */
+export function waitingText(v: CopyView): string | null {
+  if (v.waitingInto === undefined || v.phase === 'finished') return null;
+  return `Waiting for another copy into “${baseName(v.waitingInto) || v.waitingInto}” to finish…`;
 }
 
 /** "Found 56 more…" while discovery is still adding files the index lacked. */

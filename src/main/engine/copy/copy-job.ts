@@ -20,6 +20,7 @@ import { decisionsReadDestinationTimes, tempPrefixFor } from './file-copy';
 import { FolderTimes } from './folder-times';
 import { IndexPreparation, estimateFromIndex } from './index-preparation';
 import { ProgressTracker } from './progress-tracker';
+import { waitForTargets } from '../jobs/copy-targets';
 import { TurnBudget } from './turn-budget';
 import type { CopyItem, StaleItem } from './types';
 
@@ -208,6 +209,7 @@ export class CopyJob {
       type: 'initialEstimate', knownFiles: estimate.knownFiles, knownBytes: estimate.knownBytes,
       discoveryStarting: !c.retryOf,
     });
+    if (!(await this.waitForOverlappingCopies())) return;
     this.timers.push(setInterval(() => this.tick(), PROGRESS_MS));
     this.timers.push(setInterval(() => this.checkpoint(), CHECKPOINT_MS));
     this.tracker.sample();
@@ -223,17 +225,36 @@ export class CopyJob {
     }
   }
 
+  /**
+   * Waits while another live copy writes where this one will (jobs/copy-targets.ts), so that this one's
+   * destination map sees that one's files; false when the job was stopped meanwhile.
+   */
+  private waitForOverlappingCopies(): Promise<boolean> {
+    return waitForTargets(this.deps.db, this.deps.store, this.jobId, this.deps.config, {
+      signal: this.abort.signal,
+      paused: () => this.paused,
+      waiting: (b) => this.publish({ type: 'jobState', status: 'waiting', reason: b.reason, waitingFor: b.jobId, into: b.target }),
+      running: () => this.publish({ type: 'jobState', status: 'running' }),
+    });
+  }
+
   private async guard(p: Promise<void>): Promise<void> {
     try { await p; } catch (err) { this.fail(err); }
   }
 
+  /**
+   * The saved total is the job's file count only once discovery had finished (`discoveryActive: false`,
+   * saved at that moment by CopyService); before that it is the index's estimate or the files found so
+   * far, and nothing was saved at all before the first checkpoint: then the count is unknown (null), not 0.
+   */
   private announceResume(): void {
     const counts = this.checkpoints.counts();
-    const before = this.deps.store.get(this.jobId)?.progress as { totalFiles?: number } | null;
+    const before = this.deps.store.get(this.jobId)?.progress as { totalFiles?: number; discoveryActive?: boolean } | null;
     const settled = counts.done + counts.skipped;
+    const counted = before?.discoveryActive === false && typeof before.totalFiles === 'number';
     this.publish({
       type: 'resumeDetected', alreadyCompleted: counts.done,
-      remainingFiles: Math.max(0, (before?.totalFiles ?? settled) - settled),
+      remainingFiles: counted ? Math.max(0, before.totalFiles! - settled) : null,
     });
   }
 

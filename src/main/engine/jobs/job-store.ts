@@ -41,12 +41,12 @@ export class JobStore {
     return row && toSummary(row);
   }
 
-  /** Jobs for `ferry jobs` and the UI: interrupted first, then running/paused/queued, then by recency. */
+  /** Jobs for `ferry jobs` and the UI: interrupted first, then running/paused/waiting/queued, then by recency. */
   list(options: { limit?: number; includeChildren?: boolean } = {}): JobSummary[] {
     const rows = this.db.prepare(
       `SELECT * FROM jobs ${options.includeChildren ? '' : 'WHERE parent_id IS NULL'}
        ORDER BY CASE status WHEN 'interrupted' THEN 0 WHEN 'running' THEN 1 WHEN 'paused' THEN 1
-                            WHEN 'queued' THEN 2 ELSE 3 END, created_at DESC
+                            WHEN 'waiting' THEN 2 WHEN 'queued' THEN 2 ELSE 3 END, created_at DESC
        LIMIT ?`,
     ).all(options.limit ?? 1000) as JobRow[];
     return rows.map(toSummary);
@@ -76,6 +76,17 @@ export class JobStore {
       .run(JSON.stringify(progress), now, now, id);
   }
 
+  /**
+   * Saves a copy's file total the moment discovery has counted it (a resume's `remainingFiles`), without
+   * waiting for the next checkpoint: a job killed in between would otherwise have no total at all.
+   */
+  saveCountedTotal(id: string, totalFiles: number): void {
+    this.db.prepare(
+      `UPDATE jobs SET progress = json_set(COALESCE(progress, '{}'), '$.totalFiles', ?, '$.discoveryActive', json('false')),
+         updated_at = ? WHERE id = ?`,
+    ).run(totalFiles, Date.now(), id);
+  }
+
   updateConfig(id: string, config: Record<string, unknown>): void {
     this.db.prepare('UPDATE jobs SET config = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(config), Date.now(), id);
   }
@@ -83,7 +94,8 @@ export class JobStore {
   /** Heartbeat for every running or paused job this process owns. */
   heartbeat(): void {
     // Paused jobs too: a live job paused by the user (or by ENOSPC) must not look dead to another process.
-    this.db.prepare(`UPDATE jobs SET heartbeat_at = ? WHERE status IN ('running', 'paused') AND owner_pid = ?`).run(Date.now(), this.pid);
+    // And waiting ones: a copy waiting for another is alive too.
+    this.db.prepare(`UPDATE jobs SET heartbeat_at = ? WHERE status IN ('running', 'paused', 'waiting') AND owner_pid = ?`).run(Date.now(), this.pid);
   }
 
   /**
@@ -93,7 +105,7 @@ export class JobStore {
    */
   recoverInterrupted(isAlive: (pid: number) => boolean = pidAlive, now = Date.now()): string[] {
     const rows = this.db.prepare(
-      `SELECT id, owner_pid, heartbeat_at FROM jobs WHERE status IN ('running', 'paused', 'queued')`,
+      `SELECT id, owner_pid, heartbeat_at FROM jobs WHERE status IN ('running', 'paused', 'queued', 'waiting')`,
     ).all() as Pick<JobRow, 'id' | 'owner_pid' | 'heartbeat_at'>[];
     const dead = rows.filter((r) => r.owner_pid !== this.pid && (
       r.owner_pid === null || !isAlive(r.owner_pid) || (r.heartbeat_at ?? 0) < now - HEARTBEAT_STALE_MS));

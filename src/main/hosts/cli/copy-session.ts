@@ -120,6 +120,7 @@ export class CopySession {
         this.found += e.count;
         return;
       case 'jobState':
+        if (e.status === 'waiting' && !this.options.json) this.say(`ferry: ${e.reason ?? 'waiting for another copy into the same place'}…\n`, true);
         if (e.status === 'paused' && e.reason) {
           // A full disk: stop resumably; `ferry resume` continues once space is freed.
           this.say(`ferry: paused: ${e.reason}\n`, true);
