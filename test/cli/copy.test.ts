@@ -145,7 +145,8 @@ describe('ferry copy', () => {
   test('stdin closing with a conflict pending ends the job interrupted (exit 3); resume with answers finishes it', async () => {
     const { root, env, dest } = setup();
     const src = tree(path.join(root, 'src'), { 'clash.txt': 'new', 'ok.txt': 'ok' });
-    tree(dest, { 'src/clash.txt': 'old' });
+    // Another size: a same-size file written in the same millisecond would pass for the resume's own copy.
+    tree(dest, { 'src/clash.txt': 'older' });
     const r = await ferry(['copy', '--json', '--overwrite', 'prompt', src, dest], env).exited;
     assert.equal(r.code, 3, r.stderr);
     const completed = r.events.at(-1)!;
