@@ -3,7 +3,7 @@ import { FerryError } from '../../../../shared/errors';
 import { createFerryEngine } from '../../../engine/ferry-engine';
 import { bindAddress, startBrowserServer, type BrowserServer } from '../../browser/server';
 import { MAX_FRAME_BYTES } from '../../browser/ws-api';
-import { dbPathFrom, EXIT, rateLimitFrom, type Command } from '../context';
+import { dbPathFrom, EXIT, libraryOptions, rateLimitFrom, type Command } from '../context';
 
 /** Used when neither --port nor $PORT says otherwise; a random free port when it is taken. */
 export const DEFAULT_PORT = 7317;
@@ -65,7 +65,7 @@ export const command: Command = {
       : ctx.env.PORT ? parsePort(ctx.env.PORT, '$PORT') : undefined;
 
     const defaultRateLimit = rateLimitFrom(values['limit-rate'], ctx);
-    const engine = createFerryEngine({ dbFile: dbPathFrom(values.db, ctx), defaultRateLimit });
+    const engine = createFerryEngine({ dbFile: dbPathFrom(values.db, ctx), defaultRateLimit, onLibraryDamaged: libraryOptions(ctx).onDamaged });
     let server: BrowserServer;
     try {
       server = await listen(engine, host, explicitPort);
