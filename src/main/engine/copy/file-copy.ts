@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { toErrorValue, type ErrorCode } from '../../../shared/errors';
+import { toErrorValue, type ErrorCode, type ErrorSide } from '../../../shared/errors';
 import type { BatchSettings, CopyTask, NoSpace, TaskOutcome } from './copy-protocol';
 import type { OverwriteMode } from '../../../shared/types';
 import type { DestEntry } from './types';
@@ -55,7 +55,7 @@ export function processTask(task: CopyTask, s: BatchSettings): TaskOutcome | NoS
       if (s.resume) removeQuietly(tempPathFor(destPath(s.dest, task.rel), s.tempPrefix));
       return { o: 'skipped', reason: 'vanished', size: 0, existed: false };
     }
-    return failure(err, task.source, 0);
+    return failure(err, task.source, 0, 'source');
   }
   const kind: SourceKind = st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'special';
   const size = kind === 'dir' ? 0 : Number(st.size);
@@ -247,7 +247,7 @@ function conflict(st: fs.BigIntStats, kind: SourceKind, existing: DestEntry): Ta
 function classifyWriteError(err: unknown, task: CopyTask, s: BatchSettings, tmp: string, size: number): TaskOutcome | NoSpace {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    const v = toErrorValue(err, tmp);
+    const v = toErrorValue(err, destPath(s.dest, task.rel), 'destination');
     return { o: 'nospace', code, message: v.message, path: destPath(s.dest, task.rel) };
   }
   if (code === 'ENOENT' && !exists(task.source)) {
@@ -257,7 +257,7 @@ function classifyWriteError(err: unknown, task: CopyTask, s: BatchSettings, tmp:
     };
   }
   // copyfile's error names no side: an unreadable source must not read as an unwritable destination.
-  if ((code === 'EACCES' || code === 'EPERM') && !readable(task.source)) return failure(err, task.source, size);
+  if ((code === 'EACCES' || code === 'EPERM') && !readable(task.source)) return failure(err, task.source, size, 'source');
   return blockedOrFailed(err, s, destPath(s.dest, task.rel), size);
 }
 
@@ -288,8 +288,8 @@ function blockingAncestor(dest: string, finalPath: string): string | null {
   return null;
 }
 
-function failure(err: unknown, where: string, size: number): TaskOutcome {
-  const v = toErrorValue(err, where);
+function failure(err: unknown, where: string, size: number, side: ErrorSide = 'destination'): TaskOutcome {
+  const v = toErrorValue(err, where, side);
   return { o: 'failed', code: v.code as ErrorCode, message: v.message, path: where, size };
 }
 

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FerryError } from '../../../shared/errors';
+import { FerryError, toErrorValue } from '../../../shared/errors';
 
 export interface ValidatedRequest {
   /** Absolute, normalised sources (not resolved through symlinks: a symlink SOURCE is copied as a link). */
@@ -15,6 +15,20 @@ export interface ValidatedRequest {
  * copied onto itself, two sources with the same name (they would land on the same path).
  * Paths are compared through realpath, so a symlinked DEST cannot smuggle a copy into its own source.
  */
+/**
+ * A folder the user cannot write into would fail every file of the copy, one by one, after the job began
+ * (pasting into / as a user). One access() per job: W_OK|X_OK is what creating a name there needs, and it
+ * answers EROFS on a read-only mount even for root, whom permissions never stop.
+ */
+function assertWritable(dest: string): void {
+  try {
+    fs.accessSync(dest, fs.constants.W_OK | fs.constants.X_OK);
+  } catch (err) {
+    const value = toErrorValue(err, dest, 'destination');
+    throw new FerryError(value.code, value.message, dest);
+  }
+}
+
 export function validateCopyRequest(sources: string[], destination: string, cwd = process.cwd()): ValidatedRequest {
   if (sources.length === 0) throw new FerryError('INVALID_INPUT', 'Nothing to copy: give at least one SOURCE');
   const dest = path.resolve(cwd, destination);
@@ -25,6 +39,7 @@ export function validateCopyRequest(sources: string[], destination: string, cwd 
     throw new FerryError('DEST_NOT_FOUND', `The destination folder does not exist: ${dest}`, dest);
   }
   if (!destStat.isDirectory()) throw new FerryError('DEST_NOT_DIRECTORY', `The destination is not a folder: ${dest}`, dest);
+  assertWritable(dest);
   const destReal = fs.realpathSync(dest);
 
   const resolved = sources.map((s) => path.resolve(cwd, s));
