@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openLibrary } from '../../src/main/engine/db/library';
 import { tempDir, tree } from '../helpers/tree';
-import { ferry } from '../indexer/ferry-cli';
+import { connectOk } from '../hosts/browser-client';
+import { cleanEnv, exitOf, spawnUntilUrl } from '../hosts/serve-process';
+import { FERRY, ferry } from '../indexer/ferry-cli';
 
 /** A library file of garbage bytes, with a -wal and -shm beside it, as a crash on a bad disk may leave. */
 function garbageLibrary(file: string): void {
@@ -88,4 +90,25 @@ test('a second damaged library in the same second is kept under another name: no
   const contents = kept.map((n) => fs.readFileSync(path.join(dir, n)));
   assert.ok(contents.some((b) => b.equals(first)) && contents.some((b) => b.equals(second)));
   assert.equal(names.length, 1);
+});
+
+test('ferry serve on a damaged library sets it aside, says so in one line, and serves a fresh library', async () => {
+  const dir = tempDir();
+  const file = path.join(dir, 'library.db');
+  garbageLibrary(file);
+  const { child, url, stderr } = await spawnUntilUrl([FERRY, 'serve', '--port', '0', '--allow-root', '--db', file], cleanEnv({}));
+  try {
+    // Written before the address, but the two pipes are read apart: wait for it.
+    for (let i = 0; i < 100 && !stderr().includes('\n'); i++) await new Promise((r) => setTimeout(r, 50));
+    const lines = stderr().trim().split('\n');
+    assert.equal(lines.length, 1, stderr());
+    assert.match(lines[0]!, /^ferry: the library database .* was damaged .*a fresh library was started/);
+    const client = await connectOk(Number(url.port), url.searchParams.get('token')!);
+    assert.deepEqual(await client.ok('listLocations', {}), []);
+    client.close();
+    assert.equal(setAsideFiles(dir).filter((n) => !n.endsWith('-wal') && !n.endsWith('-shm')).length, 1);
+  } finally {
+    child.kill('SIGTERM');
+  }
+  assert.equal(await exitOf(child), 0);
 });
