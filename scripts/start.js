@@ -13,6 +13,10 @@ const root = path.resolve(__dirname, '..');
 const say = (msg) => process.stderr.write(`ferry: ${msg}\n`);
 const BROWSER_ASKED = 'browser asked for';
 
+function isRoot() {
+  return Boolean(process.getuid && process.getuid() === 0);
+}
+
 function hasDisplay(env) {
   if (process.platform === 'darwin' || process.platform === 'win32') return true;
   return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
@@ -46,7 +50,7 @@ function ensureElectronBinary() {
 function desktopUnavailable(env, args) {
   if (args.includes('--browser') || env.FERRY_BROWSER === '1') return BROWSER_ASKED;
   if (!hasDisplay(env)) return 'no display here (DISPLAY and WAYLAND_DISPLAY are unset)';
-  if (process.platform === 'linux' && process.getuid && process.getuid() === 0) {
+  if (process.platform === 'linux' && isRoot()) {
     return 'Electron does not run as root with its sandbox on';
   }
   return null;
@@ -68,11 +72,18 @@ function startDesktop() {
 }
 
 function serveInBrowser(reason, args) {
+  const serveArgs = args.filter((a) => a !== '--browser');
+  // `npm start` is run by the person at the keyboard: as root it serves anyway, and says what that means
+  // (ferry serve alone refuses root without --allow-root).
+  if (isRoot() && !serveArgs.includes('--allow-root')) {
+    say('running as root: whoever has the address printed below can read and copy every file on this computer; keep it to yourself.');
+    serveArgs.push('--allow-root');
+  }
   say(reason === BROWSER_ASKED
     ? 'serving the UI in your browser:'
     : `${reason}, so the desktop app cannot start; serving the same UI in your browser instead:`);
   const cli = require(path.join(root, 'out', 'node', 'src', 'main', 'hosts', 'cli', 'main.js'));
-  cli.main(['serve', ...args.filter((a) => a !== '--browser')]).then(
+  cli.main(['serve', ...serveArgs]).then(
     (code) => { process.exitCode = code; },
     (err) => { say(err && err.stack ? err.stack : String(err)); process.exitCode = 70; },
   );

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { app, dialog, session } from 'electron';
+import { describeDamagedLibrary, type DamagedLibrary } from './engine/db/library';
 import { createFerryEngine, type FerryEngine } from './engine/ferry-engine';
 import { installIpc } from './hosts/electron/ipc';
 import { installMenu } from './hosts/electron/menu';
@@ -39,10 +40,15 @@ async function start(): Promise<void> {
   serveRenderer(path.join(root, 'out', 'renderer'));
 
   let engine: FerryEngine;
+  const library: { damaged?: DamagedLibrary } = {};
   try {
     engine = createFerryEngine({
       dbFile: path.join(app.getPath('userData'), 'library.db'),
       nativeBinding: electronNativeBinding(),
+      onLibraryDamaged: (notice) => {
+        library.damaged = notice;
+        console.error(`ferry: ${describeDamagedLibrary(notice)}`);
+      },
     });
   } catch (err) {
     dialog.showErrorBox('Ferry cannot open its library', String((err as Error).message));
@@ -55,7 +61,11 @@ async function start(): Promise<void> {
     targets: () => windows.all().map((w) => w.webContents),
   });
   installMenu({ newWindow: () => windows.create() });
-  windows.create();
+  const first = windows.create();
+  if (library.damaged) {
+    // Said once, beside the first window, without stopping the app: the fresh library already works.
+    void dialog.showMessageBox(first, { type: 'warning', message: 'Ferry started a fresh library', detail: describeDamagedLibrary(library.damaged) });
+  }
 
   app.on('activate', () => { if (windows.all().length === 0) windows.create(); });
   app.on('window-all-closed', () => { if (process.platform !== 'darwin') app.quit(); });

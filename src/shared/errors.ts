@@ -69,31 +69,54 @@ export class FerryError extends Error {
 
 const ERRNO_CODES = new Set<string>(ERROR_CODES);
 
+/**
+ * Which side of a copy a path is on, where the caller knows it: a source is read, a destination written.
+ * It picks the sentence ("permission to read" or "to write in"); without it the sentence names neither.
+ */
+export type ErrorSide = 'source' | 'destination';
+
 /** The one place that maps a Node errno error (or anything thrown) to a FerryErrorValue. */
-export function toErrorValue(err: unknown, path?: string): FerryErrorValue {
+export function toErrorValue(err: unknown, path?: string, side?: ErrorSide): FerryErrorValue {
   if (err instanceof FerryError) return err.toValue();
   // Structural, not NodeJS.ErrnoException: this file is also type-checked in the renderer (no Node types).
   const e = err as { code?: unknown; message?: string; path?: unknown } | undefined;
   const errno = typeof e?.code === 'string' ? e.code : undefined;
   const code: ErrorCode = errno && ERRNO_CODES.has(errno) ? (errno as ErrorCode) : 'INTERNAL';
   const where = path ?? (typeof e?.path === 'string' ? e.path : undefined);
-  const message = describeErrno(code, e?.message ?? String(err), where);
+  const message = describeErrno(code, e?.message ?? String(err), where, side);
   return where === undefined ? { code, message } : { code, message, path: where };
 }
 
-function describeErrno(code: ErrorCode, raw: string, path?: string): string {
-  const at = path ? `: ${path}` : '';
+/** “name”: the last part of a path, as a person calls the file (the whole path stays in the value's `path`). */
+function quoted(path: string | undefined): string {
+  if (!path) return 'it';
+  const trimmed = path.length > 1 ? path.replace(/[\\/]+$/, '') : path;
+  const name = trimmed.slice(Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\')) + 1);
+  return `\u201c${name || trimmed}\u201d`;
+}
+
+/** Errors as sentences a person reads; the code stays beside them for programs (--json `code`). */
+export function describeErrno(code: ErrorCode, raw: string, path?: string, side?: ErrorSide): string {
+  const it = quoted(path);
   switch (code) {
-    case 'ENOENT': return `No such file or directory${at}`;
+    // Kept word for word: the UI and scripts already show it with the full path.
+    case 'ENOENT': return `No such file or directory${path ? `: ${path}` : ''}`;
     case 'EACCES':
-    case 'EPERM': return `Permission denied${at}`;
-    case 'ENOSPC': return `No space left on the destination device${at}`;
-    case 'EDQUOT': return `Disk quota exceeded${at}`;
-    case 'ENAMETOOLONG': return `File name too long${at}`;
-    case 'EROFS': return `Read-only file system${at}`;
-    case 'ENOTDIR': return `Not a directory${at}`;
-    case 'EISDIR': return `Is a directory${at}`;
-    case 'ELOOP': return `Too many levels of symbolic links${at}`;
+    case 'EPERM':
+      if (side === 'source') return `You don't have permission to read ${it}`;
+      if (side === 'destination') return `You don't have permission to write in ${it}`;
+      return `You don't have permission to use ${it}`;
+    case 'ENOSPC': return `There is no space left to write ${it}`;
+    case 'EDQUOT': return `Your disk quota is used up on ${it}`;
+    case 'ENAMETOOLONG': return `The name ${it} is too long for this file system`;
+    case 'EROFS': return `${capital(it)} is on a read-only file system: nothing can be written there`;
+    case 'ENOTDIR': return `${capital(it)} is not a folder`;
+    case 'EISDIR': return `${capital(it)} is a folder`;
+    case 'ELOOP': return `${capital(it)} leads through too many symbolic links`;
     default: return raw;
   }
+}
+
+function capital(text: string): string {
+  return text === 'it' ? 'It' : text;
 }

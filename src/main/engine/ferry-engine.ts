@@ -1,7 +1,7 @@
 import type { FerryHandlers } from '../../shared/api';
 import { FerryError } from '../../shared/errors';
 import { CopyService, type CopyHandle } from './copy/copy-service';
-import { openLibrary, type Db } from './db/library';
+import { openLibrary, type Db, type DamagedLibrary } from './db/library';
 import { ListingWorker } from './fs/listing-worker';
 import { places } from './fs/places';
 import { LibraryIndexer } from './indexer/library-indexer';
@@ -24,6 +24,8 @@ export interface FerryEngineOptions {
   nativeBinding?: string;
   /** A speed limit (bytes a second) for every copy started here that does not set its own. */
   defaultRateLimit?: number;
+  /** Given by hosts: a damaged library is set aside and a fresh one started, and this is told (openLibrary). */
+  onLibraryDamaged?: (notice: DamagedLibrary) => void;
 }
 
 /**
@@ -37,7 +39,7 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
     // same runtime as the host (Electron's ABI), so they need the same addon.
     process.env.FERRY_NATIVE_BINDING = options.nativeBinding;
   }
-  const db: Db = openLibrary(options.dbFile, { nativeBinding: options.nativeBinding });
+  const db: Db = openLibrary(options.dbFile, { nativeBinding: options.nativeBinding, onDamaged: options.onLibraryDamaged });
   const jobs = new JobManager(db);
   jobs.recoverInterrupted();
   const indexer = new LibraryIndexer(db, options.dbFile, { scheduler: jobs.scheduler });

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { toErrorValue, type ErrorCode } from '../../../shared/errors';
+import { toErrorValue, type ErrorCode, type ErrorSide } from '../../../shared/errors';
 import type { BatchSettings, CopyTask, NoSpace, TaskOutcome } from './copy-protocol';
 import type { DestEntry } from './types';
 import { kindOfStats } from '../fs/entry-kind';
@@ -21,16 +21,17 @@ export function destPath(dest: string, rel: string): string {
 export function classifyWriteError(err: unknown, task: CopyTask, s: BatchSettings, tmp: string, size: number): TaskOutcome | NoSpace {
   if (err instanceof SourceError) {
     if (err.errno.code === 'ENOENT') return vanishedWhileCopied(task.source, size);
-    return failure(err.errno, task.source, size);
+    return failure(err.errno, task.source, size, 'source');
   }
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    const v = toErrorValue(err, tmp);
+    // The file's own name, not its temporary one.
+    const v = toErrorValue(err, destPath(s.dest, task.rel), 'destination');
     return { o: 'nospace', code, message: v.message, path: destPath(s.dest, task.rel) };
   }
   if (code === 'ENOENT' && !exists(task.source)) return vanishedWhileCopied(task.source, size);
   // A reflink's error names no side: an unreadable source must not read as an unwritable destination.
-  if ((code === 'EACCES' || code === 'EPERM') && !readable(task.source)) return failure(err, task.source, size);
+  if ((code === 'EACCES' || code === 'EPERM') && !readable(task.source)) return failure(err, task.source, size, 'source');
   return blockedOrFailed(err, s, destPath(s.dest, task.rel), size);
 }
 
@@ -42,7 +43,7 @@ function vanishedWhileCopied(source: string, size: number): TaskOutcome {
 export function blockedOrFailed(err: unknown, s: BatchSettings, finalPath: string, size: number): TaskOutcome | NoSpace {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
-    return { o: 'nospace', code, message: toErrorValue(err, finalPath).message, path: finalPath };
+    return { o: 'nospace', code, message: toErrorValue(err, finalPath, 'destination').message, path: finalPath };
   }
   if (code === 'ENOTDIR' || code === 'EEXIST') {
     if (s.mode === 'skip' || s.mode === 'skip-newer') return { o: 'skipped', reason: 'alreadyExists', size, existed: true };
@@ -65,8 +66,8 @@ function blockingAncestor(dest: string, finalPath: string): string | null {
   return null;
 }
 
-export function failure(err: unknown, where: string, size: number): TaskOutcome {
-  const v = toErrorValue(err, where);
+export function failure(err: unknown, where: string, size: number, side: ErrorSide = 'destination'): TaskOutcome {
+  const v = toErrorValue(err, where, side);
   return { o: 'failed', code: v.code as ErrorCode, message: v.message, path: where, size };
 }
 

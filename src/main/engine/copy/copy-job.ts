@@ -728,6 +728,11 @@ export class CopyJob {
   private async finish(status: CompletedStatus, message?: string): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    // A copy of which every file failed (none copied, none skipped) did nothing: it failed, not "Done".
+    if (status === 'done' && this.tracker.failedFiles > 0 && this.tracker.copiedFiles === 0 && this.tracker.skippedFiles === 0) {
+      status = 'failed';
+      message ??= `Every file failed (${this.tracker.failedFiles})`;
+    }
     for (const t of this.timers) clearInterval(t);
     this.slots.close();
     this.abort.abort();

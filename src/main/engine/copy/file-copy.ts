@@ -69,7 +69,7 @@ function decideAndCopy(task: CopyTask, s: BatchSettings, ctl: CopyControl): Task
     st = fs.lstatSync(fsPath(task.source), { bigint: true });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { o: 'skipped', reason: 'vanished', size: 0, existed: false };
-    return failure(err, task.source, 0);
+    return failure(err, task.source, 0, 'source');
   }
   const kind: SourceKind = st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'special';
   const size = kind === 'dir' ? 0 : Number(st.size);

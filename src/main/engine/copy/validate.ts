@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FerryError } from '../../../shared/errors';
+import { FerryError, toErrorValue } from '../../../shared/errors';
 import { fsPath, realpathExact } from '../fs/byte-names';
 
 export interface ValidatedRequest {
@@ -27,6 +27,7 @@ export function validateCopyRequest(sources: string[], destination: string, cwd 
     throw new FerryError('DEST_NOT_FOUND', `The destination folder does not exist: ${dest}`, dest);
   }
   if (!destStat.isDirectory()) throw new FerryError('DEST_NOT_DIRECTORY', `The destination is not a folder: ${dest}`, dest);
+  assertWritable(dest);
   const destReal = realpathExact(dest);
 
   const resolved = sources.map((s) => path.resolve(cwd, s));
@@ -60,4 +61,18 @@ export function validateCopyRequest(sources: string[], destination: string, cwd 
     }
   }
   return { sources: [...new Set(resolved)], destination: dest };
+}
+
+/**
+ * A folder the user cannot write into would fail every file of the copy, one by one, after the job began
+ * (pasting into / as a user). One access() per job: W_OK|X_OK is what creating a name there needs, and it
+ * answers EROFS on a read-only mount even for root, whom permissions never stop.
+ */
+function assertWritable(dest: string): void {
+  try {
+    fs.accessSync(fsPath(dest), fs.constants.W_OK | fs.constants.X_OK);
+  } catch (err) {
+    const value = toErrorValue(err, dest, 'destination');
+    throw new FerryError(value.code, value.message, dest);
+  }
 }

@@ -70,6 +70,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const detachApi = serveApi(wss, options.handlers);
   server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Until ws takes the socket, nothing else listens for its errors (a client that resets mid-refusal).
+    socket.on('error', () => socket.destroy());
     const refusal = refuseUpgrade(req, port, token);
     if (refusal) {
       socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);

@@ -3,8 +3,13 @@ import { ClientFrame, type FerryHandlers, type ServerFrame } from '../../../shar
 import { dispatchCall } from '../../../shared/dispatch';
 import type { FerryErrorValue } from '../../../shared/errors';
 
-/** Largest frame a client may send (startCopy with many long paths fits; a runaway client does not). */
-export const MAX_FRAME_BYTES = 16 * 1024 * 1024;
+/**
+ * Largest message a client may send: 64 MiB. The largest legitimate one is a startCopy of a 100,000-item
+ * selection (the API's maximum); 64 MiB holds 100,000 paths of 670 bytes each, a folder 400 bytes deep
+ * plus the longest name Linux allows (255 bytes), JSON quotes and commas included. A frame over it is
+ * refused from its header (before its bytes are read) and closes that connection with 1009.
+ */
+export const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
 /** The id of replies to frames that have no usable id of their own (malformed JSON, missing id). */
 export const UNKNOWN_FRAME_ID = -1;
@@ -18,6 +23,10 @@ export const UNKNOWN_FRAME_ID = -1;
  */
 export function serveApi(wss: WebSocketServer, handlers: FerryHandlers): () => void {
   wss.on('connection', (ws) => {
+    // A bad frame (over MAX_FRAME_BYTES, text that is not UTF-8, a protocol error) is an 'error' on this
+    // socket, and ws closes it with the matching code (1009, 1007, 1002). Without a listener Node would
+    // throw it and end the whole server, and every copy running in it, for one bad client.
+    ws.on('error', () => {});
     ws.on('message', (data, isBinary) => {
       void handleFrame(handlers, data, isBinary).then((reply) => send(ws, reply));
     });

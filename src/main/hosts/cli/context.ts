@@ -1,3 +1,4 @@
+import { describeDamagedLibrary, type OpenOptions } from '../../engine/db/library';
 import { defaultDbPath } from '../../engine/db/paths';
 import { parseRate } from '../../engine/copy/rate-limit';
 
@@ -14,8 +15,11 @@ export function processContext(): CliContext {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
 }
 
-/** Exit codes of the README's exit codes. */
-export const EXIT = { OK: 0, FILE_FAILURES: 1, USAGE: 2, INTERRUPTED: 3 } as const;
+/**
+ * The README's exit codes, and 70 (EX_SOFTWARE of sysexits.h) when Ferry itself failed: a bug (with
+ * its stack trace, to report) or a library found damaged in the middle of a command (with what to do).
+ */
+export const EXIT = { OK: 0, FILE_FAILURES: 1, USAGE: 2, INTERRUPTED: 3, INTERNAL: 70 } as const;
 
 export interface Command {
   /** The full `ferry COMMAND --help` text. */
@@ -33,4 +37,9 @@ export function rateLimitFrom(flag: string | undefined, ctx: CliContext): number
   if (flag !== undefined) return parseRate(flag);
   const fromEnv = ctx.env.FERRY_LIMIT_RATE;
   return fromEnv ? parseRate(fromEnv, '$FERRY_LIMIT_RATE') : undefined;
+}
+
+/** How CLI commands open the library: a damaged one is set aside and a fresh one started, in one line on stderr. */
+export function libraryOptions(ctx: CliContext): OpenOptions {
+  return { onDamaged: (notice) => ctx.stderr.write(`ferry: ${describeDamagedLibrary(notice)}\n`) };
 }

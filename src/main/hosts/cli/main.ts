@@ -1,4 +1,5 @@
 import { FerryError } from '../../../shared/errors';
+import { isDamagedLibraryError } from '../../engine/db/damage';
 import * as path from 'node:path';
 import { projectRoot } from '../../project-root';
 import { EXIT, processContext, type CliContext, type Command } from './context';
@@ -64,6 +65,12 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
     if (err instanceof FerryError) {
       ctx.stderr.write(`ferry ${name}: ${err.message}\n`);
       return EXIT.USAGE;
+    }
+    if (isDamagedLibraryError(err)) {
+      // Damage the opening check could not see (deeper in a table): what it is and what to do, no stack.
+      ctx.stderr.write(`ferry ${name}: the library database is damaged (${(err as Error).message}). `
+        + 'Move it aside (see --db and $FERRY_DB for where it is) and run ferry again: it starts a fresh library.\n');
+      return EXIT.INTERNAL;
     }
     throw err;
   }

@@ -5,7 +5,7 @@ import type { OverwriteMode } from '../../../../shared/types';
 import { openLibrary } from '../../../engine/db/library';
 import { JobManager } from '../../../engine/jobs/job-manager';
 import { CopyService } from '../../../engine/copy/copy-service';
-import { dbPathFrom, rateLimitFrom, type CliContext, type Command } from '../context';
+import { dbPathFrom, rateLimitFrom, type CliContext, type Command, libraryOptions } from '../context';
 import { CopySession } from '../copy-session';
 
 const HELP = `Usage: ferry copy [--overwrite skip|replace|prompt|skip-newer|keep-both] [--json] [--db PATH]
@@ -99,7 +99,7 @@ export const command: Command = {
     const overwrite = effectiveMode(args, ctx);
     const rateLimit = rateLimitFrom(args.limitRate, ctx);
     const dbFile = dbPathFrom(args.db, ctx);
-    const db = openLibrary(dbFile);
+    const db = openLibrary(dbFile, libraryOptions(ctx));
     const jobs = new JobManager(db);
     try {
       jobs.recoverInterrupted();

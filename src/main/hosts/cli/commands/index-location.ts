@@ -5,7 +5,7 @@ import { DEFAULT_INDEX_RULES, type IndexRules } from '../../../../shared/index-r
 import type { Location } from '../../../../shared/types';
 import { openLibrary } from '../../../engine/db/library';
 import { isAbort, LibraryIndexer, type IndexProgress } from '../../../engine/indexer/library-indexer';
-import { dbPathFrom, EXIT, type CliContext, type Command } from '../context';
+import { dbPathFrom, EXIT, type CliContext, type Command, libraryOptions } from '../context';
 import { formatBytes, formatCount, formatDuration, LiveLine, usageProblem } from '../format';
 
 const HELP = `Usage: ferry index [OPTIONS] PATH
@@ -91,7 +91,7 @@ export const command: Command = {
   async run(args: string[], ctx: CliContext): Promise<number> {
     const opts = parseIndexArgs(args);
     const dbFile = path.resolve(ctx.cwd, dbPathFrom(opts.db, ctx));
-    const db = openLibrary(dbFile);
+    const db = openLibrary(dbFile, libraryOptions(ctx));
     // With --json, stdout carries only the result: the live line (on a terminal) goes to stderr.
     const live = new LiveLine(opts.json ? ctx.stderr : ctx.stdout);
     const abort = new AbortController();

@@ -4,7 +4,7 @@ import { FerryError } from '../../../../shared/errors';
 import type { JobSummary } from '../../../../shared/types';
 import { openLibrary } from '../../../engine/db/library';
 import { JobStore } from '../../../engine/jobs/job-store';
-import { dbPathFrom, EXIT, type CliContext, type Command } from '../context';
+import { dbPathFrom, EXIT, type CliContext, type Command, libraryOptions } from '../context';
 import { formatAgo, formatBytes, formatCount, formatTable, usageProblem } from '../format';
 import { displayPath } from './locations';
 
@@ -34,7 +34,7 @@ export const command: Command = {
     }
     const limit = values.limit === undefined ? 50 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new FerryError('INVALID_INPUT', '--limit must be a whole number of at least 1');
-    const db = openLibrary(path.resolve(ctx.cwd, dbPathFrom(values.db, ctx)));
+    const db = openLibrary(path.resolve(ctx.cwd, dbPathFrom(values.db, ctx)), libraryOptions(ctx));
     try {
       const store = new JobStore(db);
       // A job whose owner died is `interrupted`, not `running`: settle that before showing anything.

@@ -5,7 +5,7 @@ import type { Location } from '../../../../shared/types';
 import { openLibrary } from '../../../engine/db/library';
 import { readIndexErrors } from '../../../engine/db/locations';
 import { LibraryIndexer } from '../../../engine/indexer/library-indexer';
-import { dbPathFrom, EXIT, type CliContext, type Command } from '../context';
+import { dbPathFrom, EXIT, type CliContext, type Command, libraryOptions } from '../context';
 import { formatAgo, formatBytes, formatCount, formatTable, usageProblem } from '../format';
 
 const HELP = `Usage: ferry locations [--json] [--unreadable] [--db PATH]
@@ -40,7 +40,7 @@ export const command: Command = {
       throw new FerryError('INVALID_INPUT', `${usageProblem(err)} (see ferry locations --help)`);
     }
     const dbFile = path.resolve(ctx.cwd, dbPathFrom(values.db, ctx));
-    const db = openLibrary(dbFile);
+    const db = openLibrary(dbFile, libraryOptions(ctx));
     try {
       const indexer = new LibraryIndexer(db, dbFile);
       if (values.remove !== undefined) {

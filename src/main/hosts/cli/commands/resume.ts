@@ -3,7 +3,7 @@ import { openLibrary } from '../../../engine/db/library';
 import { JobManager } from '../../../engine/jobs/job-manager';
 import { CopyService } from '../../../engine/copy/copy-service';
 import type { CopyJobConfig } from '../../../engine/copy/copy-job';
-import { dbPathFrom, rateLimitFrom, type CliContext, type Command } from '../context';
+import { dbPathFrom, rateLimitFrom, type CliContext, type Command, libraryOptions } from '../context';
 import { CopySession } from '../copy-session';
 
 const HELP = `Usage: ferry resume [--json] [--db PATH] [--limit-rate RATE] JOB_ID
@@ -38,7 +38,7 @@ export const command: Command = {
     // Only an explicit flag overrides the job's own limit ($FERRY_LIMIT_RATE is for new copies).
     const rateLimit = limitRate !== undefined ? rateLimitFrom(limitRate, ctx) : undefined;
     const dbFile = dbPathFrom(db, ctx);
-    const library = openLibrary(dbFile);
+    const library = openLibrary(dbFile, libraryOptions(ctx));
     const jobs = new JobManager(library);
     try {
       const id = resolveJobId(jobs, ids[0]!);

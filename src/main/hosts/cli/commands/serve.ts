@@ -2,16 +2,29 @@ import { parseArgs } from 'node:util';
 import { FerryError } from '../../../../shared/errors';
 import { createFerryEngine } from '../../../engine/ferry-engine';
 import { bindAddress, startBrowserServer, type BrowserServer } from '../../browser/server';
-import { dbPathFrom, EXIT, rateLimitFrom, type Command } from '../context';
+import { MAX_FRAME_BYTES } from '../../browser/ws-api';
+import { dbPathFrom, EXIT, libraryOptions, rateLimitFrom, type Command } from '../context';
 
 /** Used when neither --port nor $PORT says otherwise; a random free port when it is taken. */
 export const DEFAULT_PORT = 7317;
 
-const help = `Usage: ferry serve [--port N] [--host 127.0.0.1|localhost|::1] [--db PATH] [--limit-rate RATE]
+const MAX_FRAME_MIB = MAX_FRAME_BYTES / (1024 * 1024);
+
+/** Said (exit 2) when root runs ferry serve without --allow-root, as Jupyter refuses to. */
+export const ROOT_REFUSAL = 'refusing to run as root: anyone with the address and its token could read and copy '
+  + 'every file on this computer (/etc/shadow included). Run it as your own user, or pass --allow-root if that is what you mean.';
+
+const help = `Usage: ferry serve [--port N] [--host 127.0.0.1|localhost|::1] [--db PATH] [--limit-rate RATE] [--allow-root]
 
 Serves Ferry's interface and API to your browser, on this computer only (the loopback interface).
 Prints one line with the address to open; it carries a secret token that every request must present.
 Runs until interrupted (Ctrl+C); copies still running then are interrupted and can be resumed.
+
+Security: whoever has the address with its token can read, list and copy every file that the user
+running ferry serve can, as that user (as root: every file, /etc/shadow included). Keep the address
+to yourself. ferry serve refuses to run as root unless --allow-root is given.
+A message from the browser larger than ${MAX_FRAME_MIB} MiB (a copy of 100,000 items with long paths
+fits) closes that connection (WebSocket close code 1009); text that is not UTF-8 closes it with 1007.
 
 Options:
   --port N      the port (0 = any free port). Default: $PORT, else ${DEFAULT_PORT} or any free port if it is taken.
@@ -20,6 +33,7 @@ Options:
   --limit-rate RATE
                 a speed limit for the copies started from this UI, e.g. 20M (bytes a second;
                 default: $FERRY_LIMIT_RATE, else none).
+  --allow-root  serve even when run as root, knowing that the token then opens every file.
 `;
 
 function parsePort(value: string, what: string): number {
@@ -31,11 +45,18 @@ function parsePort(value: string, what: string): number {
 export const command: Command = {
   help,
   async run(args, ctx) {
-    let values: { port?: string; host?: string; db?: string; 'limit-rate'?: string };
+    let values: { port?: string; host?: string; db?: string; 'limit-rate'?: string; 'allow-root'?: boolean };
     try {
-      ({ values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, 'limit-rate': { type: 'string' } }, strict: true }));
+      ({ values } = parseArgs({ args, options: {
+        port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, 'limit-rate': { type: 'string' },
+        'allow-root': { type: 'boolean' },
+      }, strict: true }));
     } catch (err) {
       ctx.stderr.write(`ferry serve: ${(err as Error).message}\n${help}`);
+      return EXIT.USAGE;
+    }
+    if (process.getuid?.() === 0 && !values['allow-root']) {
+      ctx.stderr.write(`ferry serve: ${ROOT_REFUSAL}\n`);
       return EXIT.USAGE;
     }
     const host = values.host ?? '127.0.0.1';
@@ -44,7 +65,7 @@ export const command: Command = {
       : ctx.env.PORT ? parsePort(ctx.env.PORT, '$PORT') : undefined;
 
     const defaultRateLimit = rateLimitFrom(values['limit-rate'], ctx);
-    const engine = createFerryEngine({ dbFile: dbPathFrom(values.db, ctx), defaultRateLimit });
+    const engine = createFerryEngine({ dbFile: dbPathFrom(values.db, ctx), defaultRateLimit, onLibraryDamaged: libraryOptions(ctx).onDamaged });
     let server: BrowserServer;
     try {
       server = await listen(engine, host, explicitPort);
