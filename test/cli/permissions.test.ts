@@ -1,26 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FerryEvent } from '../../src/shared/events';
+import { reachable, runNodeUnprivileged, unprivilegedSkip } from '../helpers/as-nobody';
 import { tempDir, tree } from '../helpers/tree';
 import { CLI_MAIN } from '../copy/harness';
 
 /**
  * Permission denial needs a user that permissions apply to. As root (CI), chmod 000 does not stop a
- * read, so the copy runs as `nobody` through setpriv; as any other user it runs as that user.
+ * read, so the copy runs as `nobody` (test/helpers/as-nobody.ts); as any other user it runs as that user.
  */
-const NOBODY = 65534;
-const isRoot = process.getuid?.() === 0;
-const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
-const skip = isRoot && !setpriv ? 'running as root without setpriv: cannot make a file unreadable' : false;
+const skip = unprivilegedSkip();
 
 function copyAsUnprivileged(args: string[], dbFile: string): { code: number | null; events: FerryEvent[]; stderr: string } {
-  const prefix = isRoot ? [setpriv!, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] : [];
-  const shim = `require(${JSON.stringify(CLI_MAIN)}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; })`;
-  const command = [...prefix, process.execPath, '-e', shim, ...args];
-  const r = spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', env: { ...process.env, FERRY_DB: dbFile, HOME: path.dirname(dbFile) } });
+  const shim = `require(${JSON.stringify(reachable(CLI_MAIN))}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; })`;
+  const r = runNodeUnprivileged(['-e', shim, ...args], { env: { ...process.env, FERRY_DB: dbFile, HOME: path.dirname(dbFile) } });
   const events = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as FerryEvent);
   return { code: r.status, events, stderr: r.stderr };
 }

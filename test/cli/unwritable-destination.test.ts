@@ -8,20 +8,17 @@ import { validateCopyRequest } from '../../src/main/engine/copy/validate';
 import { FerryError } from '../../src/shared/errors';
 import type { FerryEvent } from '../../src/shared/events';
 import { CLI_MAIN } from '../copy/harness';
+import { reachable, runNodeUnprivileged, unprivilegedSkip } from '../helpers/as-nobody';
 import { tempDir, tree } from '../helpers/tree';
 import { ferry } from '../indexer/ferry-cli';
 
 /** As in permissions.test.ts: as root, permissions stop only another user, so these run as `nobody`. */
-const NOBODY = 65534;
 const isRoot = process.getuid?.() === 0;
-const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
-const skipUnprivileged = isRoot && !setpriv ? 'running as root without setpriv: cannot run as a user that permissions stop' : false;
+const skipUnprivileged = unprivilegedSkip();
 
 function ferryUnprivileged(args: string[], dbFile: string): { code: number | null; stdout: string; stderr: string; events: FerryEvent[] } {
-  const prefix = isRoot ? [setpriv!, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] : [];
-  const shim = `require(${JSON.stringify(CLI_MAIN)}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; })`;
-  const command = [...prefix, process.execPath, '-e', shim, ...args];
-  const r = spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', env: { ...process.env, FERRY_DB: dbFile, HOME: path.dirname(dbFile) } });
+  const shim = `require(${JSON.stringify(reachable(CLI_MAIN))}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; })`;
+  const r = runNodeUnprivileged(['-e', shim, ...args], { env: { ...process.env, FERRY_DB: dbFile, HOME: path.dirname(dbFile) } });
   const events = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as FerryEvent);
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, events };
 }

@@ -2,12 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { openLibrary } from '../../src/main/engine/db/library';
 import { DeltaDiscovery } from '../../src/main/engine/copy/delta-discovery';
 import type { CopyItem, StaleItem } from '../../src/main/engine/copy/types';
 import { defaultRulesSkip, indexTree } from '../helpers/index-rows';
 import { symlink, tempDir, tree } from '../helpers/tree';
+import { reachable, runNodeUnprivileged, unprivilegedSkip } from '../helpers/as-nobody';
 import { ODD_DEEP_NAME, ODD_DIR_NAME, ODD_FILE, ODD_FILE_NAME, oddTree } from '../helpers/odd-names';
 import { fsPath } from '../../src/main/engine/fs/byte-names';
 
@@ -166,7 +167,7 @@ test('a handler that throws rejects start() with a typed error instead of crashi
  * chmod 000 does not stop root. As root, this test runs the discovery in a child process as the
  * unprivileged user `nobody` (uid 65534), for whom the folder really is unreadable.
  */
-test('an unreadable folder is an error value and the walk goes on', async () => {
+test('an unreadable folder is an error value and the walk goes on', { skip: unprivilegedSkip() }, async () => {
   const dir = tempDir();
   tree(dir, { 'p/before/a.txt': 'a', 'p/locked/secret.txt': 's', 'p/after/b.txt': 'b' });
   fs.chmodSync(path.join(dir, 'p', 'locked'), 0o000);
@@ -175,13 +176,13 @@ test('an unreadable folder is an error value and the walk goes on', async () => 
   if (process.getuid?.() === 0) {
     fs.chmodSync(dir, 0o755);
     const script = `
-      const { DeltaDiscovery } = require(${JSON.stringify(require.resolve('../../src/main/engine/copy/delta-discovery'))});
+      const { DeltaDiscovery } = require(${JSON.stringify(reachable(require.resolve('../../src/main/engine/copy/delta-discovery')))});
       const found = { items: [], stale: [], errors: [] };
       new DeltaDiscovery({ dbFile: null, sources: [${JSON.stringify(source)}] }).start({
         onItems: (b) => found.items.push(...b), onStale: (b) => found.stale.push(...b),
         onError: (e) => found.errors.push({ path: e.path, code: e.code }),
       }).then((totals) => { process.stdout.write(JSON.stringify({ ...found, totals })); });`;
-    const r = spawnSync(process.execPath, ['-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: '/' });
+    const r = runNodeUnprivileged(['-e', script]);
     assert.equal(r.status, 0, r.stderr);
     found = JSON.parse(r.stdout) as Found;
   } else {

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { DestinationIndex, type DestinationStats } from '../../src/main/engine/copy/destination-index';
 import { symlink, tempDir, tree } from '../helpers/tree';
+import { reachable, runNodeUnprivileged, unprivilegedSkip } from '../helpers/as-nobody';
 import { ODD_DEEP_NAME, ODD_DIR, ODD_DIR_NAME, ODD_FILE, ODD_FILE_NAME, bytePath, oddTree } from '../helpers/odd-names';
 
 const when = new Date('2021-06-01T12:00:00Z');
@@ -98,20 +98,20 @@ test('stop before completion leaves the map incomplete (lookups stay unknown)', 
   assert.equal(index.lookup('s/f1'), undefined);
 });
 
-test('an entry below DEST that cannot be listed stays unknown (as an unprivileged user)', { skip: process.getuid?.() !== 0 && 'runs as root only' }, () => {
+test('an entry below DEST that cannot be listed stays unknown (as an unprivileged user)', { skip: process.getuid?.() !== 0 ? 'runs as root only' : unprivilegedSkip() }, () => {
   const dir = tempDir();
   fs.chmodSync(dir, 0o755);
   tree(dir, { 'dest/a/open/f.txt': 'f', 'dest/a/locked/g.txt': 'g' });
   fs.chmodSync(path.join(dir, 'dest', 'a', 'locked'), 0o000);
   const script = `
-    const { DestinationIndex } = require(${JSON.stringify(require.resolve('../../src/main/engine/copy/destination-index'))});
+    const { DestinationIndex } = require(${JSON.stringify(reachable(require.resolve('../../src/main/engine/copy/destination-index')))});
     const index = new DestinationIndex(${JSON.stringify(path.join(dir, 'dest'))}, ['a']);
     index.start().then(() => {
       const show = (r) => { const e = index.lookup(r); return e === undefined ? 'unknown' : e === null ? 'absent' : e.kind; };
       process.stdout.write(JSON.stringify(['a/open/f.txt', 'a/open/x', 'a/locked', 'a/locked/g.txt'].map(show)));
       return index.stop();
     });`;
-  const r = spawnSync(process.execPath, ['-e', script], { uid: 65534, gid: 65534, encoding: 'utf8', cwd: '/' });
+  const r = runNodeUnprivileged(['-e', script]);
   fs.chmodSync(path.join(dir, 'dest', 'a', 'locked'), 0o755);
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout), ['file', 'absent', 'dir', 'unknown']);

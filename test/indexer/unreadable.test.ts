@@ -2,25 +2,22 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { openLibrary } from '../../src/main/engine/db/library';
 import { readIndexErrors } from '../../src/main/engine/db/locations';
+import { reachable, runNodeUnprivileged, unprivilegedSkip } from '../helpers/as-nobody';
 import { tempDir, tree } from '../helpers/tree';
 import { indexedPaths } from './library-helpers';
 
 /**
  * Permission denial needs a user that permissions apply to. Tests run as root here, where chmod 000
- * does not stop a read: then the indexing runs in a child process as `nobody` (setpriv). As any
+ * does not stop a read: then the indexing runs in a child process as `nobody` (as-nobody.ts). As any
  * other user, it runs the same way under that user.
  */
-const NOBODY = 65534;
-const isRoot = process.getuid?.() === 0;
-const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
-const skip = isRoot && !setpriv ? 'running as root without setpriv: cannot make a folder unreadable' : false;
+const skip = unprivilegedSkip();
 
-const INDEX_SCRIPT = `
-  const { openLibrary } = require(${JSON.stringify(require.resolve('../../src/main/engine/db/library'))});
-  const { LibraryIndexer } = require(${JSON.stringify(require.resolve('../../src/main/engine/indexer/library-indexer'))});
+const indexScript = () => `
+  const { openLibrary } = require(${JSON.stringify(reachable(require.resolve('../../src/main/engine/db/library')))});
+  const { LibraryIndexer } = require(${JSON.stringify(reachable(require.resolve('../../src/main/engine/indexer/library-indexer')))});
   const [root, dbFile] = process.argv.slice(1);
   const db = openLibrary(dbFile);
   new LibraryIndexer(db, dbFile).addLocation(root).then(
@@ -29,10 +26,7 @@ const INDEX_SCRIPT = `
 `;
 
 function indexAsUnprivileged(root: string, dbFile: string): { id: number; unreadableCount: number; fileCount: number } {
-  const command = isRoot
-    ? [setpriv!, `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath]
-    : [process.execPath];
-  const r = spawnSync(command[0]!, [...command.slice(1), '-e', INDEX_SCRIPT, root, dbFile], { encoding: 'utf8' });
+  const r = runNodeUnprivileged(['-e', indexScript(), root, dbFile]);
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout) as { id: number; unreadableCount: number; fileCount: number };
 }
