@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { FERRY } from '../indexer/ferry-cli';
+import { onEventLines } from './harness';
 import type { FerryEvent } from '../../src/shared/events';
 
 export interface Ended { code: number | null; signal: NodeJS.Signals | null; stderr: string; events: FerryEvent[] }
@@ -15,18 +16,9 @@ export function runFerry(args: string[], env: Record<string, string>, options: {
   const child = spawn(process.execPath, [FERRY, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const events: FerryEvent[] = [];
   let stderr = '';
-  let partial = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    partial += chunk;
-    let nl: number;
-    while ((nl = partial.indexOf('\n')) >= 0) {
-      const line = partial.slice(0, nl);
-      partial = partial.slice(nl + 1);
-      if (!line.startsWith('{')) continue;
-      const e = JSON.parse(line) as FerryEvent;
-      events.push(e);
-      options.onEvent?.(e, child);
-    }
+  onEventLines(child.stdout!, (e) => {
+    events.push(e);
+    options.onEvent?.(e, child);
   });
   child.stderr!.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
   const killer = setTimeout(() => child.kill('SIGKILL'), options.deadlineMs ?? 60_000);

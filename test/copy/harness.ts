@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -68,23 +69,12 @@ export function ferry(args: string[], env: Record<string, string>, options: { st
   });
   let stdout = '';
   let stderr = '';
-  let partial = '';
   const events: FerryEvent[] = [];
   const listeners: ((e: FerryEvent) => void)[] = [];
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk;
-    partial += chunk;
-    let nl: number;
-    while ((nl = partial.indexOf('\n')) >= 0) {
-      const line = partial.slice(0, nl);
-      partial = partial.slice(nl + 1);
-      if (!line.startsWith('{')) continue;
-      try {
-        const e = JSON.parse(line) as FerryEvent;
-        events.push(e);
-        for (const l of listeners) l(e);
-      } catch { /* not an event line */ }
-    }
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
+  onEventLines(child.stdout!, (e) => {
+    events.push(e);
+    for (const l of listeners) l(e);
   });
   child.stderr!.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
   if (options.stdin !== 'pipe') child.stdin!.end(options.stdin ?? '');
@@ -92,4 +82,21 @@ export function ferry(args: string[], env: Record<string, string>, options: { st
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, events }));
   });
   return { child, exited, onEvent: (l) => listeners.push(l) };
+}
+
+/** Calls `onEvent` with each JSON event line of a child's stdout as it arrives (other lines are not events). */
+export function onEventLines(stdout: Readable, onEvent: (e: FerryEvent) => void): void {
+  let partial = '';
+  stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    partial += chunk;
+    let nl: number;
+    while ((nl = partial.indexOf('\n')) >= 0) {
+      const line = partial.slice(0, nl);
+      partial = partial.slice(nl + 1);
+      if (!line.startsWith('{')) continue;
+      let e: FerryEvent;
+      try { e = JSON.parse(line) as FerryEvent; } catch { continue; }
+      onEvent(e);
+    }
+  });
 }
