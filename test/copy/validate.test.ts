@@ -7,7 +7,7 @@ import { FerryError } from '../../src/shared/errors';
 import { tempDir } from '../helpers/tree';
 import { ODD_DIR, ODD_DIR_NAME, ODD_FILE, ODD_FILE_NAME, bytePath } from '../helpers/odd-names';
 
-/** A copy's refusals (DESIGN.md §3) on paths whose names are not UTF-8, as the UI sends them (escaped). */
+/** A copy's refusals (docs/architecture.md §3) on paths whose names are not UTF-8, as the UI sends them (escaped). */
 const refusal = (code: string) => (e: unknown) => e instanceof FerryError && e.code === code;
 
 test('sources and a DEST whose names are not UTF-8 are found, and told apart by their bytes', () => {
