@@ -4,16 +4,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { EventOf } from '../../src/shared/events';
-import { tempDir, tree } from '../helpers/tree';
+import { tempDir, tree, manyFiles } from '../helpers/tree';
 import { ferry } from '../copy/harness';
 import { FERRY } from '../indexer/ferry-cli';
 
 function setup(n: number) {
   const root = tempDir('ferry-cli-concurrent-');
   const env = { FERRY_DB: path.join(root, 'library.db') };
-  const spec: Record<string, string> = {};
-  for (let i = 0; i < n; i++) spec[`d${i % 20}/f${i}.txt`] = 'x'.repeat(2000);
-  const src = tree(path.join(root, 'src'), spec);
+  const src = tree(path.join(root, 'src'), manyFiles(n, 2000, 20));
   const dest = fs.mkdirSync(path.join(root, 'dest'), { recursive: true })!;
   return { env, src, dest };
 }

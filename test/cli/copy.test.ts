@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { FerryEvent } from '../../src/shared/events';
-import { snapshot, tempDir, tree } from '../helpers/tree';
+import { snapshot, tempDir, tree, manyFiles } from '../helpers/tree';
 import { ferry, tempLeftovers } from '../copy/harness';
 
 /** `ferry copy` end to end: its own process, a real library file, real folders. */
@@ -17,12 +17,6 @@ function jobRows(dbFile: string): { id: string; status: string; kind: string }[]
   if (!fs.existsSync(dbFile)) return [];
   const db = new Database(dbFile, { readonly: true });
   try { return db.prepare('SELECT id, status, kind FROM jobs').all() as { id: string; status: string; kind: string }[]; } finally { db.close(); }
-}
-
-function manyFiles(n: number, size = 200): Record<string, string> {
-  const spec: Record<string, string> = {};
-  for (let i = 0; i < n; i++) spec[`d${i % 40}/f${i}.txt`] = `${i} `.repeat(size / 2);
-  return spec;
 }
 
 describe('ferry copy', () => {

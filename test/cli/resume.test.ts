@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { tempDir, tree } from '../helpers/tree';
+import { tempDir, tree, manyFiles } from '../helpers/tree';
 import Database from 'better-sqlite3';
 import type { FerryEvent } from '../../src/shared/events';
 import { ferry } from '../copy/harness';
@@ -34,9 +34,7 @@ test('ferry resume refuses an unknown job and a finished one (exit 2) and copies
 async function copyKilled(n: number, killAt: (e: FerryEvent) => boolean) {
   const root = tempDir('ferry-cli-resume-');
   const env = { FERRY_DB: path.join(root, 'library.db') };
-  const spec: Record<string, string> = {};
-  for (let i = 0; i < n; i++) spec[`d${i % 40}/f${i}.txt`] = 'x'.repeat(2000);
-  const src = tree(path.join(root, 'src'), spec);
+  const src = tree(path.join(root, 'src'), manyFiles(n, 2000));
   const dest = fs.mkdirSync(path.join(root, 'dest'), { recursive: true })!;
   // 6 MB at 1 MiB/s: still copying when the first progress arrives.
   const run = ferry(['copy', '--json', '--concurrency', '1', '--limit-rate', '1M', src, dest], env);

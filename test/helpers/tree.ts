@@ -61,3 +61,10 @@ export function snapshot(root: string, options: { withMeta?: boolean } = {}): Re
   walk(root, '');
   return out;
 }
+
+/** A spec of `n` files of `size` bytes spread over `folders` folders (`d0/f0.txt`, `d1/f1.txt`…), for copies that take a while. */
+export function manyFiles(n: number, size = 200, folders = 40): Record<string, string> {
+  const spec: Record<string, string> = {};
+  for (let i = 0; i < n; i++) spec[`d${i % folders}/f${i}.txt`] = `${i} `.repeat(size).slice(0, size);
+  return spec;
+}

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { copyTargets, overlap } from '../../src/main/engine/jobs/copy-targets';
 import type { CopyHandle } from '../../src/main/engine/copy/copy-service';
 import type { EventOf, FerryEvent } from '../../src/shared/events';
-import { tempDir, tree } from '../helpers/tree';
+import { tempDir, tree, manyFiles } from '../helpers/tree';
 import { lab, ofType } from '../copy/harness';
 
 const labs: ReturnType<typeof lab>[] = [];
@@ -47,15 +47,13 @@ async function started(l: ReturnType<typeof lab>, src: string, dest: string, rat
   return { handle, events, next };
 }
 
-function manyFiles(root: string, n: number): string {
-  const spec: Record<string, string> = {};
-  for (let i = 0; i < n; i++) spec[`d${i % 20}/f${i}.txt`] = 'x'.repeat(2000);
-  return tree(path.join(root, 'src'), spec);
+function manyFilesIn(root: string, n: number): string {
+  return tree(path.join(root, 'src'), manyFiles(n, 2000, 20));
 }
 
 test('in one process, a second copy into the same place waits for the first, then skips its files: N copied, not 2N', async () => {
   const l = lab(); labs.push(l);
-  const src = manyFiles(l.root, 1000);
+  const src = manyFilesIn(l.root, 1000);
   const dest = fs.mkdirSync(path.join(l.root, 'dest'), { recursive: true })!;
   const first = await started(l, src, dest, 1 << 20);
   const second = await started(l, src, dest);
@@ -75,7 +73,7 @@ test('in one process, a second copy into the same place waits for the first, the
 
 test('a waiting copy can be paused, resumed (it waits again) and cancelled; the first is not disturbed', async () => {
   const l = lab(); labs.push(l);
-  const src = manyFiles(l.root, 600);
+  const src = manyFilesIn(l.root, 600);
   const dest = fs.mkdirSync(path.join(l.root, 'dest'), { recursive: true })!;
   const first = await started(l, src, dest, 512 << 10);
   const second = await started(l, src, dest);
@@ -104,7 +102,7 @@ test('copies into different places, or the same DEST with other names, do not wa
   const l = lab(); labs.push(l);
   const one = tree(path.join(l.root, 'one'), { 'a.txt': 'a' });
   const two = tree(path.join(l.root, 'two'), { 'b.txt': 'b' });
-  const slow = manyFiles(l.root, 300);
+  const slow = manyFilesIn(l.root, 300);
   const dest = fs.mkdirSync(path.join(l.root, 'dest'), { recursive: true })!;
   const first = await started(l, slow, dest, 256 << 10);
   const others = [await started(l, one, dest), await started(l, two, dest)];
