@@ -1,6 +1,6 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Db } from '../db/library';
+import { realpathExact } from '../fs/byte-names';
 import { HEARTBEAT_STALE_MS, pidAlive, type JobStore } from './job-store';
 
 /**
@@ -24,7 +24,7 @@ export interface Blocker { jobId: string; target: string; reason: string; wasWai
 export function copyTargets(config: CopyTargetsConfig): string[] {
   let dest: string;
   try {
-    dest = fs.realpathSync.native(config.destination);
+    dest = realpathExact(config.destination);
   } catch {
     dest = path.resolve(config.destination);
   }
