@@ -25,12 +25,17 @@ const control: CopyControl = {
   rate: data.rate ? new SharedRateLimit(data.rate) : null,
   onBytes: (n) => {
     flow.partial += n;
-    const now = Date.now();
-    if (now - flow.lastTick < TICK_MS) return;
-    flow.lastTick = now;
-    post({ kind: 'tick', batchId: flow.batchId, files: flow.files, bytes: flow.bytes + flow.partial });
+    tickIfDue();
   },
 };
+
+/** A progress tick at most every TICK_MS: the files settled in this batch, and the bytes so far. */
+function tickIfDue(): void {
+  const now = Date.now();
+  if (now - flow.lastTick < TICK_MS) return;
+  flow.lastTick = now;
+  post({ kind: 'tick', batchId: flow.batchId, files: flow.files, bytes: flow.bytes + flow.partial });
+}
 
 let library: { file: string; db: Db } | null = null;
 
@@ -104,11 +109,7 @@ port.on('message', (msg: ToWorker) => {
       }
       outcomes.push(outcome);
       if (outcome.o === 'copied') { flow.files++; flow.bytes += outcome.size; }
-      const now = Date.now();
-      if (now - flow.lastTick >= TICK_MS) {
-        flow.lastTick = now;
-        post({ kind: 'tick', batchId: msg.batchId, files: flow.files, bytes: flow.bytes });
-      }
+      tickIfDue();
     }
     if (checkpoints) record(checkpoints, msg.tasks, outcomes);
     post({ kind: 'result', batchId: msg.batchId, outcomes });
