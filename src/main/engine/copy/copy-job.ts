@@ -318,6 +318,9 @@ export class CopyJob {
     if (!ran || this.stopping || this.finished) return;
     this.discoveryDone = true;
     this.tracker.discoveryActive = false;
+    // The total is counted: saved now, before anyone hears of it, not at the next checkpoint (a second
+    // away), so that a resume after a kill in between knows its remainingFiles.
+    this.saveCountedProgress();
     this.publish({ type: 'discoveryComplete', totalDiscovered: this.tracker.discoveredFiles, discoveryBytes: this.tracker.discoveredBytes });
     if (child) this.deps.store.setStatus(child, 'completed');
     this.checkCompletion();
@@ -679,6 +682,14 @@ export class CopyJob {
       this.deps.store.saveProgress(this.jobId, this.progressSnapshot());
     } catch {
       // A busy database must not stop the copy: the next checkpoint retries (rows stay buffered).
+    }
+  }
+
+  private saveCountedProgress(): void {
+    try {
+      this.deps.store.saveProgress(this.jobId, this.progressSnapshot());
+    } catch {
+      // A busy database: the next checkpoint saves the same total.
     }
   }
 

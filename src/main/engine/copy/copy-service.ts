@@ -139,9 +139,6 @@ export class CopyService {
 
   private launch(row: { jobId: string; priority: number; config: CopyJobConfig }, resume: boolean, onEvent?: (e: FerryEvent) => void): CopyHandle {
     const bus = new ProgressBus();
-    // First, so that the total is saved before any host hears that discovery has ended.
-    // (A retry streams its list without discovery: its totals grow from the start, so none is saved early.)
-    if (!row.config.retryOf) bus.subscribe(saveTotalOnceCounted(this.deps.jobs.store, row.jobId));
     if (onEvent) bus.subscribe(onEvent);
     const job = new CopyJob({
       db: this.deps.db, dbFile: this.deps.dbFile, store: this.deps.jobs.store, bus,
@@ -164,23 +161,6 @@ export class CopyService {
     job.start();
     return handle;
   }
-}
-
-/**
- * The first progress after discovery ended carries the job's file total: it is saved at once for a
- * resume's `remainingFiles` (the job's own checkpoints save progress only once a second).
- */
-function saveTotalOnceCounted(store: JobManager['store'], jobId: string): (e: FerryEvent) => void {
-  let saved = false;
-  return (e) => {
-    if (saved || e.type !== 'progress' || e.discoveryActive) return;
-    saved = true;
-    try {
-      store.saveCountedTotal(jobId, e.totalFiles);
-    } catch {
-      // A busy database: the job's next checkpoint saves the same total.
-    }
-  };
 }
 
 function clampConcurrency(n: number | undefined): number {

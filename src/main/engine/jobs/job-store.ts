@@ -76,17 +76,6 @@ export class JobStore {
       .run(JSON.stringify(progress), now, now, id);
   }
 
-  /**
-   * Saves a copy's file total the moment discovery has counted it (a resume's `remainingFiles`), without
-   * waiting for the next checkpoint: a job killed in between would otherwise have no total at all.
-   */
-  saveCountedTotal(id: string, totalFiles: number): void {
-    this.db.prepare(
-      `UPDATE jobs SET progress = json_set(COALESCE(progress, '{}'), '$.totalFiles', ?, '$.discoveryActive', json('false')),
-         updated_at = ? WHERE id = ?`,
-    ).run(totalFiles, Date.now(), id);
-  }
-
   updateConfig(id: string, config: Record<string, unknown>): void {
     this.db.prepare('UPDATE jobs SET config = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(config), Date.now(), id);
   }
