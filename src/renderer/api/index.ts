@@ -1,11 +1,12 @@
 import type { FerryApi } from '../../shared/api';
-import { createFerryApi } from './create-ferry-api';
+import type { Transport } from '../../shared/transport';
+import { createClient } from './client';
 import { apiUrl, createWsTransport, type ConnectionState } from './ws-transport';
 
 declare global {
   interface Window {
-    /** Set by Electron's preload (contextBridge); absent in the browser host. */
-    ferry?: FerryApi;
+    /** Set by Electron's preload (contextBridge): the IPC transport. Absent in the browser host. */
+    ferry?: Transport;
   }
 }
 
@@ -13,16 +14,16 @@ type StateListener = (s: ConnectionState) => void;
 const stateListeners = new Set<StateListener>();
 let connection: ConnectionState = 'open';
 
-/** Electron's preload already is a FerryApi; in a browser the same API runs over the WebSocket. */
-function pickApi(): FerryApi {
+/** Electron's preload gives the IPC transport; in a browser the same API runs over the WebSocket. */
+function pickTransport(): Transport {
   if (window.ferry) return window.ferry;
-  return createFerryApi(createWsTransport(apiUrl(), (s) => {
+  return createWsTransport(apiUrl(), (s) => {
     connection = s;
     for (const l of [...stateListeners]) l(s);
-  }));
+  });
 }
 
-export const api: FerryApi = pickApi();
+export const api: FerryApi = createClient(pickTransport());
 
 export function connectionState(): ConnectionState {
   return connection;

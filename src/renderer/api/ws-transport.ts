@@ -1,10 +1,10 @@
-import type { CallResult, ServerFrame } from '../../shared/api';
+import type { ServerFrame } from '../../shared/api';
 import { FerryEvent } from '../../shared/events';
-import { callError, type Transport } from './transport';
+import type { Transport, TransportResult } from '../../shared/transport';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
 
-interface Pending { frame: string; sent: boolean; resolve(result: CallResult): void; reject(err: Error): void }
+interface Pending { frame: string; sent: boolean; resolve(result: TransportResult): void }
 
 const MAX_BACKOFF_MS = 5_000;
 
@@ -17,8 +17,8 @@ export function apiUrl(loc: Location = window.location): string {
 
 /**
  * WebSocket transport for `ferry serve`: frames `{id, method, input}` → `{id, ok, output|error}`, pushed
- * `{event}`. Calls made while (re)connecting wait for the socket; a close rejects every call in flight
- * with DISCONNECTED (the engine may or may not have run it) and reconnects with exponential backoff.
+ * `{event}`. Calls made while (re)connecting wait for the socket; a close answers every call in flight
+ * with a DISCONNECTED error value (the engine may or may not have run it) and reconnects with exponential backoff.
  */
 export function createWsTransport(url: string, onState: (s: ConnectionState) => void = () => {}): Transport {
   const pending = new Map<number, Pending>();
@@ -40,7 +40,7 @@ export function createWsTransport(url: string, onState: (s: ConnectionState) => 
       for (const [id, call] of pending) {
         if (!call.sent) continue; // never reached the server: it goes out after reconnecting
         pending.delete(id);
-        call.reject(callError('DISCONNECTED', 'The connection to Ferry was lost'));
+        call.resolve({ ok: false, error: { code: 'DISCONNECTED', message: 'The connection to Ferry was lost' } });
       }
       attempts += 1;
       onState('reconnecting');
@@ -73,8 +73,8 @@ export function createWsTransport(url: string, onState: (s: ConnectionState) => 
     call(method, input) {
       const id = nextId++;
       const frame = JSON.stringify({ id, method, input });
-      return new Promise<CallResult>((resolve, reject) => {
-        const call: Pending = { frame, sent: false, resolve, reject };
+      return new Promise<TransportResult>((resolve) => {
+        const call: Pending = { frame, sent: false, resolve };
         pending.set(id, call);
         if (socket.readyState === WebSocket.OPEN) send(call);
       });

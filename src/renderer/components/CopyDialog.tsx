@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../api';
-import { parseCallError } from '../api/transport';
+import { errorMessage } from '../api/client';
 import { useJobs } from '../stores/jobs';
 import { copyDetail, copyTitle, foundMoreText, skipLines, waitingText } from '../lib/copy-text';
 import { formatBytes, plural } from '../lib/format';
@@ -27,7 +27,7 @@ function useJobCall() {
   const [error, setError] = useState<string | null>(null);
   const run = (call: () => Promise<unknown>) => {
     setError(null);
-    call().catch((err) => setError(parseCallError(err).message));
+    call().catch((err) => setError(errorMessage(err)));
   };
   return { error, run };
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Location, Place } from '../../shared/types';
 import { api } from '../api';
-import { parseCallError } from '../api/transport';
+import { errorMessage } from '../api/client';
 import { useBrowsing } from '../stores/browsing';
 import { formatCount } from '../lib/format';
 
@@ -66,7 +66,7 @@ function AddLocationForm({ onDone }: { onDone: () => void }) {
       await api.addLocation({ path: path.trim() });
       onDone();
     } catch (err) {
-      setError(parseCallError(err).message);
+      setError(errorMessage(err));
       setBusy(false);
     }
   }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { FolderEntry, FolderPage, ListedEntry } from '../../shared/types';
 import { api } from '../api';
-import { parseCallError } from '../api/transport';
+import { errorCode, errorMessage } from '../api/client';
 import { joinPath } from '../lib/paths';
 import { mergeSorted, sortEntries, type SortKey, type SortOrder } from '../lib/sort';
 import { useSelection } from './selection';
@@ -164,7 +164,8 @@ export const useBrowsing = create<BrowsingState>()((set, get) => {
         relistings = 0;
       } catch (err) {
         if (seq !== requestSeq) return;
-        const { code, message } = parseCallError(err);
+        const code = errorCode(err);
+        const message = errorMessage(err);
         // The engine let go of this listing (idle too long, or many big listings at once): list it again.
         if (code === 'LISTING_EXPIRED' && get().path === path && relistings++ < MAX_RELISTINGS) {
           return get().navigate(path, { remember: false });

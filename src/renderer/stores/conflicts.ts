@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { EventOf } from '../../shared/events';
 import type { Resolution } from '../../shared/types';
 import { api } from '../api';
-import { parseCallError } from '../api/transport';
+import { errorCode, errorMessage } from '../api/client';
 
 type Conflict = EventOf<'conflict'>;
 
@@ -37,7 +37,8 @@ export const useConflicts = create<ConflictsState>()((set, get) => ({
         queue: s.queue.filter((c) => c.jobId !== conflict.jobId || (!wholeJob && c.conflictId !== conflict.conflictId)),
       }));
     } catch (err) {
-      const { code, message } = parseCallError(err);
+      const code = errorCode(err);
+      const message = errorMessage(err);
       // Answered elsewhere or the job ended: nothing left to ask.
       if (code === 'CONFLICT_NOT_FOUND' || code === 'JOB_NOT_FOUND') {
         set((s) => ({ answering: false, queue: s.queue.filter((c) => c !== conflict) }));

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { FerryEvent } from '../../shared/events';
 import type { JobSummary } from '../../shared/types';
 import { api } from '../api';
-import { parseCallError } from '../api/transport';
+import { errorMessage } from '../api/client';
 import { applyCopyEvent, completedFromSummary, newCopyView, type CopyView } from '../lib/copy-progress';
 
 interface JobsState {
@@ -44,7 +44,7 @@ export const useJobs = create<JobsState>()((set, get) => {
   }
 
   function failPlaceholder(placeholder: string, err: unknown): void {
-    set((s) => ({ byId: { ...s.byId, [placeholder]: { ...s.byId[placeholder]!, phase: 'finished', startError: parseCallError(err).message } } }));
+    set((s) => ({ byId: { ...s.byId, [placeholder]: { ...s.byId[placeholder]!, phase: 'finished', startError: errorMessage(err) } } }));
   }
 
   return {
