@@ -1,5 +1,5 @@
 import { useStore } from 'zustand';
-import { api, onConnectionState } from './api';
+import { api, webSocket } from './api';
 import { createActions } from './stores/actions';
 import { createFerryStore, type FerryState } from './stores/store';
 import { shareClipboard } from './dom/shared-clipboard';
@@ -17,5 +17,7 @@ export function useFerry<T>(selector: (state: FerryState) => T): T {
 /** Routes the engine's event stream and the connection's state into the store (once, at start). */
 export function connectEvents(): void {
   api.onEvent(actions.handleEvent);
-  onConnectionState(actions.connectionChanged);
+  if (!webSocket) return;
+  store.getState().setConnection(webSocket.connection());
+  webSocket.onConnection(actions.connectionChanged);
 }

@@ -24,3 +24,6 @@ export interface Transport {
   call(method: MethodName, input: unknown): Promise<TransportResult>;
   onEvent(listener: (event: FerryEvent) => void): () => void;
 }
+
+/** A transport whose link can drop (the browser host's WebSocket) says how it is; Electron's IPC is always open. */
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting';

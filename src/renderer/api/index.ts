@@ -1,7 +1,7 @@
 import type { FerryApi } from '../../shared/api';
 import type { Transport } from '../../shared/transport';
 import { createClient } from './client';
-import { apiUrl, createWsTransport, type ConnectionState } from './ws-transport';
+import { apiUrl, createWsTransport, type WsTransport } from './ws-transport';
 
 declare global {
   interface Window {
@@ -10,26 +10,8 @@ declare global {
   }
 }
 
-type StateListener = (s: ConnectionState) => void;
-const stateListeners = new Set<StateListener>();
-let connection: ConnectionState = 'open';
+/** The browser host's WebSocket, whose connection can drop; null in Electron, where the preload gives IPC. */
+export const webSocket: WsTransport | null = window.ferry ? null : createWsTransport(apiUrl());
 
-/** Electron's preload gives the IPC transport; in a browser the same API runs over the WebSocket. */
-function pickTransport(): Transport {
-  if (window.ferry) return window.ferry;
-  return createWsTransport(apiUrl(), (s) => {
-    connection = s;
-    for (const l of [...stateListeners]) l(s);
-  });
-}
-
-export const api: FerryApi = createClient(pickTransport());
-
-export function connectionState(): ConnectionState {
-  return connection;
-}
-
-export function onConnectionState(listener: StateListener): () => void {
-  stateListeners.add(listener);
-  return () => stateListeners.delete(listener);
-}
+/** This window's one FerryApi, over whichever transport it has. */
+export const api: FerryApi = createClient(window.ferry ?? webSocket!);

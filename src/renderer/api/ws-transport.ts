@@ -1,8 +1,12 @@
 import type { ServerFrame } from '../../shared/api';
 import { FerryEvent } from '../../shared/events';
-import type { Transport, TransportResult } from '../../shared/transport';
+import type { ConnectionState, Transport, TransportResult } from '../../shared/transport';
 
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
+/** The WebSocket transport also tells how its connection is: the window says so while it is not open. */
+export interface WsTransport extends Transport {
+  connection(): ConnectionState;
+  onConnection(listener: (s: ConnectionState) => void): () => void;
+}
 
 interface Pending { frame: string; sent: boolean; resolve(result: TransportResult): void }
 
@@ -20,12 +24,19 @@ export function apiUrl(loc: Location = window.location): string {
  * `{event}`. Calls made while (re)connecting wait for the socket; a close answers every call in flight
  * with a DISCONNECTED error value (the engine may or may not have run it) and reconnects with exponential backoff.
  */
-export function createWsTransport(url: string, onState: (s: ConnectionState) => void = () => {}): Transport {
+export function createWsTransport(url: string): WsTransport {
   const pending = new Map<number, Pending>();
   const listeners = new Set<(e: FerryEvent) => void>();
+  const stateListeners = new Set<(s: ConnectionState) => void>();
   let nextId = 1;
   let socket: WebSocket;
   let attempts = 0;
+  let state: ConnectionState = 'connecting';
+
+  function onState(next: ConnectionState): void {
+    state = next;
+    for (const l of [...stateListeners]) l(next);
+  }
 
   function connect(): void {
     onState(attempts === 0 ? 'connecting' : 'reconnecting');
@@ -82,6 +93,11 @@ export function createWsTransport(url: string, onState: (s: ConnectionState) => 
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    connection: () => state,
+    onConnection(listener) {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
     },
   };
 }

@@ -1,5 +1,3 @@
-import { useEffect, useState } from 'react';
-import { connectionState, onConnectionState } from '../api';
 import { formatCount, plural } from '../lib/format';
 import { useFerry } from '../state';
 
@@ -11,12 +9,7 @@ export function StatusBar() {
   const total = useFerry((s) => s.listing?.total ?? 0);
   const selected = useFerry((s) => s.selected.size);
   const notices = useFerry((s) => s.notices);
-  const [connection, setConnection] = useState(connectionState());
-  useEffect(() => {
-    const unsubscribe = onConnectionState(setConnection);
-    setConnection(connectionState()); // it may have changed between render and subscription
-    return unsubscribe;
-  }, []);
+  const connection = useFerry((s) => s.connection);
 
   return (
     <footer className="status-bar">

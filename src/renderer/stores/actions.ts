@@ -1,5 +1,6 @@
 import type { FerryApi } from '../../shared/api';
 import type { FerryEvent } from '../../shared/events';
+import type { ConnectionState } from '../../shared/transport';
 import type { FolderEntry, FolderPage } from '../../shared/types';
 import { errorCode, errorMessage } from '../api/client';
 import { plural } from '../lib/format';
@@ -21,7 +22,6 @@ const FOLDER_REFRESH_MS = 1_500;
 const LIVE_REFRESH_MAX_ENTRIES = 5_000;
 
 export type Actions = ReturnType<typeof createActions>;
-type ConnectionState = 'connecting' | 'open' | 'reconnecting';
 
 /** The pages after the first, one request ahead (the engine examines the next page while this one is merged). */
 async function* pagesOf(api: FerryApi, listingId: string, from: number): AsyncGenerator<FolderPage> {
@@ -195,6 +195,7 @@ export function createActions(store: FerryStore, api: FerryApi) {
 
     /** Events missed while disconnected: the list is re-read on reconnect. */
     connectionChanged(state: ConnectionState): void {
+      get().setConnection(state);
       if (state !== 'open') return;
       if (wasOpen) void get().refreshJobs({ afterReconnect: true });
       else scheduleListRefresh();

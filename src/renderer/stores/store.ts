@@ -7,6 +7,7 @@ import { createConflictsSlice, type ConflictsSlice } from './conflicts';
 import { createClipboardSlice, type ClipboardSlice } from './clipboard';
 import { createNoticesSlice, type NoticesSlice } from './notices';
 import { createPointerSlice, type PointerSlice } from './pointer';
+import { createConnectionSlice, type ConnectionSlice } from './connection';
 
 /**
  * The renderer's one store, made of slices (zustand's slices pattern): each slice owns its fields and the
@@ -14,7 +15,8 @@ import { createPointerSlice, type PointerSlice } from './pointer';
  * clipboard and starts a job, an engine event reaches jobs, conflicts and the listing) live in ./actions.ts.
  * No DOM here: the store runs under node:test; the window's side (storage, title, URL) is in src/renderer/dom.
  */
-export type FerryState = BrowsingSlice & SelectionSlice & JobsSlice & ConflictsSlice & ClipboardSlice & NoticesSlice & PointerSlice;
+export type FerryState = BrowsingSlice & SelectionSlice & JobsSlice & ConflictsSlice & ClipboardSlice & NoticesSlice & PointerSlice
+  & ConnectionSlice;
 
 /** What slices that talk to the engine are given (the renderer's client, or one over a test engine). */
 export interface StoreDeps {
@@ -33,5 +35,6 @@ export function createFerryStore(deps: StoreDeps): FerryStore {
     ...createClipboardSlice(...a),
     ...createNoticesSlice(...a),
     ...createPointerSlice(...a),
+    ...createConnectionSlice(...a),
   }));
 }
