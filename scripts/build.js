@@ -16,8 +16,9 @@ const path = require('node:path');
 const { spawnSync } = require('node:child_process');
 
 const root = path.resolve(__dirname, '..');
-// src/renderer/lib holds the UI's pure logic (no DOM), transpiled too so that node:test can test it.
-const NODE_DIRS = ['src/shared', 'src/main', 'src/preload', 'src/renderer/lib', 'test', 'bench'];
+// The renderer's pure logic (lib), its client (api/client.ts) and its store (stores) hold no DOM code:
+// transpiled too so that node:test can test them.
+const NODE_DIRS = ['src/shared', 'src/main', 'src/preload', 'src/renderer/lib', 'src/renderer/api', 'src/renderer/stores', 'test', 'bench'];
 
 function listTs(dir, out = []) {
   if (!fs.existsSync(dir)) return out;

@@ -2,7 +2,7 @@ import './zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App';
-import { connectEvents } from './stores/events';
+import { connectEvents } from './state';
 import './styles.css';
 
 connectEvents();

@@ -1,34 +1,17 @@
 import type { FerryApi } from '../../shared/api';
-import { createFerryApi } from './create-ferry-api';
-import { apiUrl, createWsTransport, type ConnectionState } from './ws-transport';
+import type { Transport } from '../../shared/transport';
+import { createClient } from './client';
+import { apiUrl, createWsTransport, type WsTransport } from './ws-transport';
 
 declare global {
   interface Window {
-    /** Set by Electron's preload (contextBridge); absent in the browser host. */
-    ferry?: FerryApi;
+    /** Set by Electron's preload (contextBridge): the IPC transport. Absent in the browser host. */
+    ferry?: Transport;
   }
 }
 
-type StateListener = (s: ConnectionState) => void;
-const stateListeners = new Set<StateListener>();
-let connection: ConnectionState = 'open';
+/** The browser host's WebSocket, whose connection can drop; null in Electron, where the preload gives IPC. */
+export const webSocket: WsTransport | null = window.ferry ? null : createWsTransport(apiUrl());
 
-/** Electron's preload already is a FerryApi; in a browser the same API runs over the WebSocket. */
-function pickApi(): FerryApi {
-  if (window.ferry) return window.ferry;
-  return createFerryApi(createWsTransport(apiUrl(), (s) => {
-    connection = s;
-    for (const l of [...stateListeners]) l(s);
-  }));
-}
-
-export const api: FerryApi = pickApi();
-
-export function connectionState(): ConnectionState {
-  return connection;
-}
-
-export function onConnectionState(listener: StateListener): () => void {
-  stateListeners.add(listener);
-  return () => stateListeners.delete(listener);
-}
+/** This window's one FerryApi, over whichever transport it has. */
+export const api: FerryApi = createClient(window.ferry ?? webSocket!);

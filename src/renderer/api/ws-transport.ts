@@ -1,10 +1,14 @@
-import type { CallResult, ServerFrame } from '../../shared/api';
+import type { ServerFrame } from '../../shared/api';
 import { FerryEvent } from '../../shared/events';
-import { callError, type Transport } from './transport';
+import type { ConnectionState, Transport, TransportResult } from '../../shared/transport';
 
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting';
+/** The WebSocket transport also tells how its connection is: the window says so while it is not open. */
+export interface WsTransport extends Transport {
+  connection(): ConnectionState;
+  onConnection(listener: (s: ConnectionState) => void): () => void;
+}
 
-interface Pending { frame: string; sent: boolean; resolve(result: CallResult): void; reject(err: Error): void }
+interface Pending { frame: string; sent: boolean; resolve(result: TransportResult): void }
 
 const MAX_BACKOFF_MS = 5_000;
 
@@ -17,15 +21,22 @@ export function apiUrl(loc: Location = window.location): string {
 
 /**
  * WebSocket transport for `ferry serve`: frames `{id, method, input}` → `{id, ok, output|error}`, pushed
- * `{event}`. Calls made while (re)connecting wait for the socket; a close rejects every call in flight
- * with DISCONNECTED (the engine may or may not have run it) and reconnects with exponential backoff.
+ * `{event}`. Calls made while (re)connecting wait for the socket; a close answers every call in flight
+ * with a DISCONNECTED error value (the engine may or may not have run it) and reconnects with exponential backoff.
  */
-export function createWsTransport(url: string, onState: (s: ConnectionState) => void = () => {}): Transport {
+export function createWsTransport(url: string): WsTransport {
   const pending = new Map<number, Pending>();
   const listeners = new Set<(e: FerryEvent) => void>();
+  const stateListeners = new Set<(s: ConnectionState) => void>();
   let nextId = 1;
   let socket: WebSocket;
   let attempts = 0;
+  let state: ConnectionState = 'connecting';
+
+  function onState(next: ConnectionState): void {
+    state = next;
+    for (const l of [...stateListeners]) l(next);
+  }
 
   function connect(): void {
     onState(attempts === 0 ? 'connecting' : 'reconnecting');
@@ -40,7 +51,7 @@ export function createWsTransport(url: string, onState: (s: ConnectionState) => 
       for (const [id, call] of pending) {
         if (!call.sent) continue; // never reached the server: it goes out after reconnecting
         pending.delete(id);
-        call.reject(callError('DISCONNECTED', 'The connection to Ferry was lost'));
+        call.resolve({ ok: false, error: { code: 'DISCONNECTED', message: 'The connection to Ferry was lost' } });
       }
       attempts += 1;
       onState('reconnecting');
@@ -73,8 +84,8 @@ export function createWsTransport(url: string, onState: (s: ConnectionState) => 
     call(method, input) {
       const id = nextId++;
       const frame = JSON.stringify({ id, method, input });
-      return new Promise<CallResult>((resolve, reject) => {
-        const call: Pending = { frame, sent: false, resolve, reject };
+      return new Promise<TransportResult>((resolve) => {
+        const call: Pending = { frame, sent: false, resolve };
         pending.set(id, call);
         if (socket.readyState === WebSocket.OPEN) send(call);
       });
@@ -82,6 +93,11 @@ export function createWsTransport(url: string, onState: (s: ConnectionState) => 
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    connection: () => state,
+    onConnection(listener) {
+      stateListeners.add(listener);
+      return () => stateListeners.delete(listener);
     },
   };
 }

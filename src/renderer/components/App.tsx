@@ -1,7 +1,5 @@
 import { useEffect } from 'react';
 import { api } from '../api';
-import { useBrowsing } from '../stores/browsing';
-import { useJobs } from '../stores/jobs';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { Toolbar } from './Toolbar';
 import { Sidebar } from './Sidebar';
@@ -12,6 +10,8 @@ import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
 import { StatusBar } from './StatusBar';
 import { folderToHash, hashToFolder } from '../lib/location-hash';
+import { actions, store, useFerry } from '../state';
+import { displayName } from '../../shared/display-name';
 
 /** A window opens at the folder in its URL's hash (so "New Window" opens where you are), else at home. */
 function initialPath(): string | null {
@@ -21,17 +21,19 @@ function initialPath(): string | null {
 }
 
 export function App() {
-  const showJobs = useJobs((s) => s.showList);
+  const showJobs = useFerry((s) => s.showJobs);
   useShortcuts();
 
   useEffect(() => {
     const start = initialPath();
-    if (start) void useBrowsing.getState().navigate(start);
-    else api.places({}).then((p) => useBrowsing.getState().navigate(p.home), () => undefined);
-    void useJobs.getState().refreshList();
-    // Keep the current folder in the URL: reloads and new windows open there.
-    return useBrowsing.subscribe((s, prev) => {
-      if (s.path && s.path !== prev.path) history.replaceState(null, '', folderToHash(s.path));
+    if (start) void actions.navigate(start);
+    else api.places({}).then((p) => actions.navigate(p.home), () => undefined);
+    void store.getState().refreshJobs();
+    // Keep the current folder in the URL (reloads and new windows open there) and in the title.
+    return store.subscribe((s, prev) => {
+      if (!s.path || s.path === prev.path) return;
+      history.replaceState(null, '', folderToHash(s.path));
+      document.title = `${displayName(s.path)} — Ferry`;
     });
   }, []);
 

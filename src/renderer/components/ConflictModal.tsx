@@ -1,11 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Resolution } from '../../shared/types';
-import { useConflicts } from '../stores/conflicts';
-import { useJobs } from '../stores/jobs';
 import { formatBytes, formatDate, plural } from '../lib/format';
 import { baseName, parentOf } from '../lib/paths';
 import { displayName } from '../../shared/display-name';
 import { conflictRowLabels } from '../lib/conflict-labels';
+import { store, useFerry } from '../state';
 
 const ANSWERS: { resolution: Resolution; label: string }[] = [
   { resolution: 'skip', label: 'Skip' },
@@ -23,15 +22,15 @@ function describe(kind: string | undefined, size: number): string {
  * Only conflicts of jobs this window started are asked here.
  */
 export function ConflictModal() {
-  const owned = useJobs((s) => s.dialogs);
-  const queue = useConflicts((s) => s.queue);
-  const answering = useConflicts((s) => s.answering);
-  const error = useConflicts((s) => s.error);
+  const owned = useFerry((s) => s.dialogs);
+  const queue = useFerry((s) => s.conflicts);
+  const answering = useFerry((s) => s.answeringConflict);
+  const error = useFerry((s) => s.conflictError);
   const [applyToAll, setApplyToAll] = useState(false);
   const firstButton = useRef<HTMLButtonElement>(null);
   const mine = queue.filter((c) => owned.includes(c.jobId));
   const conflict = mine[0];
-  const expected = useJobs((s) => (conflict ? s.byId[conflict.jobId]?.expectedConflicts : undefined));
+  const expected = useFerry((s) => (conflict ? s.byId[conflict.jobId]?.expectedConflicts : undefined));
 
   useEffect(() => {
     setApplyToAll(false);
@@ -80,7 +79,7 @@ export function ConflictModal() {
           {ANSWERS.map((a, i) => (
             <button key={a.resolution} type="button" ref={i === 0 ? firstButton : undefined} disabled={answering}
               className={a.resolution === 'replace' ? 'primary' : undefined}
-              onClick={() => void useConflicts.getState().answer(conflict, a.resolution, applyToAll)}>
+              onClick={() => void store.getState().answerConflict(conflict, a.resolution, applyToAll)}>
               {a.label}
             </button>
           ))}

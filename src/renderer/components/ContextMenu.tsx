@@ -1,31 +1,28 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useMenu, type MenuRequest } from '../stores/menu';
-import { useClipboard } from '../stores/clipboard';
-import { useSelection } from '../stores/selection';
-import { useJobs } from '../stores/jobs';
-import { copySelection, openNewWindow, pasteInto } from '../stores/actions';
-import { openEntry } from './FileList';
 import { displayName } from '../../shared/display-name';
+import { actions, store, useFerry } from '../state';
+import type { MenuRequest } from '../stores/pointer';
+import { openNewWindow } from '../dom/new-window';
 
 interface Item { label: string; shortcut?: string; keys?: string; disabled?: boolean; run(): void }
 
 function itemsFor(menu: MenuRequest, canCopy: boolean, canPaste: boolean): Item[] {
   const items: Item[] = [];
   const entry = menu.entry;
-  if (entry) items.push({ label: 'Open', shortcut: 'Enter', keys: 'Enter', run: () => openEntry(entry) });
-  items.push({ label: 'Copy', shortcut: 'Ctrl+C', keys: 'Control+C Meta+C', disabled: !canCopy, run: copySelection });
-  items.push({ label: 'Paste', shortcut: 'Ctrl+V', keys: 'Control+V Meta+V', disabled: !canPaste, run: () => pasteInto() });
-  if (entry?.kind === 'dir') items.push({ label: 'Paste Into Folder', disabled: !canPaste, run: () => pasteInto(entry.path) });
+  if (entry) items.push({ label: 'Open', shortcut: 'Enter', keys: 'Enter', run: () => actions.openEntry(entry) });
+  items.push({ label: 'Copy', shortcut: 'Ctrl+C', keys: 'Control+C Meta+C', disabled: !canCopy, run: actions.copySelection });
+  items.push({ label: 'Paste', shortcut: 'Ctrl+V', keys: 'Control+V Meta+V', disabled: !canPaste, run: () => actions.pasteInto() });
+  if (entry?.kind === 'dir') items.push({ label: 'Paste Into Folder', disabled: !canPaste, run: () => actions.pasteInto(entry.path) });
   items.push({ label: 'New Window', shortcut: 'Ctrl+N', keys: 'Control+N Meta+N', run: openNewWindow });
-  items.push({ label: 'Show Jobs', run: () => useJobs.getState().setShowList(true) });
+  items.push({ label: 'Show Jobs', run: () => store.getState().setShowJobs(true) });
   return items;
 }
 
 /** The right-click menu: keyboard navigable, closes on Escape, on a click elsewhere, or after a choice. */
 export function ContextMenu() {
-  const menu = useMenu((s) => s.menu);
-  const canCopy = useSelection((s) => s.selected.size > 0);
-  const canPaste = useClipboard((s) => s.paths.length > 0);
+  const menu = useFerry((s) => s.menu);
+  const canCopy = useFerry((s) => s.selected.size > 0);
+  const canPaste = useFerry((s) => s.clipboard.length > 0);
   const ref = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState({ left: 0, top: 0 });
 
@@ -41,12 +38,12 @@ export function ContextMenu() {
 
   useEffect(() => {
     if (!menu) return;
-    const close = (e: Event) => { if (!ref.current?.contains(e.target as Node)) useMenu.getState().close(); };
+    const close = (e: Event) => { if (!ref.current?.contains(e.target as Node)) store.getState().closeMenu(); };
     window.addEventListener('mousedown', close, true);
-    window.addEventListener('blur', useMenu.getState().close);
+    window.addEventListener('blur', store.getState().closeMenu);
     return () => {
       window.removeEventListener('mousedown', close, true);
-      window.removeEventListener('blur', useMenu.getState().close);
+      window.removeEventListener('blur', store.getState().closeMenu);
     };
   }, [menu]);
 
@@ -56,7 +53,7 @@ export function ContextMenu() {
   function onKeyDown(e: React.KeyboardEvent) {
     const buttons = Array.from(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? []);
     const at = buttons.indexOf(document.activeElement as HTMLElement);
-    if (e.key === 'Escape') { e.preventDefault(); useMenu.getState().close(); }
+    if (e.key === 'Escape') { e.preventDefault(); store.getState().closeMenu(); }
     else if (e.key === 'ArrowDown') { e.preventDefault(); buttons[(at + 1) % buttons.length]?.focus(); }
     else if (e.key === 'ArrowUp') { e.preventDefault(); buttons[(at - 1 + buttons.length) % buttons.length]?.focus(); }
   }
@@ -69,7 +66,7 @@ export function ContextMenu() {
           aria-keyshortcuts={item.keys}
           onClick={() => {
             if (item.disabled) return;
-            useMenu.getState().close();
+            store.getState().closeMenu();
             item.run();
           }}>
           <span>{item.label}</span>

@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { api } from '../api';
-import { parseCallError } from '../api/transport';
-import { useJobs } from '../stores/jobs';
+import { errorMessage } from '../api/client';
 import { copyDetail, copyTitle, foundMoreText, skipLines, waitingText } from '../lib/copy-text';
 import { formatBytes, plural } from '../lib/format';
 import { baseName } from '../lib/paths';
 import type { CopyView } from '../lib/copy-progress';
 import { displayName } from '../../shared/display-name';
+import { store, useFerry } from '../state';
 
 /** One job's Finder-style dialog. Subscribes to its own job only: another job's tick does not re-render it. */
 export function CopyDialog({ jobId }: { jobId: string }) {
-  const view = useJobs((s) => s.byId[jobId]);
+  const view = useFerry((s) => s.byId[jobId]);
   if (!view) return null;
   const title = copyTitle(view);
   const headingId = `copy-title-${jobId}`;
@@ -27,7 +27,7 @@ function useJobCall() {
   const [error, setError] = useState<string | null>(null);
   const run = (call: () => Promise<unknown>) => {
     setError(null);
-    call().catch((err) => setError(parseCallError(err).message));
+    call().catch((err) => setError(errorMessage(err)));
   };
   return { error, run };
 }
@@ -61,7 +61,7 @@ function Running({ view }: { view: CopyView }) {
 }
 
 function Summary({ view }: { view: CopyView }) {
-  const jobs = useJobs.getState();
+  const jobs = store.getState();
   const done = view.completed;
   const skipped = skipLines(view);
   return (
@@ -86,7 +86,7 @@ function Summary({ view }: { view: CopyView }) {
       )}
       <div className="buttons">
         {done?.status === 'interrupted' && (
-          <button type="button" onClick={() => void jobs.resume(view.jobId, view.destination)}>Resume</button>
+          <button type="button" onClick={() => void jobs.resumeJob(view.jobId, view.destination)}>Resume</button>
         )}
         {done && done.failedFiles > 0 && (
           <button type="button" onClick={() => { jobs.closeDialog(view.jobId); void jobs.retryFailed(view.jobId); }}>Retry failed</button>
@@ -99,7 +99,7 @@ function Summary({ view }: { view: CopyView }) {
 
 /** Dialogs stack like Finder's copy window: one section per job, newest at the bottom. */
 export function CopyDialogs() {
-  const dialogs = useJobs((s) => s.dialogs);
+  const dialogs = useFerry((s) => s.dialogs);
   if (dialogs.length === 0) return null;
   return <div className="copy-dialogs">{dialogs.map((id) => <CopyDialog key={id} jobId={id} />)}</div>;
 }

@@ -1,16 +1,10 @@
 import { memo, useCallback, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { FolderEntry } from '../../shared/types';
-import { useBrowsing } from '../stores/browsing';
-import { selectedInOrder, useSelection } from '../stores/selection';
-import { useMenu } from '../stores/menu';
-import { useDropTarget } from '../stores/drop';
-import { copyInto } from '../stores/actions';
-import { useNotices } from '../stores/notices';
 import { hasFerryPaths, readFerryPaths, writeFerryPaths } from '../dom/dnd';
 import type { SortKey, SortOrder } from '../lib/sort';
 import { FileRow } from './FileRow';
-import { displayName } from '../../shared/display-name';
+import { actions, store, useFerry } from '../state';
+import { selectedInOrder } from '../stores/selection';
 
 const ROW_HEIGHT = 28;
 /** Rows rendered beyond each edge of the view: enough for a wheel step, few enough that a fling renders little. */
@@ -40,7 +34,7 @@ const ListHeader = memo(function ListHeader({ order }: { order: SortOrder }) {
         {COLUMNS.map((c) => (
           <div key={c.key} role="columnheader" className={`cell ${c.key}`}
             aria-sort={order.key === c.key ? (order.ascending ? 'ascending' : 'descending') : 'none'}>
-            <button type="button" tabIndex={-1} onClick={() => useBrowsing.getState().sortBy(c.key)}>
+            <button type="button" tabIndex={-1} onClick={() => store.getState().sortBy(c.key)}>
               {c.label}{order.key === c.key ? (order.ascending ? ' ▲' : ' ▼') : ''}
             </button>
           </div>
@@ -50,22 +44,17 @@ const ListHeader = memo(function ListHeader({ order }: { order: SortOrder }) {
   );
 });
 
-export function openEntry(entry: FolderEntry): void {
-  if (entry.kind === 'dir' || entry.kind === 'symlink') void useBrowsing.getState().navigate(entry.path);
-  else useNotices.getState().show(`Ferry copies files; open “${displayName(entry.name)}” with another app`);
-}
-
 /** The current folder as a virtualised grid: only the rows on screen exist in the DOM (100,000 entries stay smooth). */
 export function FileList() {
-  const entries = useBrowsing((s) => s.visible);
-  const path = useBrowsing((s) => s.path);
-  const error = useBrowsing((s) => s.error);
-  const loading = useBrowsing((s) => s.loading);
-  const complete = useBrowsing((s) => s.listing?.complete ?? true);
-  const generation = useBrowsing((s) => s.generation);
-  const order = useBrowsing((s) => s.order);
-  const focus = useSelection((s) => s.focus);
-  const backgroundDrop = useDropTarget((s) => s.target === 'background');
+  const entries = useFerry((s) => s.visible);
+  const path = useFerry((s) => s.path);
+  const error = useFerry((s) => s.listError);
+  const loading = useFerry((s) => s.loading);
+  const complete = useFerry((s) => s.listing?.complete ?? true);
+  const generation = useFerry((s) => s.generation);
+  const order = useFerry((s) => s.order);
+  const focus = useFerry((s) => s.focus);
+  const backgroundDrop = useFerry((s) => s.dropTarget === 'background');
   const scroller = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
@@ -78,7 +67,7 @@ export function FileList() {
   // When the first rows of a new listing reach the screen (the perf script reads this mark); not for later pages.
   useEffect(() => {
     if (generation === 0) return;
-    const frame = requestAnimationFrame(() => performance.mark('ferry:list-rendered', { detail: useBrowsing.getState().visible.length }));
+    const frame = requestAnimationFrame(() => performance.mark('ferry:list-rendered', { detail: store.getState().visible.length }));
     return () => cancelAnimationFrame(frame);
   }, [generation]);
 
@@ -93,36 +82,36 @@ export function FileList() {
   const onRowClick = useCallback((index: number, e: MouseEvent) => {
     e.stopPropagation();
     const mode = e.shiftKey ? 'range' : e.metaKey || e.ctrlKey ? 'toggle' : 'replace';
-    useSelection.getState().click(useBrowsing.getState().visiblePaths, index, mode);
+    store.getState().click(store.getState().visiblePaths, index, mode);
   }, []);
 
   const onRowMenu = useCallback((index: number, e: MouseEvent) => {
     e.preventDefault();
     e.stopPropagation();
-    useSelection.getState().ensureSelected(useBrowsing.getState().visiblePaths, index);
-    useMenu.getState().open({ x: e.clientX, y: e.clientY, entry: useBrowsing.getState().visible[index] ?? null });
+    store.getState().ensureSelected(store.getState().visiblePaths, index);
+    store.getState().openMenu({ x: e.clientX, y: e.clientY, entry: store.getState().visible[index] ?? null });
   }, []);
 
   const onRowDragStart = useCallback((index: number, e: DragEvent) => {
-    const order = useBrowsing.getState().visiblePaths;
-    useSelection.getState().ensureSelected(order, index);
-    writeFerryPaths(e.dataTransfer, selectedInOrder(order));
+    const order = store.getState().visiblePaths;
+    store.getState().ensureSelected(order, index);
+    writeFerryPaths(e.dataTransfer, selectedInOrder(store.getState(), order));
   }, []);
 
   function onKeyDown(e: KeyboardEvent) {
-    const order = useBrowsing.getState().visiblePaths;
-    const selection = useSelection.getState();
+    const order = store.getState().visiblePaths;
+    const selection = store.getState();
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: page, PageUp: -page, Home: -Infinity, End: Infinity };
     const delta = moves[e.key];
     if (delta !== undefined && !e.altKey) {
       e.preventDefault();
       const bounded = Number.isFinite(delta) ? delta : delta > 0 ? order.length : -order.length;
-      selection.move(order, bounded, e.shiftKey);
+      selection.moveFocus(order, bounded, e.shiftKey);
     } else if (e.key === 'Enter' && selection.focus !== null) {
       e.preventDefault();
-      const entry = useBrowsing.getState().visible[selection.focus];
-      if (entry) openEntry(entry);
+      const entry = store.getState().visible[selection.focus];
+      if (entry) actions.openEntry(entry);
     }
   }
 
@@ -130,14 +119,14 @@ export function FileList() {
     if (!hasFerryPaths(e.dataTransfer)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
-    if (useDropTarget.getState().target !== 'background') useDropTarget.getState().set('background');
+    if (store.getState().dropTarget !== 'background') store.getState().setDropTarget('background');
   }
 
   function onBackgroundDrop(e: DragEvent) {
     if (!hasFerryPaths(e.dataTransfer)) return;
     e.preventDefault();
-    useDropTarget.getState().set(null);
-    if (path) copyInto(readFerryPaths(e.dataTransfer), path);
+    store.getState().setDropTarget(null);
+    if (path) actions.copyInto(readFerryPaths(e.dataTransfer), path);
   }
 
   const slots = useSlotPool(virtualizer.getVirtualItems().length);
@@ -151,18 +140,18 @@ export function FileList() {
       <ListHeader order={order} />
       <div role="rowgroup" ref={scroller} className={backgroundDrop ? 'file-scroller drop-target' : 'file-scroller'}
         data-testid="file-scroller"
-        onClick={() => useSelection.getState().clear()}
-        onContextMenu={(e) => { e.preventDefault(); useSelection.getState().clear(); useMenu.getState().open({ x: e.clientX, y: e.clientY, entry: null }); }}
+        onClick={() => store.getState().clearSelection()}
+        onContextMenu={(e) => { e.preventDefault(); store.getState().clearSelection(); store.getState().openMenu({ x: e.clientX, y: e.clientY, entry: null }); }}
         onDragEnter={onBackgroundDragOver} onDragOver={onBackgroundDragOver} onDrop={onBackgroundDrop}
         onDragLeave={(e) => {
-          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) useDropTarget.getState().set(null);
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) store.getState().setDropTarget(null);
         }}>
         <div className="file-spacer" style={{ height: virtualizer.getTotalSize() }}>
           {virtualItems.map((item) => {
             const entry = entries[item.index]!;
             return (
               <FileRow key={item.index % slots} entry={entry} index={item.index} top={item.start} height={item.size}
-                onClick={onRowClick} onOpen={openEntry} onContextMenu={onRowMenu} onDragStart={onRowDragStart} />
+                onClick={onRowClick} onOpen={actions.openEntry} onContextMenu={onRowMenu} onDragStart={onRowDragStart} />
             );
           })}
         </div>

@@ -3,10 +3,8 @@ import type { FolderEntry } from '../../shared/types';
 import { formatBytes, formatDate } from '../lib/format';
 import { kindLabel } from '../lib/sort';
 import { hasFerryPaths, readFerryPaths } from '../dom/dnd';
-import { useSelection } from '../stores/selection';
-import { useDropTarget } from '../stores/drop';
-import { copyInto } from '../stores/actions';
 import { displayName } from '../../shared/display-name';
+import { actions, store, useFerry } from '../state';
 
 interface Props {
   entry: FolderEntry;
@@ -26,26 +24,26 @@ interface Props {
  */
 export const FileRow = memo(function FileRow({ entry, index, top, height, onClick, onOpen, onContextMenu, onDragStart }: Props) {
   // One subscription for both flags (a number, so unchanged rows compare equal and do not re-render).
-  const flags = useSelection((s) => (s.selected.has(entry.path) ? 1 : 0) | (s.focus === index ? 2 : 0));
+  const flags = useFerry((s) => (s.selected.has(entry.path) ? 1 : 0) | (s.focus === index ? 2 : 0));
   const selected = (flags & 1) !== 0;
   const focused = (flags & 2) !== 0;
   const isDir = entry.kind === 'dir';
-  const dropping = useDropTarget((s) => isDir && s.target === entry.path);
+  const dropping = useFerry((s) => isDir && s.dropTarget === entry.path);
 
   function dragOver(e: DragEvent) {
     if (!isDir || !hasFerryPaths(e.dataTransfer)) return;
     e.preventDefault();
     e.stopPropagation();
     e.dataTransfer.dropEffect = 'copy';
-    if (useDropTarget.getState().target !== entry.path) useDropTarget.getState().set(entry.path);
+    if (store.getState().dropTarget !== entry.path) store.getState().setDropTarget(entry.path);
   }
 
   function drop(e: DragEvent) {
     if (!isDir || !hasFerryPaths(e.dataTransfer)) return;
     e.preventDefault();
     e.stopPropagation();
-    useDropTarget.getState().set(null);
-    copyInto(readFerryPaths(e.dataTransfer), entry.path);
+    store.getState().setDropTarget(null);
+    actions.copyInto(readFerryPaths(e.dataTransfer), entry.path);
   }
 
   const className = ['file-row', index % 2 === 1 && 'odd', selected && 'selected', focused && 'focused', dropping && 'drop-target', entry.hidden && 'hidden-entry']
@@ -59,7 +57,7 @@ export const FileRow = memo(function FileRow({ entry, index, top, height, onClic
       onContextMenu={(e) => onContextMenu(index, e)} onDragStart={(e) => onDragStart(index, e)}
       onDragEnter={dragOver} onDragOver={dragOver} onDrop={drop}
       onDragLeave={(e) => {
-        if (dropping && !e.currentTarget.contains(e.relatedTarget as Node | null)) useDropTarget.getState().set(null);
+        if (dropping && !e.currentTarget.contains(e.relatedTarget as Node | null)) store.getState().setDropTarget(null);
       }}>
       <div role="gridcell" className="cell name"><span className={`icon icon-${entry.kind}`} aria-hidden="true" />{displayName(entry.name)}</div>
       <div role="gridcell" className="cell size">{isDir ? '—' : formatBytes(entry.size)}</div>

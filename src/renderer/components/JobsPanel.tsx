@@ -1,8 +1,8 @@
 import type { JobSummary } from '../../shared/types';
-import { useJobs } from '../stores/jobs';
 import { formatCount, formatDate } from '../lib/format';
 import { baseName } from '../lib/paths';
 import { displayName } from '../../shared/display-name';
+import { store, useFerry } from '../state';
 
 const STATUS: Record<JobSummary['status'], string> = {
   queued: 'Queued', waiting: 'Waiting', running: 'Copying', paused: 'Paused', completed: 'Done', failed: 'Failed',
@@ -26,13 +26,13 @@ function describeProgress(job: JobSummary): string | null {
 
 /** Running, past and interrupted jobs; an interrupted one resumes with one click. */
 export function JobsPanel() {
-  const list = useJobs((s) => s.list);
-  const loaded = useJobs((s) => s.listLoaded);
+  const list = useFerry((s) => s.jobList);
+  const loaded = useFerry((s) => s.jobListLoaded);
   return (
     <aside className="jobs-panel" role="region" aria-label="Jobs">
       <header>
         <h2>Jobs</h2>
-        <button type="button" aria-label="Close jobs" onClick={() => useJobs.getState().setShowList(false)}>×</button>
+        <button type="button" aria-label="Close jobs" onClick={() => store.getState().setShowJobs(false)}>×</button>
       </header>
       {loaded && list.length === 0 && <p className="empty">No jobs yet</p>}
       <ul aria-label="Job list">
@@ -56,7 +56,7 @@ function JobItem({ job }: { job: JobSummary }) {
       </div>
       {job.error && <div className="error">{job.error}</div>}
       {job.status === 'interrupted' && (
-        <button type="button" onClick={() => void useJobs.getState().resume(job.id, destination)}>Resume</button>
+        <button type="button" onClick={() => void store.getState().resumeJob(job.id, destination)}>Resume</button>
       )}
     </li>
   );

@@ -1,13 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Location, Place } from '../../shared/types';
 import { api } from '../api';
-import { parseCallError } from '../api/transport';
-import { useBrowsing } from '../stores/browsing';
+import { errorMessage } from '../api/client';
 import { formatCount } from '../lib/format';
+import { actions, store, useFerry } from '../state';
 
 /** Places (home, Documents…) and indexed locations, with "Add location…". */
 export function Sidebar() {
-  const current = useBrowsing((s) => s.path);
+  const current = useFerry((s) => s.path);
   const [places, setPlaces] = useState<Place[]>([]);
   const [locations, setLocations] = useState<Location[]>([]);
   const [adding, setAdding] = useState(false);
@@ -46,7 +46,7 @@ function SidebarItem(props: { name: string; path: string; current: string | null
   return (
     <li>
       <button type="button" className={active ? 'place active' : 'place'} aria-current={active ? 'location' : undefined}
-        title={props.title ?? props.path} onClick={() => void useBrowsing.getState().navigate(props.path)}>
+        title={props.title ?? props.path} onClick={() => void actions.navigate(props.path)}>
         {props.name}
       </button>
     </li>
@@ -54,7 +54,7 @@ function SidebarItem(props: { name: string; path: string; current: string | null
 }
 
 function AddLocationForm({ onDone }: { onDone: () => void }) {
-  const [path, setPath] = useState(useBrowsing.getState().path ?? '');
+  const [path, setPath] = useState(store.getState().path ?? '');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -66,7 +66,7 @@ function AddLocationForm({ onDone }: { onDone: () => void }) {
       await api.addLocation({ path: path.trim() });
       onDone();
     } catch (err) {
-      setError(parseCallError(err).message);
+      setError(errorMessage(err));
       setBusy(false);
     }
   }

@@ -1,24 +1,15 @@
-import { useEffect, useState } from 'react';
-import { connectionState, onConnectionState } from '../api';
-import { useBrowsing } from '../stores/browsing';
-import { useSelection } from '../stores/selection';
-import { useNotices } from '../stores/notices';
 import { formatCount, plural } from '../lib/format';
+import { useFerry } from '../state';
 
 /** Item counts, the connection state (browser host) and short notices. */
 export function StatusBar() {
-  const count = useBrowsing((s) => s.visible.length);
+  const count = useFerry((s) => s.visible.length);
   // While a big folder's pages arrive: how far along, never "N items" (that is the final count).
-  const loaded = useBrowsing((s) => (s.listing && !s.listing.complete ? s.listing.entries.length : null));
-  const total = useBrowsing((s) => s.listing?.total ?? 0);
-  const selected = useSelection((s) => s.selected.size);
-  const notices = useNotices((s) => s.notices);
-  const [connection, setConnection] = useState(connectionState());
-  useEffect(() => {
-    const unsubscribe = onConnectionState(setConnection);
-    setConnection(connectionState()); // it may have changed between render and subscription
-    return unsubscribe;
-  }, []);
+  const loaded = useFerry((s) => (s.listing && !s.listing.complete ? s.listing.entries.length : null));
+  const total = useFerry((s) => s.listing?.total ?? 0);
+  const selected = useFerry((s) => s.selected.size);
+  const notices = useFerry((s) => s.notices);
+  const connection = useFerry((s) => s.connection);
 
   return (
     <footer className="status-bar">

@@ -1,14 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useBrowsing } from '../stores/browsing';
-import { useJobs } from '../stores/jobs';
+import { actions, store, useFerry } from '../state';
 
 /** Back, Up, the editable path bar, "Show hidden" and the jobs toggle. */
 export function Toolbar() {
-  const path = useBrowsing((s) => s.path);
-  const canGoBack = useBrowsing((s) => s.history.length > 0);
-  const canGoUp = useBrowsing((s) => Boolean(s.listing?.parent));
-  const showHidden = useBrowsing((s) => s.showHidden);
-  const showList = useJobs((s) => s.showList);
+  const path = useFerry((s) => s.path);
+  const canGoBack = useFerry((s) => s.history.length > 0);
+  const canGoUp = useFerry((s) => Boolean(s.listing?.parent));
+  const showHidden = useFerry((s) => s.showHidden);
+  const showList = useFerry((s) => s.showJobs);
   const [draft, setDraft] = useState(path ?? '');
   // Typed and not yet submitted while the field has focus: a listing that lands meanwhile (a big folder
   // still loading) must not wipe what is being typed. Anywhere else, the field follows the folder shown.
@@ -21,15 +20,15 @@ export function Toolbar() {
     e.preventDefault();
     typing.current = false;
     const target = draft.trim();
-    if (target) void useBrowsing.getState().navigate(target);
+    if (target) void actions.navigate(target);
   }
 
   return (
     <header className="toolbar">
       <button type="button" aria-label="Back" title="Back (Alt+Left)" disabled={!canGoBack}
-        onClick={() => useBrowsing.getState().back()}>‹</button>
+        onClick={() => actions.back()}>‹</button>
       <button type="button" aria-label="Up" title="Enclosing folder" disabled={!canGoUp}
-        onClick={() => useBrowsing.getState().up()}>↑</button>
+        onClick={() => actions.up()}>↑</button>
       <form className="path-bar" onSubmit={submit} role="search">
         <input aria-label="Path" value={draft} spellCheck={false} autoComplete="off"
           onChange={(e) => { typing.current = true; setDraft(e.target.value); }}
@@ -37,10 +36,10 @@ export function Toolbar() {
           onKeyDown={(e) => { if (e.key === 'Escape') { typing.current = false; setDraft(path ?? ''); e.currentTarget.blur(); } }} />
       </form>
       <label className="toggle">
-        <input type="checkbox" checked={showHidden} onChange={(e) => useBrowsing.getState().setShowHidden(e.target.checked)} />
+        <input type="checkbox" checked={showHidden} onChange={(e) => store.getState().setShowHidden(e.target.checked)} />
         Hidden files
       </label>
-      <button type="button" aria-pressed={showList} onClick={() => useJobs.getState().setShowList(!showList)}>Jobs</button>
+      <button type="button" aria-pressed={showList} onClick={() => store.getState().setShowJobs(!showList)}>Jobs</button>
     </header>
   );
 }

@@ -1,8 +1,6 @@
 import { useEffect } from 'react';
-import { useBrowsing } from '../stores/browsing';
-import { useSelection } from '../stores/selection';
-import { useMenu } from '../stores/menu';
-import { copySelection, openNewWindow, pasteInto } from '../stores/actions';
+import { actions, store } from '../state';
+import { openNewWindow } from '../dom/new-window';
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -17,12 +15,12 @@ export function useShortcuts(): void {
       const key = e.key.toLowerCase();
       if (mod && key === 'n') { e.preventDefault(); openNewWindow(); return; }
       if (isTextField(e.target) || document.querySelector('[role="alertdialog"]')) return;
-      if (mod && key === 'c') { e.preventDefault(); copySelection(); }
-      else if (mod && key === 'v') { e.preventDefault(); pasteInto(); }
-      else if (mod && key === 'a') { e.preventDefault(); useSelection.getState().all(useBrowsing.getState().visiblePaths); }
-      else if (e.key === 'Backspace' || (e.altKey && e.key === 'ArrowLeft')) { e.preventDefault(); useBrowsing.getState().back(); }
-      else if (e.altKey && e.key === 'ArrowUp') { e.preventDefault(); useBrowsing.getState().up(); }
-      else if (e.key === 'Escape') useMenu.getState().close();
+      if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
+      else if (mod && key === 'v') { e.preventDefault(); actions.pasteInto(); }
+      else if (mod && key === 'a') { e.preventDefault(); store.getState().selectAll(store.getState().visiblePaths); }
+      else if (e.key === 'Backspace' || (e.altKey && e.key === 'ArrowLeft')) { e.preventDefault(); actions.back(); }
+      else if (e.altKey && e.key === 'ArrowUp') { e.preventDefault(); actions.up(); }
+      else if (e.key === 'Escape') store.getState().closeMenu();
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);

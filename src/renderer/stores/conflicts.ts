@@ -1,51 +1,51 @@
-import { create } from 'zustand';
 import type { EventOf } from '../../shared/events';
 import type { Resolution } from '../../shared/types';
-import { api } from '../api';
-import { parseCallError } from '../api/transport';
+import { errorCode, errorMessage } from '../api/client';
+import type { Slice, StoreDeps } from './store';
 
-type Conflict = EventOf<'conflict'>;
+export type Conflict = EventOf<'conflict'>;
 
-interface ConflictsState {
+export interface ConflictsSlice {
   /** Unanswered conflicts in arrival order; the modal shows the first one of a job this window owns. */
-  queue: Conflict[];
-  answering: boolean;
-  error: string | null;
-  push(conflict: Conflict): void;
-  answer(conflict: Conflict, resolution: Resolution, applyToAll: boolean): Promise<void>;
-  dropJob(jobId: string): void;
+  conflicts: Conflict[];
+  answeringConflict: boolean;
+  conflictError: string | null;
+  pushConflict(conflict: Conflict): void;
+  answerConflict(conflict: Conflict, resolution: Resolution, applyToAll: boolean): Promise<void>;
+  /** The job ended: none of its conflicts can be answered any more. */
+  dropJobConflicts(jobId: string): void;
 }
 
-export const useConflicts = create<ConflictsState>()((set, get) => ({
-  queue: [],
-  answering: false,
-  error: null,
+export const createConflictsSlice = ({ api }: StoreDeps): Slice<ConflictsSlice> => (set, get) => ({
+  conflicts: [],
+  answeringConflict: false,
+  conflictError: null,
 
-  push(conflict) {
-    if (get().queue.some((c) => c.conflictId === conflict.conflictId && c.jobId === conflict.jobId)) return;
-    set((s) => ({ queue: [...s.queue, conflict] }));
+  pushConflict(conflict) {
+    if (get().conflicts.some((c) => c.conflictId === conflict.conflictId && c.jobId === conflict.jobId)) return;
+    set((s) => ({ conflicts: [...s.conflicts, conflict] }));
   },
 
-  async answer(conflict, resolution, applyToAll) {
-    set({ answering: true, error: null });
+  async answerConflict(conflict, resolution, applyToAll) {
+    set({ answeringConflict: true, conflictError: null });
     try {
       await api.resolveConflict({ jobId: conflict.jobId, conflictId: conflict.conflictId, resolution, applyToAll });
       // "Apply to all" and "Stop" answer the job's other pending conflicts in the engine as well.
       const wholeJob = applyToAll || resolution === 'stop';
       set((s) => ({
-        answering: false,
-        queue: s.queue.filter((c) => c.jobId !== conflict.jobId || (!wholeJob && c.conflictId !== conflict.conflictId)),
+        answeringConflict: false,
+        conflicts: s.conflicts.filter((c) => c.jobId !== conflict.jobId || (!wholeJob && c.conflictId !== conflict.conflictId)),
       }));
     } catch (err) {
-      const { code, message } = parseCallError(err);
+      const code = errorCode(err);
       // Answered elsewhere or the job ended: nothing left to ask.
       if (code === 'CONFLICT_NOT_FOUND' || code === 'JOB_NOT_FOUND') {
-        set((s) => ({ answering: false, queue: s.queue.filter((c) => c !== conflict) }));
-      } else set({ answering: false, error: message });
+        set((s) => ({ answeringConflict: false, conflicts: s.conflicts.filter((c) => c !== conflict) }));
+      } else set({ answeringConflict: false, conflictError: errorMessage(err) });
     }
   },
 
-  dropJob(jobId) {
-    if (get().queue.some((c) => c.jobId === jobId)) set((s) => ({ queue: s.queue.filter((c) => c.jobId !== jobId) }));
+  dropJobConflicts(jobId) {
+    if (get().conflicts.some((c) => c.jobId === jobId)) set((s) => ({ conflicts: s.conflicts.filter((c) => c.jobId !== jobId) }));
   },
-}));
+});

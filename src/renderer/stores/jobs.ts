@@ -1,32 +1,31 @@
-import { create } from 'zustand';
 import type { FerryEvent } from '../../shared/events';
 import type { JobSummary } from '../../shared/types';
-import { api } from '../api';
-import { parseCallError } from '../api/transport';
+import { errorMessage } from '../api/client';
 import { applyCopyEvent, completedFromSummary, newCopyView, type CopyView } from '../lib/copy-progress';
+import type { FerryState, Slice, StoreDeps } from './store';
 
-interface JobsState {
+export interface JobsSlice {
   /** Every copy job this window has heard of, by id (events arrive for all jobs of the engine). */
   byId: Record<string, CopyView>;
   /** The copy dialogs this window shows, oldest first: the jobs it started or resumed. */
   dialogs: string[];
+  /** Dialogs opened before the engine answered with a job id are `pending-<n>`: the last n used. */
+  lastPlaceholder: number;
   /** The jobs list (from listJobs). */
-  list: JobSummary[];
-  listLoaded: boolean;
-  showList: boolean;
-  apply(event: FerryEvent): void;
+  jobList: JobSummary[];
+  jobListLoaded: boolean;
+  showJobs: boolean;
+  applyJobEvent(event: FerryEvent): void;
   startCopy(sources: string[], destination: string): Promise<void>;
-  resume(jobId: string, destination?: string): Promise<void>;
+  resumeJob(jobId: string, destination?: string): Promise<void>;
   retryFailed(jobId: string): Promise<void>;
   closeDialog(jobId: string): void;
   /** `afterReconnect`: also settles the dialogs of jobs that ended while the connection was down. */
-  refreshList(options?: { afterReconnect?: boolean }): Promise<void>;
-  setShowList(show: boolean): void;
+  refreshJobs(options?: { afterReconnect?: boolean }): Promise<void>;
+  setShowJobs(show: boolean): void;
 }
 
-let pendingSeq = 0;
-
-export const useJobs = create<JobsState>()((set, get) => {
+export const createJobsSlice = ({ api }: StoreDeps): Slice<JobsSlice> => (set, get) => {
   /** Replaces a placeholder dialog with the real job, keeping any events that arrived before the reply. */
   function adopt(placeholder: string, jobId: string, destination: string): void {
     set((s) => {
@@ -38,23 +37,29 @@ export const useJobs = create<JobsState>()((set, get) => {
   }
 
   function openPlaceholder(destination: string): string {
-    const placeholder = `pending-${++pendingSeq}`;
-    set((s) => ({ byId: { ...s.byId, [placeholder]: newCopyView(placeholder, destination) }, dialogs: [...s.dialogs, placeholder] }));
+    const n = get().lastPlaceholder + 1;
+    const placeholder = `pending-${n}`;
+    set((s) => ({
+      lastPlaceholder: n,
+      byId: { ...s.byId, [placeholder]: newCopyView(placeholder, destination) },
+      dialogs: [...s.dialogs, placeholder],
+    }));
     return placeholder;
   }
 
   function failPlaceholder(placeholder: string, err: unknown): void {
-    set((s) => ({ byId: { ...s.byId, [placeholder]: { ...s.byId[placeholder]!, phase: 'finished', startError: parseCallError(err).message } } }));
+    set((s) => ({ byId: { ...s.byId, [placeholder]: { ...s.byId[placeholder]!, phase: 'finished', startError: errorMessage(err) } } }));
   }
 
   return {
     byId: {},
     dialogs: [],
-    list: [],
-    listLoaded: false,
-    showList: false,
+    lastPlaceholder: 0,
+    jobList: [],
+    jobListLoaded: false,
+    showJobs: false,
 
-    apply(event) {
+    applyJobEvent(event) {
       // Jobs of other windows are tracked too (cheap), so adopting one later starts from its real state.
       const current = get().byId[event.jobId];
       const view = applyCopyEvent(current ?? newCopyView(event.jobId), event);
@@ -69,10 +74,10 @@ export const useJobs = create<JobsState>()((set, get) => {
       } catch (err) {
         failPlaceholder(placeholder, err);
       }
-      void get().refreshList();
+      void get().refreshJobs();
     },
 
-    async resume(jobId, destination = '') {
+    async resumeJob(jobId, destination = '') {
       set((s) => ({
         byId: { ...s.byId, [jobId]: newCopyView(jobId, destination) },
         dialogs: s.dialogs.includes(jobId) ? s.dialogs : [...s.dialogs, jobId],
@@ -83,7 +88,7 @@ export const useJobs = create<JobsState>()((set, get) => {
       } catch (err) {
         failPlaceholder(jobId, err);
       }
-      void get().refreshList();
+      void get().refreshJobs();
     },
 
     async retryFailed(jobId) {
@@ -101,27 +106,27 @@ export const useJobs = create<JobsState>()((set, get) => {
       set((s) => ({ dialogs: s.dialogs.filter((d) => d !== jobId) }));
     },
 
-    async refreshList(options = {}) {
+    async refreshJobs(options = {}) {
       try {
-        const list = await api.listJobs({});
-        set({ list, listLoaded: true });
+        const jobList = await api.listJobs({});
+        set({ jobList, jobListLoaded: true });
         // A dialog whose job ended while the connection was down never got `completed`: take it from the row.
         if (options.afterReconnect) for (const jobId of get().dialogs) {
-          const job = list.find((j) => j.id === jobId);
+          const job = jobList.find((j) => j.id === jobId);
           const ended = job && !get().byId[jobId]?.completed ? completedFromSummary(job) : null;
-          if (ended) get().apply(ended);
+          if (ended) get().applyJobEvent(ended);
         }
       } catch { /* disconnected: the next event or reconnect refreshes */ }
     },
 
-    setShowList(showList) {
-      set({ showList });
-      if (showList) void get().refreshList();
+    setShowJobs(showJobs) {
+      set({ showJobs });
+      if (showJobs) void get().refreshJobs();
     },
   };
-});
+};
 
 /** True when this window shows a dialog for the job (it started or resumed it). */
-export function ownsJob(jobId: string): boolean {
-  return useJobs.getState().dialogs.includes(jobId);
+export function ownsJob(state: FerryState, jobId: string): boolean {
+  return state.dialogs.includes(jobId);
 }

@@ -1,23 +1,27 @@
-import { create } from 'zustand';
+import type { Slice } from './store';
 
 export interface Notice { id: number; text: string; tone: 'info' | 'error' }
 
-interface NoticesState {
+/** Short messages at the bottom of the window ("Those items are already in this folder"). */
+export interface NoticesSlice {
   notices: Notice[];
-  show(text: string, tone?: Notice['tone']): void;
-  dismiss(id: number): void;
+  /** The id of the last notice shown: ids stay distinct even when a notice is dismissed early. */
+  lastNoticeId: number;
+  showNotice(text: string, tone?: Notice['tone']): void;
+  dismissNotice(id: number): void;
 }
 
-let seq = 0;
 const VISIBLE_MS = 6_000;
+/** At most this many at once: the oldest goes when another comes. */
+const MAX_SHOWN = 3;
 
-/** Short messages at the bottom of the window ("Those items are already in this folder"). */
-export const useNotices = create<NoticesState>()((set, get) => ({
+export const createNoticesSlice: Slice<NoticesSlice> = (set, get) => ({
   notices: [],
-  show(text, tone = 'info') {
-    const id = ++seq;
-    set((s) => ({ notices: [...s.notices.slice(-2), { id, text, tone }] }));
-    setTimeout(() => get().dismiss(id), VISIBLE_MS);
+  lastNoticeId: 0,
+  showNotice(text, tone = 'info') {
+    const id = get().lastNoticeId + 1;
+    set((s) => ({ lastNoticeId: id, notices: [...s.notices.slice(-(MAX_SHOWN - 1)), { id, text, tone }] }));
+    setTimeout(() => get().dismissNotice(id), VISIBLE_MS);
   },
-  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
-}));
+  dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+});

@@ -1,37 +1,55 @@
-import { create } from 'zustand';
 import { clickSelect, moveFocus, selectAll, type ClickMode, type SelectionState } from '../lib/selection';
+import type { FerryState, Slice } from './store';
 
-interface SelectionStore extends SelectionState {
+export interface SelectionSlice extends SelectionState {
   click(order: readonly string[], index: number, mode: ClickMode): void;
-  all(order: readonly string[]): void;
-  move(order: readonly string[], delta: number, extend: boolean): void;
+  selectAll(order: readonly string[]): void;
+  moveFocus(order: readonly string[], delta: number, extend: boolean): void;
   /** Right-click or drag on an unselected row selects just that row (Finder). */
   ensureSelected(order: readonly string[], index: number): void;
-  clear(): void;
+  clearSelection(): void;
   /** After a refresh: drop selected paths that are gone. */
-  retain(existing: ReadonlySet<string>): void;
+  retainSelection(existing: ReadonlySet<string>): void;
+  /**
+   * Keyboard focus and the Shift-click anchor are row indexes: when rows arrive above them (a page merged
+   * into a size order), they follow their rows.
+   */
+  followRows(before: readonly string[], after: readonly string[]): void;
 }
 
 const EMPTY: SelectionState = { selected: new Set(), anchor: null, focus: null };
 
-export const useSelection = create<SelectionStore>()((set, get) => ({
+function current(s: FerryState): SelectionState {
+  return { selected: s.selected, anchor: s.anchor, focus: s.focus };
+}
+
+export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({
   ...EMPTY,
-  click: (order, index, mode) => set(clickSelect(get(), order, index, mode)),
-  all: (order) => set(selectAll(order)),
-  move: (order, delta, extend) => set(moveFocus(get(), order, delta, extend)),
+  click: (order, index, mode) => set(clickSelect(current(get()), order, index, mode)),
+  selectAll: (order) => set(selectAll(order)),
+  moveFocus: (order, delta, extend) => set(moveFocus(current(get()), order, delta, extend)),
   ensureSelected(order, index) {
     const path = order[index];
-    if (path !== undefined && !get().selected.has(path)) set(clickSelect(get(), order, index, 'replace'));
+    if (path !== undefined && !get().selected.has(path)) set(clickSelect(current(get()), order, index, 'replace'));
   },
-  clear: () => set(EMPTY),
-  retain(existing) {
+  clearSelection: () => set(EMPTY),
+  retainSelection(existing) {
     const selected = new Set([...get().selected].filter((p) => existing.has(p)));
     if (selected.size !== get().selected.size) set({ selected });
   },
-}));
+  followRows(before, after) {
+    const { anchor, focus } = get();
+    const moved = (index: number | null) => {
+      if (index === null || before[index] === after[index]) return index;
+      const at = after.indexOf(before[index]!);
+      return at < 0 ? null : at;
+    };
+    const next = { anchor: moved(anchor), focus: moved(focus) };
+    if (next.anchor !== anchor || next.focus !== focus) set(next);
+  },
+});
 
 /** Selected paths in list order (what Copy and drag carry). */
-export function selectedInOrder(order: readonly string[]): string[] {
-  const selected = useSelection.getState().selected;
-  return order.filter((p) => selected.has(p));
+export function selectedInOrder(state: FerryState, order: readonly string[] = state.visiblePaths): string[] {
+  return order.filter((p) => state.selected.has(p));
 }

@@ -11,7 +11,9 @@ export interface IpcOptions {
 }
 
 /**
- * One generic channel: `invoke(IPC_CALL, method, input)` → CallResult. Validation happens in
+ * One generic channel: `invoke(IPC_CALL, method, input)` → CallResult, as the browser host's frames: the
+ * handler never throws (Electron would keep only an Error's message), so the error's code and path reach the
+ * renderer's client as data through the preload (src/preload/bridge.ts). Validation happens in
  * dispatchCall, so a malformed call from a compromised renderer gets an error value and changes nothing.
  * Returns a function that removes the handler and stops forwarding events.
  */

@@ -1,0 +1,23 @@
+import { useStore } from 'zustand';
+import { api, webSocket } from './api';
+import { createActions } from './stores/actions';
+import { createFerryStore, type FerryState } from './stores/store';
+import { shareClipboard } from './dom/shared-clipboard';
+
+/** This window's store over its client, and the actions that run the flows between its slices. */
+export const store = createFerryStore({ api });
+export const actions = createActions(store, api);
+shareClipboard(store);
+
+/** Reads the store in a component; the selector keeps re-renders to what it picks (`s => s.byId[id]`). */
+export function useFerry<T>(selector: (state: FerryState) => T): T {
+  return useStore(store, selector);
+}
+
+/** Routes the engine's event stream and the connection's state into the store (once, at start). */
+export function connectEvents(): void {
+  api.onEvent(actions.handleEvent);
+  if (!webSocket) return;
+  store.getState().setConnection(webSocket.connection());
+  webSocket.onConnection(actions.connectionChanged);
+}
