@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './scripts/eslint-layers.mjs';
 
 /**
  * `npm run lint` (and a step of `npm test`): ESLint's and typescript-eslint's recommended rules, without type
@@ -13,6 +14,39 @@ const NODE_COMMONJS_GLOBALS = Object.fromEntries(
     'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']
     .map((name) => [name, 'readonly']),
 );
+
+const HOSTS = ['src/main/hosts/browser', 'src/main/hosts/electron', 'src/main/hosts/cli'];
+
+/** Which part may import which (docs/architecture.md, "Layers"); enforced by scripts/eslint-layers.mjs. */
+export const LAYERS = [
+  {
+    files: ['src/main/engine'],
+    forbid: [
+      { packages: ['electron'], message: 'the engine runs under plain Node (tests, CLI, worker threads): it never imports electron' },
+      { paths: ['src/main/hosts'], message: 'the engine never imports a host: hosts adapt the engine, not the reverse' },
+    ],
+  },
+  {
+    files: ['src/renderer'],
+    forbid: [
+      { paths: ['src/main', 'src/preload'], message: 'the renderer talks to the engine only through FerryApi (src/shared)' },
+      { builtins: true, message: 'the renderer runs in a sandboxed page (Electron) or a browser: no Node built-ins' },
+    ],
+  },
+  {
+    files: ['src/shared'],
+    forbid: [{ paths: ['src/main', 'src/renderer', 'src/preload'], message: 'src/shared holds contracts only: it imports nothing of main, renderer or preload' }],
+  },
+  ...HOSTS.map((host) => ({
+    files: [host],
+    forbid: [{ paths: HOSTS.filter((h) => h !== host), message: 'hosts never import each other: what two hosts need lives in src/main/hosts/ itself' }],
+  })),
+];
+
+/** The exceptions, each with its reason. */
+export const LAYER_EXCEPTIONS = [
+  { file: 'src/main/hosts/cli/commands/serve.ts', to: 'src/main/hosts/browser', why: '`ferry serve` is the CLI command that starts the browser host' },
+];
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'native/**', 'bench/.corpora/**', 'test-results/**', 'playwright-report/**'] },
@@ -28,6 +62,11 @@ export default tseslint.config(
         ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_',
       }],
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/imports': ['error', { root: import.meta.dirname, layers: LAYERS, allow: LAYER_EXCEPTIONS }] },
   },
   {
     // The scripts are CommonJS on purpose: bootstrap.js runs on a fresh clone before anything is installed

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
   APP_ORIGIN, CONTENT_SECURITY_POLICY, WINDOW_WEB_PREFERENCES, contentSecurityPolicy, isAppUrl, securityHeaders, webPreferences,
-} from '../../src/main/hosts/electron/security';
+} from '../../src/main/hosts/web-security';
 import { projectRoot } from '../../src/main/project-root';
 
 function directives(csp: string): Map<string, string[]> {
@@ -85,7 +85,7 @@ test('the scan recognises electron imports (so the check above can fail)', () =>
 });
 
 test('security.ts itself has no run-time electron import (tests and the browser host load it)', () => {
-  const source = fs.readFileSync(path.join(projectRoot(), 'src/main/hosts/electron/security.ts'), 'utf8');
+  const source = fs.readFileSync(path.join(projectRoot(), 'src/main/hosts/web-security.ts'), 'utf8');
   const runtimeImports = source.split('\n').filter((l) => ELECTRON_IMPORT.test(l) && !/^import type /.test(l));
   assert.deepEqual(runtimeImports, []);
 });
