@@ -41,6 +41,14 @@ export const LAYERS = [
     files: [host],
     forbid: [{ paths: HOSTS.filter((h) => h !== host), message: 'hosts never import each other: what two hosts need lives in src/main/hosts/ itself' }],
   })),
+  {
+    // What several hosts share (web-security.ts, static-files.ts): loaded by the browser host and the CLI under plain Node.
+    files: ['src/main/hosts/*'],
+    forbid: [
+      { packages: ['electron'], message: 'code shared by the hosts runs under plain Node too: no electron import' },
+      { paths: HOSTS, message: 'code shared by the hosts imports none of them' },
+    ],
+  },
 ];
 
 /** The exceptions, each with its reason. */

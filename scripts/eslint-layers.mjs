@@ -8,17 +8,23 @@ import * as path from 'node:path';
  * types (a type import still ties one layer to another's code).
  *
  * Options: { root, layers: [{ files, forbid: [{ paths?, packages?, builtins?, message }] }], allow: [{ file, to, why }] }
- *  - files, paths and to are project-relative folders or files (no extension needed);
+ *  - files, paths and to are project-relative folders or files (no extension needed; `folder/*`: its files only);
  *  - packages are bare module names (a subpath such as `electron/main` counts);
  *  - builtins: true forbids Node's built-in modules, with or without `node:`.
  */
 
 const NODE_BUILTINS = new Set(builtinModules.filter((m) => !m.startsWith('_')));
 
-/** Whether a project-relative path is the folder or file `prefix`, or inside it. */
+const noExtension = (p) => p.replace(/\.[cm]?[jt]sx?$/, '');
+
+/**
+ * Whether a project-relative path is the folder or file `prefix` (extension optional), or inside it.
+ * `folder/*` means the files directly in that folder, not those of its subfolders.
+ */
 export function within(rel, prefix) {
+  if (prefix.endsWith('/*')) return path.posix.dirname(rel) === prefix.slice(0, -2);
   const p = prefix.replace(/\/+$/, '');
-  return rel === p || rel.startsWith(`${p}/`) || rel.replace(/\.[cm]?[jt]sx?$/, '') === p.replace(/\.[cm]?[jt]sx?$/, '');
+  return rel === p || rel.startsWith(`${p}/`) || noExtension(rel) === noExtension(p);
 }
 
 /** What an import names: a project path (relative imports resolved against the importing file) or a package. */

@@ -1,6 +1,6 @@
 import { BrowserWindow, type WebContents } from 'electron';
 import { APP_ENTRY_URL } from './protocol';
-import { isAppUrl, webPreferences } from '../web-security';
+import { isAppUrl, webPreferences } from './security';
 
 /**
  * Ferry's file-browser windows. New windows come only from here (menu, Ctrl/Cmd+N, a second launch):
