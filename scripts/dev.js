@@ -52,7 +52,9 @@ function startFerryServe(serveArgs) {
     say('running as root: whoever has the address printed below can read and copy every file on this computer.');
     args.push('--allow-root');
   }
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its own process group: Ctrl+C reaches only this script, which passes one SIGTERM on (a second signal
+  // would end ferry serve before its clean shutdown).
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   return new Promise((resolve, reject) => {
     let buf = '';
     const onData = (d) => {
@@ -87,11 +89,12 @@ async function main() {
     say(`ferry serve stopped (exit code ${code}); stopping the dev server`);
     process.exit(code ?? 1);
   });
-  // Ctrl+C reaches ferry serve too (same process group): wait for it to finish its shutdown.
-  process.on('SIGINT', () => {
+  // Ctrl+C: let ferry serve finish its clean shutdown, then end.
+  process.once('SIGINT', () => {
     stopping = true;
-    if (ferry.child.exitCode === null) ferry.child.once('exit', () => process.exit(0));
-    else process.exit(0);
+    if (ferry.child.exitCode !== null) process.exit(0);
+    ferry.child.once('exit', () => process.exit(0));
+    ferry.child.kill('SIGTERM');
   });
   say(`engine and API: ferry serve on ${ferry.url.protocol}//${ferry.url.host}`);
   const token = ferry.url.searchParams.get('token');

@@ -48,8 +48,8 @@ test('npm run dev serves the page from the sources with hot reload, forwards the
 
     const servePort = Number(/ferry serve on http:\/\/127\.0\.0\.1:(\d+)/.exec(stderr())?.[1]);
     assert.ok(servePort > 0, stderr());
-    child.kill('SIGTERM');
-    await exitOf(child);
+    child.kill('SIGINT'); // Ctrl+C
+    assert.equal(await exitOf(child), 0);
     const deadline = Date.now() + 20_000;
     while (!(await refusesConnections(servePort)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     assert.ok(await refusesConnections(servePort), 'ferry serve stops with the dev server');
