@@ -17,7 +17,7 @@ const NODE_COMMONJS_GLOBALS = Object.fromEntries(
 
 const HOSTS = ['src/main/hosts/browser', 'src/main/hosts/electron', 'src/main/hosts/cli'];
 
-/** Which part may import which (docs/architecture.md, "Layers"); enforced by scripts/eslint-layers.mjs. */
+/** Which part may import which (docs/architecture.md §1, docs/development.md); enforced by scripts/eslint-layers.mjs. */
 export const LAYERS = [
   {
     files: ['src/main/engine'],

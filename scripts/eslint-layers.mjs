@@ -2,8 +2,8 @@ import { builtinModules } from 'node:module';
 import * as path from 'node:path';
 
 /**
- * A local ESLint plugin with one rule, `layers/imports`: which part of Ferry may import which (docs/architecture.md,
- * "Layers"). Relative imports are resolved to project paths, so `../../hosts/cli/x` is caught wherever it is written.
+ * A local ESLint plugin with one rule, `layers/imports`: which part of Ferry may import which (docs/development.md,
+ * "The layer rule"). Relative imports are resolved to project paths, so `../../hosts/cli/x` is caught wherever it is written.
  * Every way of naming a module counts: `import`, `export … from`, `import()`, `require()` and `typeof import()`
  * types (a type import still ties one layer to another's code).
  *
