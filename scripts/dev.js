@@ -103,6 +103,8 @@ async function main() {
   const vite = await createServer({
     configFile: path.join(root, 'vite.renderer.mts'),
     plugins: [relaxCspInDev],
+    // Its pre-bundled dependencies go with the other build output, not into node_modules (which may be shared).
+    cacheDir: path.join(root, 'out', 'vite-dev'),
     clearScreen: false,
     server: {
       host: '127.0.0.1',
