@@ -55,6 +55,9 @@ function startFerryServe(serveArgs) {
   // Its own process group: Ctrl+C reaches only this script, which passes one SIGTERM on (a second signal
   // would end ferry serve before its clean shutdown).
   const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  // Whichever way this process ends (Vite's own SIGTERM and stdin handlers call process.exit()), ferry serve
+  // ends with it: it shuts down cleanly on SIGTERM, interrupting copies still running so they can be resumed.
+  process.on('exit', () => { if (child.exitCode === null) child.kill('SIGTERM'); });
   return new Promise((resolve, reject) => {
     let buf = '';
     const onData = (d) => {
@@ -79,10 +82,9 @@ async function main() {
     ensureDependencies();
     ensureBuild();
   }
+  // SIGTERM ends through process.exit (as Vite's own handler does), so that the 'exit' hook stops ferry serve.
+  process.once('SIGTERM', () => process.exit(143));
   const ferry = await startFerryServe(serveArgs);
-  // Whichever way this process ends (Vite's own SIGTERM and stdin handlers call process.exit()), ferry serve
-  // ends with it: it shuts down cleanly on SIGTERM, interrupting copies still running so they can be resumed.
-  process.on('exit', () => { if (ferry.child.exitCode === null) ferry.child.kill('SIGTERM'); });
   let stopping = false;
   ferry.child.once('exit', (code) => {
     if (stopping) return;
@@ -128,4 +130,3 @@ if (require.main === module) {
     process.exit(1);
   });
 }
-module.exports = { devCsp };
