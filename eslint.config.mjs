@@ -69,6 +69,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', {
         ignoreRestSiblings: true, argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_',
       }],
+      // `let id; const done = waitFor(() => id); id = await start()`: the callback may run before the assignment,
+      // when a const would still be in its temporal dead zone and throw instead of reading undefined.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {
