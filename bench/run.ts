@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -138,9 +139,11 @@ async function prepareLibrary(corpora: Corpus[], canIndex: boolean): Promise<str
       if (r.status === 0) continue;
       notes.push(`ferry index ${c.name} failed (${r.stderr.trim().split('\n')[0]}); rows written by the bench instead`);
     }
-    // Fallback: the tests' SQL indexer with the default rules in miniature (no .gitignore).
+    // Fallback: the tests' SQL indexer with the default rules in miniature (no .gitignore), loaded only when needed.
+    /* eslint-disable @typescript-eslint/no-require-imports */
     const { openLibrary } = require('../src/main/engine/db/library') as typeof import('../src/main/engine/db/library');
     const { indexTree, defaultRulesSkip } = require('../test/helpers/index-rows') as typeof import('../test/helpers/index-rows');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const handle = openLibrary(db);
     indexTree(handle, c.root, defaultRulesSkip);
     handle.close();
@@ -275,7 +278,7 @@ async function section(title: string, body: () => Promise<void>): Promise<void> 
 function machine(): string {
   const cpus = os.cpus();
   let fsType = '?';
-  try { fsType = require('node:child_process').execFileSync('stat', ['-f', '-c', '%T', base], { encoding: 'utf8' }).trim(); } catch { /* keep ? */ }
+  try { fsType = execFileSync('stat', ['-f', '-c', '%T', base], { encoding: 'utf8' }).trim(); } catch { /* keep ? */ }
   return `${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}, corpora on ${fsType} (${base})`;
 }
 

@@ -5,7 +5,7 @@ import { backgroundMenu, contextMenu, ui, waitForCopy } from './fixtures/ui';
 import { tree } from '../test/helpers/tree';
 
 test('a failed item is listed with its reason; "Retry failed" copies it once the cause is gone', async ({ ferry }) => {
-  const source = tree(path.join(ferry.home, 'photos'), { 'a.jpg': 'aaa', 'b.jpg': 'bbb', 'blocked.jpg': 'the picture' });
+  tree(path.join(ferry.home, 'photos'), { 'a.jpg': 'aaa', 'b.jpg': 'bbb', 'blocked.jpg': 'the picture' });
   // A folder with something in it sits where blocked.jpg should land: Ferry never deletes it to make room.
   const destination = tree(path.join(ferry.home, 'backup'), { 'photos/blocked.jpg/keep.txt': 'do not lose me' });
 

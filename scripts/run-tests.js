@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 'use strict';
 /**
- * `npm test`: type checks, the Node tests (unit and integration, on real temp folders and real SQLite
- * files, run from the built JavaScript so worker threads load exactly what ships), then the end-to-end
- * tests in a real Chromium against `ferry serve`. Usage: run-tests.js [typecheck|unit|e2e]... (default: all)
+ * `npm test`: type checks, the linter (ESLint with the layer rule, eslint.config.mjs), the Node tests (unit and
+ * integration, on real temp folders and real SQLite files, run from the built JavaScript so worker threads load
+ * exactly what ships), then the end-to-end tests in a real Chromium against `ferry serve`.
+ * Usage: run-tests.js [typecheck|lint|unit|e2e]... (default: all)
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -36,6 +37,10 @@ if (want('typecheck')) {
   const tsc = path.join(root, 'node_modules/typescript/bin/tsc');
   run('typecheck (node)', process.execPath, [tsc, '-p', 'tsconfig.node.json', '--noEmit']);
   if (fs.existsSync(path.join(root, 'src/renderer'))) run('typecheck (web)', process.execPath, [tsc, '-p', 'tsconfig.web.json', '--noEmit']);
+}
+
+if (want('lint')) {
+  run('lint (ESLint)', process.execPath, [path.join(root, 'node_modules/eslint/bin/eslint.js'), '.']);
 }
 
 if (want('unit')) {

@@ -5,7 +5,7 @@ import { createFerryEngine, type FerryEngine } from './engine/ferry-engine';
 import { installIpc } from './hosts/electron/ipc';
 import { installMenu } from './hosts/electron/menu';
 import { registerAppScheme, serveRenderer } from './hosts/electron/protocol';
-import { CONTENT_SECURITY_POLICY } from './hosts/electron/security';
+import { CONTENT_SECURITY_POLICY } from './hosts/web-security';
 import { lockDown, WindowManager } from './hosts/electron/windows';
 import { projectRoot } from './project-root';
 

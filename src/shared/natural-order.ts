@@ -65,7 +65,7 @@ function asciiWeights(): AsciiWeights | null {
     weights[ch.charCodeAt(0)] = rank;
     previous = ch;
   }
-  if (digits === 0) digits = ++rank;
+  if (digits === 0) digits = rank + 1;
   for (let c = 0x30; c <= 0x39; c++) weights[c] = DIGIT;
   weights[RUN_WEIGHT] = digits;
   return weights;

@@ -84,6 +84,7 @@ test('on a terminal, ferry index draws a live line and then the summary', { skip
   const command = `stty cols 200; ${[process.execPath, FERRY, 'index', root].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')}`;
   const r = spawnSync('script', ['-qec', command, '/dev/null'], { env, encoding: 'utf8', timeout: 60_000 });
   assert.equal(r.status, 0, r.stderr);
+  // eslint-disable-next-line no-control-regex -- the terminal's escape sequence (ESC [2K) is what is tested
   assert.match(r.stdout, /\r\x1b\[2KIndexing: [\d,]+ entries, [\d,]+ files, .* — /);
   assert.match(r.stdout, /Indexed .*: 300 files, 300 B/);
 });

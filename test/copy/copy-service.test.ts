@@ -1,5 +1,6 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { emptyDir, snapshot, symlink, tempDir, tree } from '../helpers/tree';
@@ -101,7 +102,7 @@ describe('CopyService', () => {
     const l = newLab();
     const src = tree(path.join(l.root, 's'), { 'a.txt': 'a', 'dir/b.txt': 'b', 'dangling': symlink('nowhere'), 'abs': symlink('/etc/hostname') });
     const fifo = path.join(src, 'pipe');
-    require('node:child_process').execFileSync('mkfifo', [fifo]);
+    execFileSync('mkfifo', [fifo]);
     const dest = fs.mkdirSync(path.join(l.root, 'd'), { recursive: true })!;
     const run = await copy(l, { sources: [src], destination: dest, overwrite: 'skip', useIndex: false });
     assert.equal(run.completed.status, 'done');
@@ -357,6 +358,7 @@ describe('CopyService', () => {
     const events: FerryEvent[] = [];
     let resumed: CopyHandle | undefined;
     // A conflict would wait for an answer forever: stop at once so that the assertions below say which file.
+    // eslint-disable-next-line prefer-const -- onEvent may run before resume() returns: a const would still be in its temporal dead zone and throw
     resumed = await l.service.resume(first.handle.jobId, (e) => {
       events.push(e);
       if (e.type === 'conflict') setImmediate(() => resumed?.cancel());

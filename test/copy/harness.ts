@@ -26,6 +26,7 @@ export interface Run { handle: CopyHandle; events: FerryEvent[]; completed: Even
 export async function copy(l: Lab, req: Omit<CopyRequest, 'onEvent'>, onEvent?: (e: FerryEvent, h: () => CopyHandle) => void): Promise<Run> {
   const events: FerryEvent[] = [];
   let handle: CopyHandle | undefined;
+  // eslint-disable-next-line prefer-const -- onEvent may run before start() returns: a const would still be in its temporal dead zone and throw
   handle = await l.service.start({ ...req, onEvent: (e) => { events.push(e); onEvent?.(e, () => handle!); } });
   const completed = await handle.done;
   return { handle, events, completed };

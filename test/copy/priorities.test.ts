@@ -108,6 +108,7 @@ test('the conflicts to expect are announced before the first conflict is asked',
   const dest = tree(path.join(l.root, 'dest'), { 'src/a.txt': 'old', 'src/b.txt': 'old', 'src/sub/e.txt': 'old', 'src/unrelated.txt': 'x' });
   const events: FerryEvent[] = [];
   let handle: Awaited<ReturnType<typeof l.service.start>> | undefined;
+  // eslint-disable-next-line prefer-const -- onEvent may run before start() returns: a const would still be in its temporal dead zone and throw
   handle = await l.service.start({
     sources: [src], destination: dest, overwrite: 'prompt', useIndex: false, concurrency: 1,
     onEvent: (e) => {

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { openLibrary, schemaVersion } from '../../src/main/engine/db/library';
 import { MIGRATIONS } from '../../src/main/engine/db/migrations';
 import { defaultDbPath } from '../../src/main/engine/db/paths';
@@ -62,7 +63,6 @@ test('the default path follows $FERRY_DB, then $XDG_DATA_HOME, then ~/.local/sha
 
 test('migration 2 keeps every indexed row of a version-1 library, now keyed by location, folder and name', () => {
   const file = path.join(tempDir(), 'library.db');
-  const Database = require('better-sqlite3') as typeof import('better-sqlite3');
   const v1 = new Database(file);
   v1.exec(MIGRATIONS[0]!);
   v1.pragma('user_version = 1');

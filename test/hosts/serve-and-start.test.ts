@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -102,6 +102,8 @@ test('without --port, ferry serve takes 7317, or any free port when 7317 is take
 });
 
 test('npm start decides between the desktop app and the browser from the environment', () => {
+  // start.js is a CommonJS script outside the TypeScript program: loaded from the source tree at run time.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { desktopUnavailable, hasDisplay } = require(path.join(projectRoot(), 'scripts/start.js')) as {
     desktopUnavailable(env: NodeJS.ProcessEnv, args: string[]): string | null;
     hasDisplay(env: NodeJS.ProcessEnv): boolean;

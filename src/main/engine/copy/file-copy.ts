@@ -37,6 +37,7 @@ export function tempPathFor(finalPath: string, tempPrefix: string): string {
   const escaped = hasEscapedBytes(name);
   if ((escaped ? encodeName(plain).length : Buffer.byteLength(plain)) <= NAME_MAX) return dir + plain;
   // Loaded only here: node:crypto costs each copy worker ~30 ms of start-up, and most names fit.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { createHash } = require('node:crypto') as typeof import('node:crypto');
   const digest = createHash('sha1').update(escaped ? encodeName(name) : name).digest('hex').slice(0, 16);
   return `${dir}${tempPrefix}#${digest}.tmp`;

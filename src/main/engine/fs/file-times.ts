@@ -40,6 +40,8 @@ function loadAddon(): TimesAddon | null {
     for (const file of addonCandidates()) {
       if (!fs.existsSync(file)) { reasons.push(`${file} not built`); continue; }
       try {
+        // A native addon is loaded by its path at run time, which only require() does.
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
         addon = require(file) as TimesAddon;
         break;
       } catch (err) {

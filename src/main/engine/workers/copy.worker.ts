@@ -78,7 +78,7 @@ function record(checkpoints: Checkpoints, tasks: CopyTask[], outcomes: TaskOutco
 
 port.on('message', (msg: ToWorker) => {
   if (msg.kind !== 'batch') return;
-  let checkpoints: Checkpoints | null = null;
+  let checkpoints: Checkpoints | null;
   let earlier: Map<string, CheckpointRow> | null = null;
   try {
     checkpoints = checkpointsFor(msg.settings);

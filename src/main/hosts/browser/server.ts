@@ -7,9 +7,9 @@ import { WebSocketServer } from 'ws';
 import type { FerryHandlers } from '../../../shared/api';
 import { FerryError } from '../../../shared/errors';
 import { projectRoot } from '../../project-root';
-import { contentSecurityPolicy, securityHeaders } from '../electron/security';
+import { contentSecurityPolicy, securityHeaders } from '../web-security';
+import { contentType, resolveStaticFile } from '../static-files';
 import { checkToken, createToken, hostAllowed, originAllowed, tokenCookie } from './auth';
-import { contentType, resolveStaticFile } from './static-files';
 import { MAX_FRAME_BYTES, serveApi } from './ws-api';
 
 export interface BrowserServerOptions {

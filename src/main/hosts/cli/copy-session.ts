@@ -77,6 +77,7 @@ export class CopySession {
     };
     if (this.options.json) {
       // Loaded only here: its schema library costs ~100 ms of start-up that most copies never need.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { readJsonAnswers } = require('./json-answers') as typeof import('./json-answers');
       this.answers = readJsonAnswers(this.ctx.stdin, {
         onAnswer: (a) => {

@@ -10,6 +10,7 @@ export { exactProcessArgs } from './process-args';
  * Commands load lazily: `ferry locations` should not pay for the copy engine's start-up, and `ferry --help`
  * (one line a command, from here) loads none of them.
  */
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading, as said above */
 const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   copy: { summary: 'copy files and folders into a folder, starting at once from the index', load: () => require('./commands/copy').command as Command },
   index: { summary: 'add a location (or re-index it) with the default rules', load: () => require('./commands/index-location').command as Command },
@@ -18,6 +19,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   resume: { summary: 'resume an interrupted copy', load: () => require('./commands/resume').command as Command },
   serve: { summary: 'serve the UI and API on 127.0.0.1; prints the URL with its token', load: () => require('./commands/serve').command as Command },
 };
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 function usage(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
@@ -46,6 +48,8 @@ export async function main(argv: string[], ctx: CliContext = processContext()): 
     return name === undefined ? EXIT.USAGE : EXIT.OK;
   }
   if (name === '--version' || name === '-V') {
+    // package.json sits outside the TypeScript program: read at run time from the project root.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     ctx.stdout.write(`ferry ${(require(path.join(projectRoot(), 'package.json')) as { version: string }).version}\n`);
     return EXIT.OK;
   }

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import { protocol } from 'electron';
-import { resolveStaticFile, contentType } from '../browser/static-files';
-import { APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, securityHeaders } from './security';
+import { resolveStaticFile, contentType } from '../static-files';
+import { CONTENT_SECURITY_POLICY, securityHeaders } from '../web-security';
+import { APP_ORIGIN, APP_SCHEME, isAppUrl } from './security';
 
 /**
  * The renderer is served from `ferry://app/…` rather than file://: a file:// page may read any file
