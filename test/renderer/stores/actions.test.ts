@@ -103,7 +103,7 @@ test('copy and paste: refusals are said, and a paste elsewhere starts a copy of 
 });
 
 test('a copy into the folder on screen shows its files when it ends', async () => {
-  const { engine, store, actions, connect, until } = storeOverEngine();
+  const { engine, actions, connect, until } = storeOverEngine();
   try {
     connect();
     const src = tree(tempDir(), { 'new.txt': 'n' });
