@@ -95,7 +95,7 @@ test('an interrupted job resumes from its checkpoints through resumeJob; another
     const dest = tree(tempDir(), { 'd/2.txt': 'old two' });
     const { jobId } = await engine.startCopy({ sources: [path.join(src, 'd')], destination: dest, overwrite: 'prompt' });
     await waitFor(events, jobId, 'conflict');
-    engine.jobs.cancel(jobId, 'interrupt');
+    engine.interruptJob(jobId);
     assert.equal((await waitFor(events, jobId, 'completed')).status, 'interrupted');
     assert.equal((await engine.listJobs({})).find((j) => j.id === jobId)?.status, 'interrupted');
 
@@ -110,7 +110,7 @@ test('an interrupted job resumes from its checkpoints through resumeJob; another
 
     const other = await engine.startCopy({ sources: [path.join(src, 'd')], destination: dest, overwrite: 'prompt' });
     await waitFor(events, other.jobId, 'conflict');
-    engine.jobs.cancel(other.jobId, 'interrupt');
+    engine.interruptJob(other.jobId);
     await waitFor(events, other.jobId, 'completed');
     await engine.cancelJob({ jobId: other.jobId });
     assert.equal((await engine.listJobs({})).find((j) => j.id === other.jobId)?.status, 'cancelled');
