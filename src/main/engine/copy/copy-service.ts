@@ -27,7 +27,7 @@ export interface CopyRequest {
 export type CopyHandle = JobHandle;
 
 /** Copy workers by default: enough to overlap I/O waits, few enough not to thrash a small machine. */
-export function defaultConcurrency(): number {
+function defaultConcurrency(): number {
   return Math.max(2, Math.min(4, os.availableParallelism()));
 }
 

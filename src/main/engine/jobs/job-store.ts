@@ -52,11 +52,6 @@ export class JobStore {
     return rows.map(toSummary);
   }
 
-  children(parentId: string): JobSummary[] {
-    return (this.db.prepare('SELECT * FROM jobs WHERE parent_id = ? ORDER BY priority DESC, created_at')
-      .all(parentId) as JobRow[]).map(toSummary);
-  }
-
   setStatus(id: string, status: JobStatus, error: string | null = null): void {
     const now = Date.now();
     this.db.prepare(
