@@ -11,6 +11,8 @@ import type { FerryErrorValue } from './errors';
 const JobRef = z.object({ jobId: z.string().min(1) });
 const AbsolutePath = z.string().min(1).max(4096);
 const PageLimit = z.number().int().min(1).max(MAX_LISTING_PAGE);
+/** A speed limit in bytes a second; 0 for none. */
+const RateLimit = z.number().int().nonnegative();
 
 export const methods = {
   /**
@@ -38,17 +40,29 @@ export const methods = {
       sources: z.array(AbsolutePath).min(1).max(100_000),
       destination: AbsolutePath,
       overwrite: OverwriteMode.default('prompt'),
+      /** false: discover every file on disk instead of starting from the library index (default true). */
+      useIndex: z.boolean().optional(),
+      /** Copy worker threads (default 2–4 by CPU count). */
+      concurrency: z.number().int().min(1).max(64).optional(),
+      /** Default: the engine's own (`ferry serve --limit-rate`), else none. */
+      rateLimit: RateLimit.optional(),
+      /** Higher goes first when jobs compete for worker slots (default 0). */
+      priority: z.number().int().min(-1000).max(1000).optional(),
     }),
     output: JobRef,
   },
   pauseJob: { input: JobRef, output: z.object({}) },
-  /** Resumes a paused job, or an interrupted one (which continues from its checkpoints). */
-  resumeJob: { input: JobRef, output: JobRef },
+  /**
+   * Resumes a paused job, or an interrupted one (which continues from its checkpoints). `rateLimit`
+   * replaces an interrupted job's own speed limit (0 lifts it); without it the job keeps its own.
+   */
+  resumeJob: { input: JobRef.extend({ rateLimit: RateLimit.optional() }), output: JobRef },
   cancelJob: { input: JobRef, output: z.object({}) },
   /** Copies again the files that failed in a finished job, as a new job. */
   retryFailed: { input: JobRef, output: JobRef },
   resolveConflict: { input: ConflictAnswer.extend({ jobId: z.string().min(1) }), output: z.object({}) },
-  listJobs: { input: z.object({}), output: z.array(JobSummary) },
+  /** Interrupted jobs first, then running, paused and queued ones, then finished ones, newest first. */
+  listJobs: { input: z.object({ limit: z.number().int().min(1).optional() }), output: z.array(JobSummary) },
 } as const;
 
 export type MethodName = keyof typeof methods;

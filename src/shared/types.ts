@@ -98,6 +98,8 @@ export const JobSummary = z.object({
   /** Last checkpointed progress (the fields of the `progress` event for a copy). */
   progress: z.record(z.string(), z.unknown()).nullable(),
   error: z.string().nullable(),
+  /** Why the job's saved row could not be read (its config or progress is not a JSON object): shown, never resumed. */
+  damaged: z.string().optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
   finishedAt: z.number().nullable(),

@@ -69,3 +69,21 @@ test('a copy that skipped everything says so in its progress summary', () => {
   };
   assert.equal(progressSummary(job), '0/6 files, 0 B of 21 B, 6 skipped, /a/src → /b');
 });
+
+test('a job whose saved row is damaged is listed as such, and ferry resume refuses it in one line', () => {
+  const { env, FERRY_DB } = libraryEnv();
+  const db = openLibrary(FERRY_DB);
+  const store = new JobStore(db);
+  const job = store.create({ kind: 'copy', status: 'interrupted', config: {} });
+  db.prepare('UPDATE jobs SET config = ? WHERE id = ?').run('{"sources": ["/photos"', job.id);
+  db.close();
+
+  const r = ferry(['jobs'], env);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout.split('\n')[1]!, new RegExp(`^${job.id}\\s+copy\\s+interrupted\\s+just now\\s+damaged row: config is not valid JSON$`));
+  assert.equal((JSON.parse(ferry(['jobs', '--json'], env).stdout) as JobSummary[])[0]!.damaged, 'config is not valid JSON');
+
+  const resumed = ferry(['resume', job.id.slice(0, 8)], env);
+  assert.equal(resumed.code, 2);
+  assert.equal(resumed.stderr, `ferry resume: Job ${job.id}'s saved row is damaged (config is not valid JSON): it cannot be resumed or retried\n`);
+});

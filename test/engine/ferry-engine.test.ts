@@ -6,6 +6,7 @@ import { createFerryEngine, type FerryEngine } from '../../src/main/engine/ferry
 import { openLibrary } from '../../src/main/engine/db/library';
 import { JobStore } from '../../src/main/engine/jobs/job-store';
 import { FerryError } from '../../src/shared/errors';
+import { dispatchCall } from '../../src/shared/dispatch';
 import type { EventOf, FerryEvent, FerryEventType } from '../../src/shared/events';
 import { tempDir, tree } from '../helpers/tree';
 
@@ -95,7 +96,7 @@ test('an interrupted job resumes from its checkpoints through resumeJob; another
     const dest = tree(tempDir(), { 'd/2.txt': 'old two' });
     const { jobId } = await engine.startCopy({ sources: [path.join(src, 'd')], destination: dest, overwrite: 'prompt' });
     await waitFor(events, jobId, 'conflict');
-    engine.jobs.cancel(jobId, 'interrupt');
+    engine.interruptJob(jobId);
     assert.equal((await waitFor(events, jobId, 'completed')).status, 'interrupted');
     assert.equal((await engine.listJobs({})).find((j) => j.id === jobId)?.status, 'interrupted');
 
@@ -110,7 +111,7 @@ test('an interrupted job resumes from its checkpoints through resumeJob; another
 
     const other = await engine.startCopy({ sources: [path.join(src, 'd')], destination: dest, overwrite: 'prompt' });
     await waitFor(events, other.jobId, 'conflict');
-    engine.jobs.cancel(other.jobId, 'interrupt');
+    engine.interruptJob(other.jobId);
     await waitFor(events, other.jobId, 'completed');
     await engine.cancelJob({ jobId: other.jobId });
     assert.equal((await engine.listJobs({})).find((j) => j.id === other.jobId)?.status, 'cancelled');
@@ -209,6 +210,31 @@ test('snapshotEvents: a late listener gets each running job\'s progress, pause a
     await engine.resolveConflict({ jobId, conflictId: asked.conflictId, resolution: 'skip', applyToAll: false });
     await waitFor(events, jobId, 'completed');
     assert.deepEqual(engine.snapshotEvents().filter((e) => e.jobId === jobId), [], 'a finished job has nothing to replay');
+  } finally {
+    await engine.shutdown();
+  }
+});
+
+test('startCopy takes useIndex, concurrency, rateLimit and priority, checked where the call arrives', async () => {
+  const { engine, events } = setup();
+  try {
+    const src = tree(tempDir(), { 'd/a.txt': 'a' });
+    const dest = tempDir();
+    const base = { sources: [path.join(src, 'd')], destination: dest, overwrite: 'skip' };
+    for (const bad of [{ concurrency: 0 }, { concurrency: 65 }, { rateLimit: -1 }, { priority: 1001 }, { useIndex: 'no' }]) {
+      const r = await dispatchCall(engine, 'startCopy', { ...base, ...bad });
+      assert.equal(r.ok ? 'ok' : r.error.code, 'INVALID_INPUT', JSON.stringify(bad));
+    }
+    assert.deepEqual(await engine.listJobs({}), [], 'refused calls create no job');
+
+    const r = await dispatchCall(engine, 'startCopy', { ...base, useIndex: false, concurrency: 3, rateLimit: 1_000_000, priority: 7 });
+    assert.ok(r.ok);
+    const { jobId } = r.output as { jobId: string };
+    assert.equal((await waitFor(events, jobId, 'completed')).status, 'done');
+    const [job] = await engine.listJobs({ limit: 1 });
+    assert.equal(job!.id, jobId);
+    assert.equal(job!.priority, 7);
+    assert.deepEqual([job!.config.useIndex, job!.config.concurrency, job!.config.rateLimit], [false, 3, 1_000_000]);
   } finally {
     await engine.shutdown();
   }

@@ -1,14 +1,50 @@
-import type { FerryHandlers } from '../../shared/api';
+import type { FerryHandlers, MethodOutput, MethodParsedInput } from '../../shared/api';
 import { FerryError } from '../../shared/errors';
-import { CopyService, type CopyHandle } from './copy/copy-service';
+import type { FerryEvent } from '../../shared/events';
+import type { JobKind, JobSummary, Location } from '../../shared/types';
+import type { CopyService } from './copy/copy-service';
+import type { SavedCopyJob } from './copy/copy-job-config';
 import { openLibrary, type Db, type DamagedLibrary } from './db/library';
-import { ListingWorker } from './fs/listing-worker';
-import { places } from './fs/places';
-import { LibraryIndexer } from './indexer/library-indexer';
+import { readIndexErrors } from './db/locations';
+import type { ListingWorker } from './fs/listing-worker';
+import type { AddLocationOptions, LibraryIndexer } from './indexer/library-indexer';
 import { JobManager } from './jobs/job-manager';
 
+// The few pure helpers hosts need besides the facade (the CLI imports nothing else of the engine).
+export { describeDamagedLibrary, isDamagedLibraryError } from './db/library';
+export { defaultDbPath } from './db/paths';
+export { parseRate } from './copy/rate-limit';
+export { decodeName } from './fs/byte-names';
+export { LoopDelay } from './perf/loop-delay';
+export type { IndexProgress } from './indexer/library-indexer';
+
+/** Options only a host in the engine's own process can give a call (no wire carries a function or a signal). */
+export interface Follow {
+  /** Every event of the job from its first (`initialEstimate`, or `resumeDetected` for a resume). */
+  onEvent?: (event: FerryEvent) => void;
+}
+export type IndexFollow = Pick<AddLocationOptions, 'signal' | 'onProgress' | 'onAbsorbed'>;
+
+/**
+ * The engine's one facade: the FerryApi that every host adapts to (Electron IPC and the browser host
+ * validate untrusted input and call these; the CLI calls them after parsing its arguments), plus what a
+ * host in this process can do beyond the wire: follow a job from its first event, interrupt it, find
+ * jobs and locations as a person names them.
+ */
 export interface FerryEngine extends FerryHandlers {
-  readonly jobs: JobManager;
+  startCopy(input: MethodParsedInput<'startCopy'>, follow?: Follow): Promise<MethodOutput<'startCopy'>>;
+  resumeJob(input: MethodParsedInput<'resumeJob'>, follow?: Follow): Promise<MethodOutput<'resumeJob'>>;
+  addLocation(input: MethodParsedInput<'addLocation'>, follow?: IndexFollow): Promise<Location>;
+  /** Stops a live job now, resumable later (`ferry resume`): what Ctrl-C does to a CLI copy. */
+  interruptJob(jobId: string): void;
+  /** A top-level job of this kind by its id or an unambiguous prefix of it (people paste the first characters). */
+  findJob(idOrPrefix: string, kind: JobKind): JobSummary;
+  /** A copy job's saved settings and progress, checked (JOB_NOT_RESUMABLE when its row is damaged). */
+  savedCopy(jobId: string): SavedCopyJob;
+  /** The location at this folder (by its real path), if it is one. */
+  findLocation(folder: string): Location | undefined;
+  /** The folders a location's last index could not read, and why. */
+  unreadableFolders(locationId: number): { relativePath: string; code: string; message: string }[];
   /** Interrupts live jobs (resumable later) and closes the database at once. */
   close(): void;
   /** Interrupts live jobs, waits (up to `timeoutMs`) for them to checkpoint, then closes the database. */
@@ -26,12 +62,17 @@ export interface FerryEngineOptions {
   defaultRateLimit?: number;
   /** Given by hosts: a damaged library is set aside and a fresh one started, and this is told (openLibrary). */
   onLibraryDamaged?: (notice: DamagedLibrary) => void;
+  /**
+   * The host shows folders (the app, the browser host; the default): the listing thread starts now, so
+   * that the first folder opens without waiting for it. The CLI lists none and passes false.
+   */
+  browsing?: boolean;
 }
 
 /**
- * The FerryApi over the engine: what every host (Electron IPC, the browser host's WebSocket) calls
- * after validating input. Thin on purpose: the indexer, the copy service and the job manager own the
- * behaviour; this only routes calls to them and keeps the live copy handles by job id.
+ * Creates the facade over one library. Thin on purpose: the indexer, the copy service and the job
+ * manager (the one registry of live jobs) own the behaviour; this routes calls to them. The copy
+ * engine, the indexer and the listing thread load on first use, so that `ferry jobs` pays for none.
  */
 export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
   if (options.nativeBinding) {
@@ -42,63 +83,46 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
   const db: Db = openLibrary(options.dbFile, { nativeBinding: options.nativeBinding, onDamaged: options.onLibraryDamaged });
   const jobs = new JobManager(db);
   jobs.recoverInterrupted();
-  const indexer = new LibraryIndexer(db, options.dbFile, { scheduler: jobs.scheduler });
-  const copies = new CopyService({ db, dbFile: options.dbFile, jobs, defaultRateLimit: options.defaultRateLimit });
-  const handles = new Map<string, CopyHandle>();
-  // Every host of this engine shows folders (the browser host, the app): listings get a thread of their own.
-  const listings = new ListingWorker();
+  const lazy = lazyParts(db, options, jobs);
+  if (options.browsing !== false) lazy.listings();
   let closed = false;
-
-  const track = (handle: CopyHandle): { jobId: string } => {
-    handles.set(handle.jobId, handle);
-    const forget = () => { if (handles.get(handle.jobId) === handle) handles.delete(handle.jobId); };
-    handle.done.then(forget, forget);
-    return { jobId: handle.jobId };
-  };
-
-  const liveHandle = (jobId: string): CopyHandle => {
-    const handle = handles.get(jobId);
-    if (handle) return handle;
-    const job = jobs.store.get(jobId);
-    throw new FerryError('JOB_NOT_FOUND', job ? `Job ${jobId} is not running (it is ${job.status})` : `No job with id ${jobId}`);
-  };
 
   const closeDb = () => {
     if (closed) return;
     closed = true;
-    listings.close();
+    lazy.close();
     jobs.close();
     db.close();
   };
 
   return {
-    jobs,
-    listFolder: ({ path, limit }) => listings.list(path, limit),
-    listFolderPage: ({ listingId, offset, limit }) => listings.page(listingId, offset, limit),
-    places: async () => places(),
-    listLocations: async () => indexer.listLocations(),
-    addLocation: ({ path, rules }) => indexer.addLocation(path, { rules }),
-    reindexLocation: ({ id }) => indexer.reindex(id),
+    listFolder: ({ path, limit }) => lazy.listings().list(path, limit),
+    listFolderPage: ({ listingId, offset, limit }) => lazy.listings().page(listingId, offset, limit),
+    places: async () => (require('./fs/places') as typeof import('./fs/places')).places(),
+    listLocations: async () => lazy.indexer().listLocations(),
+    addLocation: ({ path, rules }, follow = {}) => lazy.indexer().addLocation(path, { rules, ...follow }),
+    reindexLocation: ({ id }) => lazy.indexer().reindex(id),
     removeLocation: async ({ id }) => {
-      indexer.removeLocation(id);
+      lazy.indexer().removeLocation(id);
       return {};
     },
-    startCopy: async ({ sources, destination, overwrite }) => track(await copies.start({ sources, destination, overwrite })),
+    startCopy: async (input, follow = {}) => ({ jobId: (await lazy.copies().start({ ...input, onEvent: follow.onEvent })).jobId }),
     pauseJob: async ({ jobId }) => {
-      liveHandle(jobId).pause();
+      jobs.liveHandle(jobId).pause();
       return {};
     },
-    resumeJob: async ({ jobId }) => {
-      const live = handles.get(jobId);
+    resumeJob: async ({ jobId, rateLimit }, follow = {}) => {
+      const live = jobs.handle(jobId);
       if (live) {
+        if (follow.onEvent) live.onEvent(follow.onEvent);
         live.resume();
         return { jobId };
       }
       // Not live in this process: an interrupted job continues from its checkpoints.
-      return track(await copies.resume(jobId));
+      return { jobId: (await lazy.copies().resume(jobId, follow.onEvent, { rateLimit })).jobId };
     },
     cancelJob: async ({ jobId }) => {
-      const live = handles.get(jobId);
+      const live = jobs.handle(jobId);
       if (live) {
         live.cancel('cancel');
         return {};
@@ -113,18 +137,28 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       if (job.status === 'interrupted' || job.status === 'paused' || job.status === 'queued') jobs.store.setStatus(jobId, 'cancelled');
       return {};
     },
-    retryFailed: async ({ jobId }) => track(await copies.retryFailed(jobId)),
+    retryFailed: async ({ jobId }) => ({ jobId: (await lazy.copies().retryFailed(jobId)).jobId }),
     resolveConflict: async ({ jobId, conflictId, resolution, applyToAll }) => {
-      liveHandle(jobId).resolve({ conflictId, resolution, applyToAll });
+      jobs.liveHandle(jobId).resolve({ conflictId, resolution, applyToAll });
       return {};
     },
-    listJobs: async () => jobs.store.list(),
+    listJobs: async ({ limit }) => jobs.store.list({ limit }),
     onEvent: (listener) => jobs.onEvent(listener),
-    snapshotEvents: () => [...handles.values()].flatMap((h) => h.snapshot()),
+    snapshotEvents: () => jobs.handles().flatMap((h) => h.snapshot()),
+    interruptJob: (jobId) => jobs.liveHandle(jobId).cancel('interrupt'),
+    findJob: (given, kind) => findJob(jobs, given, kind),
+    savedCopy: (jobId) => {
+      const job = jobs.store.get(jobId);
+      if (!job || job.kind !== 'copy') throw new FerryError('JOB_NOT_FOUND', `No copy job with id ${jobId}`);
+      return (require('./copy/copy-job-config') as typeof import('./copy/copy-job-config')).readSavedCopyJob(job);
+    },
+    findLocation: (folder) => lazy.indexer().findByPath(folder),
+    unreadableFolders: (locationId) => readIndexErrors(db, locationId),
     close: closeDb,
     shutdown: async (timeoutMs = 5_000) => {
-      const pending = [...handles.values()].map((h) => h.done.catch(() => undefined));
-      for (const h of handles.values()) h.cancel('interrupt');
+      const live = jobs.handles();
+      const pending = live.map((h) => h.done.catch(() => undefined));
+      for (const h of live) h.cancel('interrupt');
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         Promise.all(pending),
@@ -134,4 +168,38 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       closeDb();
     },
   };
+}
+
+/** The engine's heavier parts, each loaded and created on first use. */
+function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
+  let copies: CopyService | undefined;
+  let indexer: LibraryIndexer | undefined;
+  let listings: ListingWorker | undefined;
+  return {
+    copies(): CopyService {
+      const { CopyService: Service } = require('./copy/copy-service') as typeof import('./copy/copy-service');
+      return (copies ??= new Service({ db, dbFile: options.dbFile, jobs, defaultRateLimit: options.defaultRateLimit }));
+    },
+    indexer(): LibraryIndexer {
+      const { LibraryIndexer: Indexer } = require('./indexer/library-indexer') as typeof import('./indexer/library-indexer');
+      return (indexer ??= new Indexer(db, options.dbFile, { scheduler: jobs.scheduler }));
+    },
+    listings(): ListingWorker {
+      const { ListingWorker: Worker } = require('./fs/listing-worker') as typeof import('./fs/listing-worker');
+      return (listings ??= new Worker());
+    },
+    close(): void {
+      listings?.close();
+    },
+  };
+}
+
+/** A full id, or an unambiguous prefix of one, among the top-level jobs of `kind`. */
+function findJob(jobs: JobManager, given: string, kind: JobKind): JobSummary {
+  const exact = jobs.store.get(given);
+  if (exact && exact.kind === kind) return exact;
+  const matches = jobs.store.list({ includeChildren: false }).filter((j) => j.id.startsWith(given) && j.kind === kind);
+  if (matches.length === 1) return matches[0]!;
+  if (matches.length > 1) throw new FerryError('INVALID_INPUT', `${given} matches several jobs; give more of the id`);
+  throw new FerryError('JOB_NOT_FOUND', `No ${kind} job with id ${given}`);
 }

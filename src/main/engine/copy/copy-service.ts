@@ -1,11 +1,12 @@
 import * as os from 'node:os';
 import { FerryError } from '../../../shared/errors';
-import type { ConflictAnswer, EventOf, FerryEvent } from '../../../shared/events';
-import type { OverwriteMode } from '../../../shared/types';
+import type { FerryEvent } from '../../../shared/events';
+import type { JobSummary, OverwriteMode } from '../../../shared/types';
 import type { Db } from '../db/library';
-import type { JobManager } from '../jobs/job-manager';
+import type { JobHandle, JobManager } from '../jobs/job-manager';
 import { ProgressBus } from '../jobs/progress-bus';
 import { CopyJob, type CopyJobConfig, type CopyJobDeps } from './copy-job';
+import type { SavedCopyJob } from './copy-job-config';
 import { validateCopyRequest } from './validate';
 
 export interface CopyRequest {
@@ -22,24 +23,11 @@ export interface CopyRequest {
   onEvent?: (event: FerryEvent) => void;
 }
 
-export interface CopyHandle {
-  jobId: string;
-  /** Resolves with the final event (never rejects). */
-  done: Promise<EventOf<'completed'>>;
-  /** Throws FerryError('CONFLICT_NOT_FOUND') for an unknown id. */
-  resolve(answer: ConflictAnswer): void;
-  pause(): void;
-  resume(): void;
-  /** 'interrupt' = stop now, resumable later (status interrupted). */
-  cancel(mode?: 'cancel' | 'interrupt'): void;
-  /** This job's events from now on; returns the unsubscribe function. */
-  onEvent(listener: (event: FerryEvent) => void): () => void;
-  /** Events that show the job as it is now (progress, pause, unanswered conflicts), for a late listener. */
-  snapshot(): FerryEvent[];
-}
+/** A live copy: the registry's job handle (jobs/job-manager.ts). */
+export type CopyHandle = JobHandle;
 
 /** Copy workers by default: enough to overlap I/O waits, few enough not to thrash a small machine. */
-export function defaultConcurrency(): number {
+function defaultConcurrency(): number {
   return Math.max(2, Math.min(4, os.availableParallelism()));
 }
 
@@ -61,8 +49,6 @@ const RESUMABLE = new Set(['interrupted', 'paused', 'failed']);
  * jobs. Refusals throw a FerryError before anything is written and before any job row exists.
  */
 export class CopyService {
-  private readonly running = new Map<string, { job: CopyJob; handle: CopyHandle }>();
-
   constructor(private readonly deps: { db: Db; dbFile: string; jobs: JobManager; defaultRateLimit?: number }) {}
 
   async start(req: CopyRequest): Promise<CopyHandle> {
@@ -78,20 +64,19 @@ export class CopyService {
 
   /** Continues an interrupted job (or one paused by a full disk, or whose process died) from its checkpoints. */
   async resume(jobId: string, onEvent?: (event: FerryEvent) => void, options: { rateLimit?: number } = {}): Promise<CopyHandle> {
-    const live = this.running.get(jobId);
+    const live = this.deps.jobs.handle(jobId);
     if (live) {
-      if (onEvent) live.handle.onEvent(onEvent);
-      live.handle.resume();
-      return live.handle;
+      if (onEvent) live.onEvent(onEvent);
+      live.resume();
+      return live;
     }
     this.deps.jobs.recoverInterrupted();
     const row = this.deps.jobs.store.get(jobId);
     if (!row || row.kind !== 'copy') throw new FerryError('JOB_NOT_FOUND', `No copy job with id ${jobId}`);
-    if (this.deps.jobs.isLive(jobId)) throw new FerryError('JOB_NOT_RESUMABLE', `Job ${jobId} is running in this process`);
     if (!RESUMABLE.has(row.status)) {
       throw new FerryError('JOB_NOT_RESUMABLE', `Job ${jobId} is ${row.status}: only an interrupted, paused or failed copy can be resumed`);
     }
-    const config = row.config as unknown as CopyJobConfig;
+    const { config } = savedCopyJob(row);
     const valid = validateCopyRequest(config.sources, config.destination);
     const resumed: CopyJobConfig = { ...config, sources: valid.sources, destination: valid.destination };
     if (options.rateLimit !== undefined) {
@@ -107,18 +92,14 @@ export class CopyService {
   async retryFailed(jobId: string, onEvent?: (event: FerryEvent) => void): Promise<CopyHandle> {
     const row = this.deps.jobs.store.get(jobId);
     if (!row || row.kind !== 'copy') throw new FerryError('JOB_NOT_FOUND', `No copy job with id ${jobId}`);
-    if (this.deps.jobs.isLive(jobId)) throw new FerryError('JOB_NOT_RESUMABLE', `Job ${jobId} is still running`);
-    const old = row.config as unknown as CopyJobConfig;
+    if (this.deps.jobs.handle(jobId)) throw new FerryError('JOB_NOT_RESUMABLE', `Job ${jobId} is still running`);
+    const old = savedCopyJob(row).config;
     const valid = validateCopyRequest(old.sources, old.destination);
     const config: CopyJobConfig = {
       sources: valid.sources, destination: valid.destination, overwrite: old.overwrite,
       useIndex: false, concurrency: clampConcurrency(old.concurrency), retryOf: jobId, ...rateLimitField(old.rateLimit),
     };
     return this.launch(this.createRows(config, row.priority), false, onEvent);
-  }
-
-  handle(jobId: string): CopyHandle | undefined {
-    return this.running.get(jobId)?.handle;
   }
 
   private createRows(config: CopyJobConfig, priority: number): { jobId: string; priority: number; config: CopyJobConfig } {
@@ -155,12 +136,15 @@ export class CopyService {
       onEvent: (listener) => bus.subscribe(listener),
       snapshot: () => job.snapshot(),
     };
-    this.deps.jobs.register(row.jobId, handle, bus);
-    this.running.set(row.jobId, { job, handle });
-    void job.done.then(() => this.running.delete(row.jobId));
+    this.deps.jobs.register(handle, bus);
     job.start();
     return handle;
   }
+}
+
+/** A saved copy row, checked by its schema (loaded only here: new copies need no schema library). */
+function savedCopyJob(row: JobSummary): SavedCopyJob {
+  return (require('./copy-job-config') as typeof import('./copy-job-config')).readSavedCopyJob(row);
 }
 
 function clampConcurrency(n: number | undefined): number {

@@ -52,11 +52,6 @@ export class JobStore {
     return rows.map(toSummary);
   }
 
-  children(parentId: string): JobSummary[] {
-    return (this.db.prepare('SELECT * FROM jobs WHERE parent_id = ? ORDER BY priority DESC, created_at')
-      .all(parentId) as JobRow[]).map(toSummary);
-  }
-
   setStatus(id: string, status: JobStatus, error: string | null = null): void {
     const now = Date.now();
     this.db.prepare(
@@ -129,18 +124,39 @@ function isZombie(pid: number): boolean {
   }
 }
 
+/**
+ * A row as the API shows it. Its JSON columns are read without trusting them: a column that is not a JSON
+ * object (hand-edited, truncated, written by something else) leaves the job listed, marked `damaged`
+ * with why, instead of failing the whole list. The copy-specific shape is checked where a copy is resumed
+ * (copy/copy-job-config.ts).
+ */
 function toSummary(r: JobRow): JobSummary {
+  const config = readJsonObject(r.config);
+  const progress = r.progress === null ? null : readJsonObject(r.progress);
+  const damage = [config, progress].flatMap((c, i) => (c && 'damage' in c ? [`${i === 0 ? 'config' : 'progress'} ${c.damage}`] : []));
   return {
     id: r.id,
     parentId: r.parent_id,
     kind: r.kind as JobKind,
     status: r.status as JobStatus,
     priority: r.priority,
-    config: JSON.parse(r.config) as Record<string, unknown>,
-    progress: r.progress ? (JSON.parse(r.progress) as Record<string, unknown>) : null,
+    config: config && 'value' in config ? config.value : {},
+    progress: progress && 'value' in progress ? progress.value : null,
     error: r.error,
+    ...(damage.length > 0 ? { damaged: damage.join('; ') } : {}),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     finishedAt: r.finished_at,
   };
+}
+
+function readJsonObject(text: string): { value: Record<string, unknown> } | { damage: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { damage: 'is not valid JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { damage: 'is not a JSON object' };
+  return { value: value as Record<string, unknown> };
 }

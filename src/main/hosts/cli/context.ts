@@ -1,6 +1,5 @@
-import { describeDamagedLibrary, type OpenOptions } from '../../engine/db/library';
-import { defaultDbPath } from '../../engine/db/paths';
-import { parseRate } from '../../engine/copy/rate-limit';
+import * as path from 'node:path';
+import { createFerryEngine, defaultDbPath, describeDamagedLibrary, parseRate, type FerryEngine } from '../../engine/ferry-engine';
 
 /** What a CLI command may touch: injected so that tests can run commands in-process. */
 export interface CliContext {
@@ -39,7 +38,16 @@ export function rateLimitFrom(flag: string | undefined, ctx: CliContext): number
   return fromEnv ? parseRate(fromEnv, '$FERRY_LIMIT_RATE') : undefined;
 }
 
-/** How CLI commands open the library: a damaged one is set aside and a fresh one started, in one line on stderr. */
-export function libraryOptions(ctx: CliContext): OpenOptions {
-  return { onDamaged: (notice) => ctx.stderr.write(`ferry: ${describeDamagedLibrary(notice)}\n`) };
+/**
+ * The engine facade over the library that `--db` names (else $FERRY_DB, else the default): how every
+ * command reaches the engine. A damaged library is set aside and a fresh one started, in one line on
+ * stderr. No listing thread: the CLI shows no folders.
+ */
+export function openEngine(ctx: CliContext, dbFlag: string | undefined, options: { defaultRateLimit?: number; browsing?: boolean } = {}): FerryEngine {
+  return createFerryEngine({
+    dbFile: path.resolve(ctx.cwd, dbPathFrom(dbFlag, ctx)),
+    onLibraryDamaged: (notice) => ctx.stderr.write(`ferry: ${describeDamagedLibrary(notice)}\n`),
+    browsing: false,
+    ...options,
+  });
 }

@@ -1,7 +1,6 @@
 import { FerryError } from '../../../shared/errors';
-import type { EventOf, FerryEvent } from '../../../shared/events';
-import type { CopyHandle } from '../../engine/copy/copy-service';
-import { LoopDelay } from '../../engine/perf/loop-delay';
+import type { ConflictAnswer, EventOf, FerryEvent } from '../../../shared/events';
+import { LoopDelay, type FerryEngine } from '../../engine/ferry-engine';
 import { ConflictPrompt } from './conflict-prompt';
 import { EXIT, type CliContext } from './context';
 import { LiveLine, formatBytes, formatCount, formatDuration, formatRate } from './format';
@@ -19,8 +18,12 @@ export interface SessionOptions {
  * exit code of the README's exit codes (0 done, 1 per-file failures, 3 interrupted or stopped).
  */
 export class CopySession {
-  private handle: CopyHandle | null = null;
+  private jobId: string | null = null;
   private readonly early: FerryEvent[] = [];
+  /** Answers go to the engine one after the other; the end of input is judged once they have landed. */
+  private answering: Promise<void> = Promise.resolve();
+  private completed!: (e: EventOf<'completed'>) => void;
+  private readonly done = new Promise<EventOf<'completed'>>((resolve) => { this.completed = resolve; });
   private readonly live: LiveLine;
   private prompt: ConflictPrompt | null = null;
   private answers: JsonAnswerReader | null = null;
@@ -30,26 +33,27 @@ export class CopySession {
   private skippedByReason = new Map<string, number>();
   private found = 0;
 
-  constructor(private readonly ctx: CliContext, private readonly options: SessionOptions) {
+  constructor(private readonly ctx: CliContext, private readonly options: SessionOptions, private readonly engine: FerryEngine) {
     this.live = new LiveLine(ctx.stdout);
   }
 
-  /** The listener to pass to `start`/`resume`: events may arrive before the handle exists. */
+  /** The listener to give the engine's startCopy/resumeJob (`follow`): events may arrive before the job id. */
   readonly onEvent = (e: FerryEvent): void => {
-    if (!this.handle) { this.early.push(e); return; }
+    if (!this.jobId) { this.early.push(e); return; }
     this.show(e);
   };
 
-  async run(handle: CopyHandle): Promise<number> {
-    this.handle = handle;
+  /** Follows the job to its end; Ctrl-C or SIGTERM interrupts it (resumable). Returns the exit code. */
+  async run(jobId: string): Promise<number> {
+    this.jobId = jobId;
     if (this.ctx.env.FERRY_BENCH_LOOP_DELAY === '1') this.loopDelay.start();
     this.listenForAnswers();
-    const interrupt = () => handle.cancel('interrupt');
+    const interrupt = () => this.interrupt();
     process.on('SIGINT', interrupt);
     process.on('SIGTERM', interrupt);
     for (const e of this.early.splice(0)) this.show(e);
     try {
-      const completed = await handle.done;
+      const completed = await this.done;
       this.finish(completed);
       return exitCodeFor(completed);
     } finally {
@@ -67,38 +71,41 @@ export class CopySession {
     return !this.options.json && this.ctx.stdout.isTTY === true;
   }
 
+  private interrupt(): void {
+    try {
+      this.engine.interruptJob(this.jobId!);
+    } catch { /* it has ended meanwhile */ }
+  }
+
+  /** Sends an answer; `onRefused` hears why the engine refused it (an unknown or settled conflict). */
+  private answer(a: ConflictAnswer, onRefused: (err: unknown) => void): void {
+    this.answering = this.answering.then(() => this.engine.resolveConflict({ jobId: this.jobId!, ...a }).then(() => {
+      this.pendingConflicts.delete(a.conflictId);
+      if (a.applyToAll) this.pendingConflicts.clear();
+    }, onRefused));
+  }
+
   private listenForAnswers(): void {
     if (!this.options.prompting) return;
-    const handle = this.handle!;
     const ended = () => {
       this.inputEnded = true;
       // Answers can no longer come: the job stops, resumable (docs/architecture.md §3).
-      if (this.pendingConflicts.size > 0) handle.cancel('interrupt');
+      void this.answering.then(() => { if (this.pendingConflicts.size > 0) this.interrupt(); });
     };
     if (this.options.json) {
       // Loaded only here: its schema library costs ~100 ms of start-up that most copies never need.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { readJsonAnswers } = require('./json-answers') as typeof import('./json-answers');
       this.answers = readJsonAnswers(this.ctx.stdin, {
-        onAnswer: (a) => {
-          try {
-            handle.resolve(a);
-            this.pendingConflicts.delete(a.conflictId);
-            if (a.applyToAll) this.pendingConflicts.clear();
-          } catch (err) {
-            this.ctx.stderr.write(`ferry: ${err instanceof FerryError ? err.message : String(err)}\n`);
-          }
-        },
+        onAnswer: (a) => this.answer(a, (err) => {
+          this.ctx.stderr.write(`ferry: ${err instanceof FerryError ? err.message : String(err)}\n`);
+        }),
         onInvalid: (line, why) => this.ctx.stderr.write(`ferry: ignored an invalid answer (${why}): ${line}\n`),
         onEnd: ended,
       });
     } else {
       this.prompt = new ConflictPrompt(this.ctx.stdin, this.ctx.stdout, (a) => {
-        try {
-          handle.resolve(a);
-          this.pendingConflicts.delete(a.conflictId);
-          if (a.applyToAll) this.pendingConflicts.clear();
-        } catch { /* settled meanwhile (apply to all) */ }
+        this.answer(a, () => { /* settled meanwhile (apply to all) */ });
       }, ended, () => this.live.clear());
     }
   }
@@ -108,7 +115,7 @@ export class CopySession {
     switch (e.type) {
       case 'conflict':
         this.pendingConflicts.add(e.conflictId);
-        if (this.inputEnded || !this.options.prompting) { this.handle!.cancel('interrupt'); return; }
+        if (this.inputEnded || !this.options.prompting) { this.interrupt(); return; }
         this.prompt?.ask(e);
         return;
       case 'fileFailed':
@@ -125,8 +132,11 @@ export class CopySession {
         if (e.status === 'paused' && e.reason) {
           // A full disk: stop resumably; `ferry resume` continues once space is freed.
           this.say(`ferry: paused: ${e.reason}\n`, true);
-          this.handle!.cancel('interrupt');
+          this.interrupt();
         }
+        return;
+      case 'completed':
+        this.completed(e);
         return;
       case 'progress':
         if (this.interactive && (this.prompt?.pending ?? 0) === 0) this.live.update(liveText(e, this.found));

@@ -82,13 +82,3 @@ export function formatTable(header: string[], rows: string[][], rightAligned: Re
     .join('  ');
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }
-
-/** node:util parseArgs's errors, in one short line ("unknown option --x", "option --db needs a value"). */
-export function usageProblem(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  const unknown = /^Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown option ${unknown[1]}`;
-  const missing = /^Option '(?:-\w, )?(--[^\s']+)[^']*' argument missing/.exec(message);
-  if (missing) return `option ${missing[1]} needs a value`;
-  return message.split(/\.\s|\n/)[0]!;
-}

@@ -1,5 +1,5 @@
 import { FerryError } from '../../../shared/errors';
-import { isDamagedLibraryError } from '../../engine/db/damage';
+import { isDamagedLibraryError } from '../../engine/ferry-engine';
 import * as path from 'node:path';
 import { projectRoot } from '../../project-root';
 import { EXIT, processContext, type CliContext, type Command } from './context';

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { decodeName } from '../../engine/fs/byte-names';
+import { decodeName } from '../../engine/ferry-engine';
 
 /**
  * The command line's arguments exactly. Node decodes argv as UTF-8 and replaces each byte that is not

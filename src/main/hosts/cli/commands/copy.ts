@@ -2,10 +2,8 @@ import * as path from 'node:path';
 import { FerryError } from '../../../../shared/errors';
 import { OVERWRITE_MODES, isOverwriteMode } from '../../../../shared/overwrite-modes';
 import type { OverwriteMode } from '../../../../shared/types';
-import { openLibrary } from '../../../engine/db/library';
-import { JobManager } from '../../../engine/jobs/job-manager';
-import { CopyService } from '../../../engine/copy/copy-service';
-import { dbPathFrom, rateLimitFrom, type CliContext, type Command, libraryOptions } from '../context';
+import { parseCommandArgs } from '../args';
+import { openEngine, rateLimitFrom, type CliContext, type Command } from '../context';
 import { CopySession } from '../copy-session';
 
 const HELP = `Usage: ferry copy [--overwrite skip|replace|prompt|skip-newer|keep-both] [--json] [--db PATH]
@@ -43,41 +41,27 @@ export interface CopyArgs {
 }
 
 export function parseCopyArgs(args: string[]): CopyArgs {
-  const out: CopyArgs = { json: false, useIndex: true, paths: [] };
-  const value = (i: number, flag: string): string => {
-    const v = args[i];
-    if (v === undefined) throw new FerryError('INVALID_INPUT', `${flag} needs a value`);
-    return v;
-  };
-  for (let i = 0; i < args.length; i++) {
-    const raw = args[i]!;
-    if (raw === '--') { out.paths.push(...args.slice(i + 1)); break; }
-    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
-    const flag = eq > 0 ? raw.slice(0, eq) : raw;
-    const inline = eq > 0 ? raw.slice(eq + 1) : undefined;
-    const take = () => inline ?? value(++i, flag);
-    switch (flag) {
-      case '--overwrite': {
-        const mode = take();
-        if (!isOverwriteMode(mode)) throw new FerryError('INVALID_INPUT', `--overwrite must be one of ${OVERWRITE_MODES.join(', ')}`);
-        out.overwrite = mode;
-        break;
-      }
-      case '--json': out.json = true; break;
-      case '--no-index': out.useIndex = false; break;
-      case '--db': out.db = take(); break;
-      case '--concurrency': {
-        const n = Number(take());
-        if (!Number.isInteger(n) || n < 1 || n > 64) throw new FerryError('INVALID_INPUT', '--concurrency must be a whole number from 1 to 64');
-        out.concurrency = n;
-        break;
-      }
-      case '--limit-rate': out.limitRate = take(); break;
-      default:
-        if (raw.startsWith('-') && raw !== '-') throw new FerryError('INVALID_INPUT', `unknown option ${raw} (a path starting with "-" goes after --)`);
-        out.paths.push(raw);
-    }
+  const { values, positionals } = parseCommandArgs(args, {
+    command: 'copy',
+    positionals: true,
+    unknownHint: 'a path starting with "-" goes after --',
+    options: {
+      overwrite: { type: 'string' }, json: { type: 'boolean' }, 'no-index': { type: 'boolean' }, db: { type: 'string' },
+      concurrency: { type: 'string' }, 'limit-rate': { type: 'string' },
+    },
+  });
+  const out: CopyArgs = { json: values.json === true, useIndex: values['no-index'] !== true, paths: positionals };
+  if (values.overwrite !== undefined) {
+    if (!isOverwriteMode(values.overwrite)) throw new FerryError('INVALID_INPUT', `--overwrite must be one of ${OVERWRITE_MODES.join(', ')}`);
+    out.overwrite = values.overwrite;
   }
+  if (values.db !== undefined) out.db = values.db;
+  if (values.concurrency !== undefined) {
+    const n = Number(values.concurrency);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new FerryError('INVALID_INPUT', '--concurrency must be a whole number from 1 to 64');
+    out.concurrency = n;
+  }
+  if (values['limit-rate'] !== undefined) out.limitRate = values['limit-rate'];
   if (out.paths.length < 2) throw new FerryError('INVALID_INPUT', 'give at least one SOURCE and a DEST folder (see ferry copy --help)');
   return out;
 }
@@ -98,22 +82,17 @@ export const command: Command = {
     const args = parseCopyArgs(argv);
     const overwrite = effectiveMode(args, ctx);
     const rateLimit = rateLimitFrom(args.limitRate, ctx);
-    const dbFile = dbPathFrom(args.db, ctx);
-    const db = openLibrary(dbFile, libraryOptions(ctx));
-    const jobs = new JobManager(db);
+    const engine = openEngine(ctx, args.db);
     try {
-      jobs.recoverInterrupted();
-      const service = new CopyService({ db, dbFile, jobs });
-      const session = new CopySession(ctx, { json: args.json, prompting: overwrite === 'prompt' });
-      const handle = await service.start({
+      const session = new CopySession(ctx, { json: args.json, prompting: overwrite === 'prompt' }, engine);
+      const { jobId } = await engine.startCopy({
         sources: args.paths.slice(0, -1).map((p) => resolveFrom(ctx, p)),
         destination: resolveFrom(ctx, args.paths[args.paths.length - 1]!),
-        overwrite, useIndex: args.useIndex, concurrency: args.concurrency, rateLimit, onEvent: session.onEvent,
-      });
-      return await session.run(handle);
+        overwrite, useIndex: args.useIndex, concurrency: args.concurrency, rateLimit,
+      }, { onEvent: session.onEvent });
+      return await session.run(jobId);
     } finally {
-      jobs.close();
-      db.close();
+      engine.close();
     }
   },
 };

@@ -1,12 +1,11 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { FerryError } from '../../../../shared/errors';
 import { DEFAULT_INDEX_RULES, type IndexRules } from '../../../../shared/index-rules';
 import type { Location } from '../../../../shared/types';
-import { openLibrary } from '../../../engine/db/library';
-import { isAbort, LibraryIndexer, type IndexProgress } from '../../../engine/indexer/library-indexer';
-import { dbPathFrom, EXIT, type CliContext, type Command, libraryOptions } from '../context';
-import { formatBytes, formatCount, formatDuration, LiveLine, usageProblem } from '../format';
+import type { IndexProgress } from '../../../engine/ferry-engine';
+import { parseCommandArgs } from '../args';
+import { EXIT, openEngine, type CliContext, type Command } from '../context';
+import { formatBytes, formatCount, formatDuration, LiveLine } from '../format';
 
 const HELP = `Usage: ferry index [OPTIONS] PATH
 
@@ -52,22 +51,17 @@ export interface IndexArgs {
 }
 
 export function parseIndexArgs(args: string[]): IndexArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        json: { type: 'boolean' },
-        ignore: { type: 'string', multiple: true },
-        'default-rules': { type: 'boolean' },
-        ...Object.fromEntries(Object.keys(RULE_FLAGS).map((f) => [f, { type: 'boolean' as const }])),
-      },
-    });
-  } catch (err) {
-    throw new FerryError('INVALID_INPUT', `${usageProblem(err)} (see ferry index --help)`);
-  }
+  const parsed = parseCommandArgs(args, {
+    command: 'index',
+    positionals: true,
+    options: {
+      db: { type: 'string' },
+      json: { type: 'boolean' },
+      ignore: { type: 'string', multiple: true },
+      'default-rules': { type: 'boolean' },
+      ...Object.fromEntries(Object.keys(RULE_FLAGS).map((f) => [f, { type: 'boolean' as const }])),
+    },
+  });
   const { values, positionals } = parsed;
   if (positionals.length !== 1) {
     throw new FerryError('INVALID_INPUT', positionals.length === 0
@@ -90,8 +84,7 @@ export const command: Command = {
   help: HELP,
   async run(args: string[], ctx: CliContext): Promise<number> {
     const opts = parseIndexArgs(args);
-    const dbFile = path.resolve(ctx.cwd, dbPathFrom(opts.db, ctx));
-    const db = openLibrary(dbFile, libraryOptions(ctx));
+    const engine = openEngine(ctx, opts.db);
     // With --json, stdout carries only the result: the live line (on a terminal) goes to stderr.
     const live = new LiveLine(opts.json ? ctx.stderr : ctx.stdout);
     const abort = new AbortController();
@@ -101,9 +94,7 @@ export const command: Command = {
     const folder = path.resolve(ctx.cwd, opts.folder);
     const status = new IndexStatus(live, folder);
     try {
-      const indexer = new LibraryIndexer(db, dbFile);
-      const location = await indexer.addLocation(folder, {
-        rules: opts.rules,
+      const location = await engine.addLocation({ path: folder, rules: opts.rules }, {
         signal: abort.signal,
         onProgress: (p) => status.update(p),
         onAbsorbed: (absorbed) => status.note(absorbedMessage(absorbed)),
@@ -115,14 +106,15 @@ export const command: Command = {
       return EXIT.OK;
     } catch (err) {
       status.stop();
-      if (isAbort(err)) {
+      // The indexer stops a cancelled walk with an AbortError (library-indexer.ts isAbort).
+      if ((err as { name?: string } | null)?.name === 'AbortError') {
         ctx.stderr.write(`ferry index: cancelled; ${folder} keeps its previous index, partly refreshed\n`);
         return EXIT.INTERRUPTED;
       }
       throw err;
     } finally {
       process.off('SIGINT', onSigint);
-      db.close();
+      engine.close();
     }
   },
 };

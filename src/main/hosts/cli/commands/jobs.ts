@@ -1,11 +1,8 @@
-import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { FerryError } from '../../../../shared/errors';
 import type { JobSummary } from '../../../../shared/types';
-import { openLibrary } from '../../../engine/db/library';
-import { JobStore } from '../../../engine/jobs/job-store';
-import { dbPathFrom, EXIT, type CliContext, type Command, libraryOptions } from '../context';
-import { formatAgo, formatBytes, formatCount, formatTable, usageProblem } from '../format';
+import { parseCommandArgs } from '../args';
+import { EXIT, openEngine, type CliContext, type Command } from '../context';
+import { formatAgo, formatBytes, formatCount, formatTable } from '../format';
 import { displayPath } from './locations';
 
 const HELP = `Usage: ferry jobs [--json] [--limit N] [--db PATH]
@@ -26,20 +23,15 @@ Examples:
 export const command: Command = {
   help: HELP,
   async run(args: string[], ctx: CliContext): Promise<number> {
-    let values;
-    try {
-      ({ values } = parseArgs({ args, options: { db: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' } } }));
-    } catch (err) {
-      throw new FerryError('INVALID_INPUT', `${usageProblem(err)} (see ferry jobs --help)`);
-    }
+    const { values } = parseCommandArgs(args, {
+      command: 'jobs', options: { db: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' } },
+    });
     const limit = values.limit === undefined ? 50 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new FerryError('INVALID_INPUT', '--limit must be a whole number of at least 1');
-    const db = openLibrary(path.resolve(ctx.cwd, dbPathFrom(values.db, ctx)), libraryOptions(ctx));
+    // Opening the engine settles jobs whose owner died (`interrupted`, not `running`) before anything is shown.
+    const engine = openEngine(ctx, values.db);
     try {
-      const store = new JobStore(db);
-      // A job whose owner died is `interrupted`, not `running`: settle that before showing anything.
-      store.recoverInterrupted();
-      const jobs = store.list({ limit });
+      const jobs = await engine.listJobs({ limit });
       if (values.json) {
         ctx.stdout.write(`${JSON.stringify(jobs, null, 2)}\n`);
       } else if (jobs.length === 0) {
@@ -52,7 +44,7 @@ export const command: Command = {
       }
       return EXIT.OK;
     } finally {
-      db.close();
+      engine.close();
     }
   },
 };
@@ -70,6 +62,7 @@ export function progressSummary(job: JobSummary): string {
   const c = job.config;
   const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
   const parts: string[] = [];
+  if (job.damaged) parts.push(`damaged row: ${job.damaged}`);
   if (job.kind === 'copy') {
     const copied = num(p.copiedFiles);
     const total = num(p.totalFiles);

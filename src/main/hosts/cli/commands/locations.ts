@@ -1,12 +1,9 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { FerryError } from '../../../../shared/errors';
 import type { Location } from '../../../../shared/types';
-import { openLibrary } from '../../../engine/db/library';
-import { readIndexErrors } from '../../../engine/db/locations';
-import { LibraryIndexer } from '../../../engine/indexer/library-indexer';
-import { dbPathFrom, EXIT, type CliContext, type Command, libraryOptions } from '../context';
-import { formatAgo, formatBytes, formatCount, formatTable, usageProblem } from '../format';
+import { parseCommandArgs } from '../args';
+import { EXIT, openEngine, type CliContext, type Command } from '../context';
+import { formatAgo, formatBytes, formatCount, formatTable } from '../format';
 
 const HELP = `Usage: ferry locations [--json] [--unreadable] [--db PATH]
        ferry locations --remove PATH [--db PATH]
@@ -28,34 +25,25 @@ Examples:
 export const command: Command = {
   help: HELP,
   async run(args: string[], ctx: CliContext): Promise<number> {
-    let values;
+    const { values } = parseCommandArgs(args, {
+      command: 'locations',
+      options: { db: { type: 'string' }, json: { type: 'boolean' }, unreadable: { type: 'boolean' }, remove: { type: 'string' } },
+    });
+    const engine = openEngine(ctx, values.db);
     try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          db: { type: 'string' }, json: { type: 'boolean' }, unreadable: { type: 'boolean' }, remove: { type: 'string' },
-        },
-      }));
-    } catch (err) {
-      throw new FerryError('INVALID_INPUT', `${usageProblem(err)} (see ferry locations --help)`);
-    }
-    const dbFile = path.resolve(ctx.cwd, dbPathFrom(values.db, ctx));
-    const db = openLibrary(dbFile, libraryOptions(ctx));
-    try {
-      const indexer = new LibraryIndexer(db, dbFile);
       if (values.remove !== undefined) {
         const folder = path.resolve(ctx.cwd, values.remove);
-        const location = indexer.findByPath(folder);
+        const location = engine.findLocation(folder);
         if (!location) throw new FerryError('LOCATION_NOT_FOUND', `${folder} is not a location (see ferry locations)`);
-        indexer.removeLocation(location.id);
+        await engine.removeLocation({ id: location.id });
         const files = `${formatCount(location.fileCount)} indexed file${location.fileCount === 1 ? '' : 's'}`;
         ctx.stdout.write(`Removed the location ${displayPath(location.path)} (${files}; nothing on disk was touched)\n`);
         return EXIT.OK;
       }
-      const locations = indexer.listLocations();
+      const locations = await engine.listLocations({});
       if (values.json) {
         const out = values.unreadable
-          ? locations.map((l) => ({ ...l, unreadable: readIndexErrors(db, l.id) }))
+          ? locations.map((l) => ({ ...l, unreadable: engine.unreadableFolders(l.id) }))
           : locations;
         ctx.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
         return EXIT.OK;
@@ -67,12 +55,12 @@ export const command: Command = {
       ctx.stdout.write(locationTable(locations));
       if (values.unreadable) {
         for (const l of locations) {
-          for (const e of readIndexErrors(db, l.id)) ctx.stdout.write(`unreadable: ${displayPath(path.join(l.path, e.relativePath))}: ${e.code}\n`);
+          for (const e of engine.unreadableFolders(l.id)) ctx.stdout.write(`unreadable: ${displayPath(path.join(l.path, e.relativePath))}: ${e.code}\n`);
         }
       }
       return EXIT.OK;
     } finally {
-      db.close();
+      engine.close();
     }
   },
 };

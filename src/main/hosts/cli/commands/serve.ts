@@ -1,9 +1,9 @@
-import { parseArgs } from 'node:util';
 import { FerryError } from '../../../../shared/errors';
-import { createFerryEngine } from '../../../engine/ferry-engine';
+import type { FerryEngine } from '../../../engine/ferry-engine';
 import { bindAddress, startBrowserServer, type BrowserServer } from '../../browser/server';
 import { MAX_FRAME_BYTES } from '../../browser/ws-api';
-import { dbPathFrom, EXIT, libraryOptions, rateLimitFrom, type Command } from '../context';
+import { parseCommandArgs } from '../args';
+import { EXIT, openEngine, rateLimitFrom, type Command } from '../context';
 
 /** Used when neither --port nor $PORT says otherwise; a random free port when it is taken. */
 export const DEFAULT_PORT = 7317;
@@ -45,16 +45,13 @@ function parsePort(value: string, what: string): number {
 export const command: Command = {
   help,
   async run(args, ctx) {
-    let values: { port?: string; host?: string; db?: string; 'limit-rate'?: string; 'allow-root'?: boolean };
-    try {
-      ({ values } = parseArgs({ args, options: {
+    const { values } = parseCommandArgs(args, {
+      command: 'serve',
+      options: {
         port: { type: 'string' }, host: { type: 'string' }, db: { type: 'string' }, 'limit-rate': { type: 'string' },
         'allow-root': { type: 'boolean' },
-      }, strict: true }));
-    } catch (err) {
-      ctx.stderr.write(`ferry serve: ${(err as Error).message}\n${help}`);
-      return EXIT.USAGE;
-    }
+      },
+    });
     if (process.getuid?.() === 0 && !values['allow-root']) {
       ctx.stderr.write(`ferry serve: ${ROOT_REFUSAL}\n`);
       return EXIT.USAGE;
@@ -65,7 +62,8 @@ export const command: Command = {
       : ctx.env.PORT ? parsePort(ctx.env.PORT, '$PORT') : undefined;
 
     const defaultRateLimit = rateLimitFrom(values['limit-rate'], ctx);
-    const engine = createFerryEngine({ dbFile: dbPathFrom(values.db, ctx), defaultRateLimit, onLibraryDamaged: libraryOptions(ctx).onDamaged });
+    // The browser shows folders: the engine starts its listing thread now.
+    const engine = openEngine(ctx, values.db, { defaultRateLimit, browsing: true });
     let server: BrowserServer;
     try {
       server = await listen(engine, host, explicitPort);
@@ -84,7 +82,7 @@ export const command: Command = {
   },
 };
 
-async function listen(engine: ReturnType<typeof createFerryEngine>, host: string, port: number | undefined): Promise<BrowserServer> {
+async function listen(engine: FerryEngine, host: string, port: number | undefined): Promise<BrowserServer> {
   if (port !== undefined) return startBrowserServer({ handlers: engine, host, port });
   try {
     return await startBrowserServer({ handlers: engine, host, port: DEFAULT_PORT });

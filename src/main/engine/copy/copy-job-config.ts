@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { FerryError } from '../../../shared/errors';
+import { ProgressEvent } from '../../../shared/events';
+import { OverwriteMode, type JobSummary } from '../../../shared/types';
+import type { CopyJobConfig } from './copy-job';
+
+/**
+ * The saved rows of a copy job (`jobs.config`, `jobs.progress`), read back through schemas: a row
+ * written by another version of Ferry, or edited by hand, is refused with what is wrong in it instead of
+ * steering a copy with a cast. Loaded only where a saved copy is resumed or retried: the schema library
+ * costs ~100 ms of start-up that `ferry jobs` and a new copy do not pay.
+ */
+export const CopyJobConfigSchema = z.object({
+  sources: z.array(z.string().min(1)).min(1),
+  destination: z.string().min(1),
+  overwrite: OverwriteMode,
+  useIndex: z.boolean(),
+  concurrency: z.number().int().min(1).max(64),
+  rateLimit: z.number().int().positive().optional(),
+  retryOf: z.string().min(1).optional(),
+  children: z.object({ destinationIndex: z.string().optional(), discovery: z.string().optional() }).optional(),
+});
+
+/**
+ * A copy's last checkpointed progress: the `progress` event's fields and the phases' counts. Every field
+ * may be missing (a job interrupted before its first checkpoint saved none, older rows saved fewer); a
+ * field present with the wrong type makes the row damaged.
+ */
+export const SavedCopyProgressSchema = ProgressEvent.omit({ type: true, jobId: true, t: true })
+  .extend({ discoveredFiles: z.number(), indexedFiles: z.number() })
+  .partial();
+export type SavedCopyProgress = z.infer<typeof SavedCopyProgressSchema>;
+
+// The schema and the interface in copy-job.ts must describe the same row: each side must accept the other.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const schemaMatchesInterface: Same<z.infer<typeof CopyJobConfigSchema>, CopyJobConfig> = true;
+void schemaMatchesInterface;
+
+/** A copy job's saved row, read and checked. */
+export interface SavedCopyJob { config: CopyJobConfig; progress: SavedCopyProgress | null }
+
+/** Reads a copy job's row; JOB_NOT_RESUMABLE naming the damaged field when it does not parse. */
+export function readSavedCopyJob(job: JobSummary): SavedCopyJob {
+  if (job.damaged) throw damaged(job.id, job.damaged);
+  const config = CopyJobConfigSchema.safeParse(job.config);
+  if (!config.success) throw damaged(job.id, `config ${describeIssue(config.error)}`);
+  const progress = job.progress === null ? null : SavedCopyProgressSchema.safeParse(job.progress);
+  if (progress && !progress.success) throw damaged(job.id, `progress ${describeIssue(progress.error)}`);
+  return { config: config.data, progress: progress ? progress.data : null };
+}
+
+function damaged(jobId: string, why: string): FerryError {
+  return new FerryError('JOB_NOT_RESUMABLE', `Job ${jobId}'s saved row is damaged (${why}): it cannot be resumed or retried`);
+}
+
+function describeIssue(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return 'is malformed';
+  return first.path.length ? `${first.path.join('.')}: ${first.message}` : first.message;
+}
