@@ -1,3 +1,5 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- the facade loads its heavier parts (copy service, indexer,
+   listing thread, schemas) on first use, so that `ferry jobs` and `ferry locations` start without them */
 import type { FerryHandlers, MethodOutput, MethodParsedInput } from '../../shared/api';
 import { FerryError } from '../../shared/errors';
 import type { FerryEvent } from '../../shared/events';

@@ -144,6 +144,7 @@ export class CopyService {
 
 /** A saved copy row, checked by its schema (loaded only here: new copies need no schema library). */
 function savedCopyJob(row: JobSummary): SavedCopyJob {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, as said above
   return (require('./copy-job-config') as typeof import('./copy-job-config')).readSavedCopyJob(row);
 }
 
