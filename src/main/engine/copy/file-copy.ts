@@ -102,7 +102,7 @@ function decideAndCopy(task: CopyTask, s: BatchSettings, ctl: CopyControl): Task
   return execute(action, { task, s, st, source, finalPath, ctl }, existing);
 }
 
-/** Does what `decide` chose: the only place here that touches the destination for an item. */
+/** Does what `decide` chose: the only place that changes the destination for an item. */
 function execute(action: CopyAction, item: Item, existing: DestEntry | null): TaskOutcome | NoSpace | Stopped {
   const { task, st, source, finalPath } = item;
   switch (action.do) {
@@ -131,7 +131,7 @@ function makeFolder(item: Item, clearFile: boolean): TaskOutcome | NoSpace {
   }
 }
 
-type WriteKind = 'create' | 'replace' | 'keep-both';
+type WriteKind = Extract<CopyAction, { do: 'write' }>['how'];
 
 function write(item: Item, how: WriteKind, existed: boolean): TaskOutcome | NoSpace | Stopped {
   const { task, s, st, finalPath, ctl } = item;
