@@ -105,11 +105,11 @@ test('a source outside every location, and useIndex false, report everything; sy
   assert.deepEqual(rels(nullDb.items), all);
 });
 
-test('FIFOs are reported as specials (the consumer skips them)', async () => {
+test('FIFOs are reported as other entries (the consumer skips them as special)', async () => {
   const dir = tree(tempDir(), { 'd/file.txt': 'x' });
   execFileSync('mkfifo', [path.join(dir, 'd', 'pipe')]);
   const found = await discover({ dbFile: null, sources: [path.join(dir, 'd')] });
-  assert.equal(found.items.find((i) => i.rel === 'd/pipe')!.kind, 'special');
+  assert.equal(found.items.find((i) => i.rel === 'd/pipe')!.kind, 'other');
 });
 
 test('a missing source is an error value, and the other sources are still walked', async () => {

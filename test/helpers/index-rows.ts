@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Db } from '../../src/main/engine/db/library';
+import type { EntryKind } from '../../src/shared/types';
 
 /**
  * Writes library rows with plain SQL, as the indexer would (docs/architecture.md §2), so that the copy phases
@@ -18,7 +19,7 @@ export function insertLocation(db: Db, root: string): number {
 export interface Row {
   relativePath: string;
   name: string;
-  kind: 'file' | 'dir' | 'symlink' | 'other';
+  kind: EntryKind;
   size?: number;
   mtimeMs?: number;
   aggregateSize?: number;

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { openLibrary, type Db } from '../../src/main/engine/db/library';
 import { LibraryIndexer } from '../../src/main/engine/indexer/library-indexer';
 import { tempDir } from '../helpers/tree';
+import type { EntryKind } from '../../src/shared/types';
 
 /** A fresh library file in a temp dir, with an indexer over it. */
 export function newLibrary(): { db: Db; dbFile: string; indexer: LibraryIndexer } {
@@ -33,7 +34,7 @@ export function indexedPaths(db: Db, locationId: number): string[] {
   return rowsOf(db, locationId).map((r) => (r.relative_path ? `${r.relative_path}/${r.name}` : r.name)).sort();
 }
 
-export interface DiskEntry { rel: string; kind: 'file' | 'dir' | 'symlink' | 'other'; size: number }
+export interface DiskEntry { rel: string; kind: EntryKind; size: number }
 
 /** Every entry under `root` as the disk has it (lstat, symlinks not followed), root-relative, sorted. */
 export function diskEntries(root: string): DiskEntry[] {

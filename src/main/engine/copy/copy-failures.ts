@@ -6,6 +6,7 @@ import type { DestEntry } from './types';
 import { kindOfStats } from '../fs/entry-kind';
 import { fsPath } from '../fs/byte-names';
 import { SourceError } from './file-data';
+import { decideBlockedPath, type Refusal } from './copy-decision';
 
 /**
  * What a failed file operation of a copy means for the user: which side it names (source or
@@ -18,20 +19,16 @@ export function destPath(dest: string, rel: string): string {
   return path.sep === '/' ? `${dest}/${rel}` : path.join(dest, rel);
 }
 
-export function classifyWriteError(err: unknown, task: CopyTask, s: BatchSettings, tmp: string, size: number): TaskOutcome | NoSpace {
+export function classifyWriteError(err: unknown, task: CopyTask, s: BatchSettings, size: number): TaskOutcome | NoSpace {
   if (err instanceof SourceError) {
     if (err.errno.code === 'ENOENT') return vanishedWhileCopied(task.source, size);
     return failure(err.errno, task.source, size, 'source');
   }
   const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') {
-    // The file's own name, not its temporary one.
-    const v = toErrorValue(err, destPath(s.dest, task.rel), 'destination');
-    return { o: 'nospace', code, message: v.message, path: destPath(s.dest, task.rel) };
-  }
   if (code === 'ENOENT' && !exists(task.source)) return vanishedWhileCopied(task.source, size);
   // A reflink's error names no side: an unreadable source must not read as an unwritable destination.
   if ((code === 'EACCES' || code === 'EPERM') && !readable(task.source)) return failure(err, task.source, size, 'source');
+  // The file's own name, not its temporary one (a full disk included).
   return blockedOrFailed(err, s, destPath(s.dest, task.rel), size);
 }
 
@@ -39,22 +36,37 @@ function vanishedWhileCopied(source: string, size: number): TaskOutcome {
   return { o: 'failed', code: 'SOURCE_VANISHED', path: source, size, message: `The file disappeared while it was being copied: ${source}` };
 }
 
-/** ENOTDIR/EEXIST while creating folders: a file sits where a parent folder should be. */
+/**
+ * A failed write or folder creation at `finalPath`: a full destination (the one place that tells it), a
+ * file in the way of a folder (ENOTDIR/EEXIST while creating folders), or a failure.
+ */
 export function blockedOrFailed(err: unknown, s: BatchSettings, finalPath: string, size: number): TaskOutcome | NoSpace {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOSPC' || code === 'EDQUOT') {
     return { o: 'nospace', code, message: toErrorValue(err, finalPath, 'destination').message, path: finalPath };
   }
-  if (code === 'ENOTDIR' || code === 'EEXIST') {
-    if (s.mode === 'skip' || s.mode === 'skip-newer') return { o: 'skipped', reason: 'alreadyExists', size, existed: true };
-    const at = s.mode === 'prompt' ? blockingAncestor(s.dest, finalPath) : null;
-    if (at !== null) return { o: 'blocked', at, size };
-    return {
-      o: 'failed', code: 'ENOTDIR', path: finalPath, size,
-      message: `A file is in the way of a folder on the path to ${finalPath}; it was not replaced`,
-    };
+  if (code !== 'ENOTDIR' && code !== 'EEXIST') return failure(err, finalPath, size);
+  const action = decideBlockedPath(s.mode);
+  switch (action.do) {
+    case 'skip': return { o: 'skipped', reason: action.reason, size, existed: action.existed };
+    case 'findBlocker': {
+      const at = blockingAncestor(s.dest, finalPath);
+      return at === null ? refusal('fileOnThePath', finalPath, size) : { o: 'blocked', at, size };
+    }
+    case 'refuse': return refusal(action.why, finalPath, size);
   }
-  return failure(err, finalPath, size);
+}
+
+const REFUSALS: Record<Refusal, { code: ErrorCode; message: (p: string) => string }> = {
+  folderInTheWay: { code: 'EISDIR', message: (p) => `A folder is in the way at ${p}; Ferry never deletes a folder to make room for a file` },
+  fileInTheWay: { code: 'ENOTDIR', message: (p) => `A file is in the way of the folder ${p}; it was not replaced` },
+  fileOnThePath: { code: 'ENOTDIR', message: (p) => `A file is in the way of a folder on the path to ${p}; it was not replaced` },
+};
+
+/** What a refusal to overwrite (copy-decision.ts) tells the user. */
+export function refusal(why: Refusal, finalPath: string, size: number): TaskOutcome {
+  const r = REFUSALS[why];
+  return { o: 'failed', code: r.code, path: finalPath, size, message: r.message(finalPath) };
 }
 
 /** The nearest ancestor of `finalPath` under DEST that exists and is not a folder, relative to DEST. */

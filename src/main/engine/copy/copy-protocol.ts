@@ -1,4 +1,4 @@
-import type { OverwriteMode } from '../../../shared/types';
+import type { EntryKind, OverwriteMode } from '../../../shared/types';
 import type { SkipReason } from '../../../shared/events';
 import type { ErrorCode } from '../../../shared/errors';
 import type { CopyItem, DestEntry } from './types';
@@ -54,7 +54,7 @@ export type TaskOutcome =
   | { o: 'failed'; code: ErrorCode; message: string; path: string; size: number }
   | {
     o: 'conflict'; sourceSize: number; sourceModified: number; destSize: number; destModified: number;
-    sourceKind: string; destKind: string;
+    sourceKind: EntryKind; destKind: EntryKind;
   };
 
 /** The job's stop flag was raised during the copy: the task goes back unstarted (its temp removed). */

@@ -4,11 +4,12 @@ import type { Worker } from 'node:worker_threads';
 import { splitRel } from '../db/subtree';
 import type { DestinationBatch, DestinationMessage, DestinationWorkerData } from '../workers/protocol';
 import { STOPPING, WalkControl, spawnWorker } from '../workers/worker-path';
-import { childPath } from '../fs/entry-kind';
+import { childPath, direntKindCode, KIND_FILE, KIND_SYMLINK, kindOfCode, type KindCode } from '../fs/entry-kind';
 import { lstatAll } from '../fs/lstat-all';
 import { fsPath, mayBeReplaced } from '../fs/byte-names';
-import { direntKindCode, KIND_FILE, KIND_SYMLINK, statEntry, type KindCode } from './walk';
+import { statEntry } from './walk';
 import type { DestEntry } from './types';
+import type { EntryKind } from '../../../shared/types';
 
 /**
  * Phase 0 of a copy (docs/architecture.md §3): what already exists at DEST, so that the copy workers decide
@@ -32,7 +33,6 @@ import type { DestEntry } from './types';
 /** `totalBytes` is absent when the walk reads kinds only (see the constructor's `sizes`). */
 export interface DestinationStats { filesFound: number; totalBytes?: number; complete: boolean }
 
-const KIND_NAME: Record<number, DestEntry['kind']> = { 0: 'file', 1: 'dir', 2: 'symlink', 3: 'other' };
 /** Entries per message: small enough that receiving one is a short task on the host thread. */
 const BATCH_SIZE = 256;
 /** A top level this small is read on the calling thread when nothing below it needs walking. */
@@ -160,7 +160,7 @@ export class DestinationIndex {
    */
   lookup(rel: string): DestEntry | null | undefined {
     const slot = this.slots.get(rel);
-    if (slot !== undefined) return { kind: KIND_NAME[this.kinds[slot]!]!, size: this.sizes[slot]!, mtimeMs: this.mtimes[slot]! };
+    if (slot !== undefined) return { kind: kindOfCode(this.kinds[slot]!), size: this.sizes[slot]!, mtimeMs: this.mtimes[slot]! };
     if (!this.done) return undefined;
     // Listed but not lstat-able: unknown.
     if (this.unreadable.has(rel)) return undefined;
@@ -178,10 +178,10 @@ export class DestinationIndex {
    * The kind of what the complete map holds at `rel`, else undefined: the cheap question "is
    * something there?" (no walk up the parents to tell "absent" from "unknown").
    */
-  kindAt(rel: string): DestEntry['kind'] | undefined {
+  kindAt(rel: string): EntryKind | undefined {
     if (!this.done) return undefined;
     const slot = this.slots.get(rel);
-    return slot === undefined ? undefined : KIND_NAME[this.kinds[slot]!];
+    return slot === undefined ? undefined : kindOfCode(this.kinds[slot]!);
   }
 
   get stats(): DestinationStats {

@@ -1,24 +1,26 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BatchSettings, CopyTask, NoSpace, Stopped, TaskOutcome } from './copy-protocol';
-import type { OverwriteMode } from '../../../shared/types';
 import type { DestEntry } from './types';
 import { keepBothName } from './keep-both-name';
-import { fractionalMtimeMs, notOlderThanSource, sameTimeAsCopy } from './copy-times';
+import { fractionalMtimeMs } from './copy-times';
+import { kindOfStats } from '../fs/entry-kind';
 import { encodeName, fsPath, hasEscapedBytes } from '../fs/byte-names';
 import { setTimesNs } from '../fs/file-times';
 import { ATTEMPTS, copyFileData, SourceError, UNCONTROLLED, type CopyControl } from './file-data';
-import { blockedOrFailed, classifyWriteError, destPath, exists, failure, lstatOrNull } from './copy-failures';
+import { blockedOrFailed, classifyWriteError, destPath, exists, failure, lstatOrNull, refusal } from './copy-failures';
+import { decide, hintedDestination, isOwnCopy, type CopyAction, type SourceFacts } from './copy-decision';
+
+/** Re-exported for the job, which builds its destination map with or without times by it. */
+export { decisionsReadDestinationTimes } from './copy-decision';
 
 /**
  * One file's copy, synchronous, run inside a copy worker thread (blocking is free there, and a sync
- * call costs less than a promise round trip). Decides by overwrite mode, copies to a temporary name
- * beside the destination (file-data.ts: the bytes), keeps mode and times, then renames into place: a
- * file never appears half-written under its final name, and a replaced file stays whole until the new
+ * call costs less than a promise round trip). `decide` (copy-decision.ts) chooses by overwrite mode, and
+ * `execute` does it: copies to a temporary name beside the destination (file-data.ts: the bytes), keeps
+ * mode and times, then renames into place: a file never appears half-written under its final name, and a replaced file stays whole until the new
  * one is. Paths may hold names that are not valid UTF-8 (byte-names.ts): every call takes `fsPath(p)`.
  */
-
-type SourceKind = 'file' | 'dir' | 'symlink' | 'special';
 
 /** The longest file name most file systems take (bytes). */
 const NAME_MAX = 255;
@@ -64,6 +66,16 @@ export function removeTempOf(task: CopyTask, s: BatchSettings): void {
   if (task.kind !== 'dir') removeQuietly(tempPathFor(destPath(s.dest, task.rel), s.tempPrefix));
 }
 
+/** One item as the worker sees it: its task, the source's lstat and facts, and where it lands. */
+interface Item {
+  task: CopyTask;
+  s: BatchSettings;
+  st: fs.BigIntStats;
+  source: SourceFacts;
+  finalPath: string;
+  ctl: CopyControl;
+}
+
 function decideAndCopy(task: CopyTask, s: BatchSettings, ctl: CopyControl): TaskOutcome | NoSpace | Stopped {
   let st: fs.BigIntStats;
   try {
@@ -72,76 +84,44 @@ function decideAndCopy(task: CopyTask, s: BatchSettings, ctl: CopyControl): Task
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { o: 'skipped', reason: 'vanished', size: 0, existed: false };
     return failure(err, task.source, 0, 'source');
   }
-  const kind: SourceKind = st.isSymbolicLink() ? 'symlink' : st.isDirectory() ? 'dir' : st.isFile() ? 'file' : 'special';
-  const size = kind === 'dir' ? 0 : Number(st.size);
-  if (kind === 'special') return { o: 'skipped', reason: 'special', size: 0, existed: false };
+  const kind = kindOfStats(st);
+  const source: SourceFacts = { kind, size: kind === 'file' || kind === 'symlink' ? Number(st.size) : 0, mtimeMs: fractionalMtimeMs(st) };
   const finalPath = destPath(s.dest, task.rel);
+  // Checkpointed as copied (maybe to another name: keep-both): verified where it went, before anything else
+  // is looked at, so that a resume costs one lstat per finished file.
+  if (task.doneBefore && (kind === 'file' || kind === 'symlink')
+    && isOwnCopy(lstatOrNull(destPath(s.dest, task.doneBefore.destRel)), source)) {
+    return { o: 'already', size: source.size, destRel: task.doneBefore.destRel };
+  }
+  // A special is skipped whatever is there: no lstat of the destination for it.
+  let existing: DestEntry | null = null;
+  if (kind !== 'other') {
+    const hinted = hintedDestination(task.hint, s.mode, s.resume);
+    existing = hinted === undefined ? lstatOrNull(finalPath) : hinted;
+  }
+  const action = decide(source, existing, s.mode, task.force, s.resume);
+  return execute(action, { task, s, st, source, finalPath, ctl }, existing);
+}
 
-  if (task.doneBefore && kind !== 'dir') {
-    const done = lstatOrNull(destPath(s.dest, task.doneBefore.destRel));
-    if (done && done.kind === kind && done.size === size && sameTimeAsCopy(done.mtimeMs, fractionalMtimeMs(st))) {
-      return { o: 'already', size, destRel: task.doneBefore.destRel };
-    }
-  }
-  const existing = task.hint === 'unknown' || (task.hint && Number.isNaN(task.hint.mtimeMs) && decisionsReadDestinationTimes(s.mode, s.resume))
-    ? lstatOrNull(finalPath) : task.hint;
-  if (kind === 'dir') return copyDirectory(task, s, st, finalPath, existing);
-  if (!existing) return write(task, s, st, kind, finalPath, 'create', false, ctl);
-
-  if (s.resume && existing.kind === kind && existing.size === size && sameTimeAsCopy(existing.mtimeMs, fractionalMtimeMs(st))) {
-    // A file copied by the interrupted run whose checkpoint row had not been written yet.
-    return { o: 'already', size, destRel: task.rel };
-  }
-  const mode = task.force ?? s.mode;
-  if (existing.kind === 'dir') {
-    switch (mode) {
-      case 'skip': return { o: 'skipped', reason: 'alreadyExists', size, existed: true };
-      case 'keep-both': return write(task, s, st, kind, finalPath, 'keep-both', true, ctl);
-      case 'prompt': return conflict(st, kind, existing);
-      case 'replace':
-        if (task.force) return replaceEmptyDirectory(task, s, st, kind, finalPath, ctl);
-        return refuseFolderInTheWay(finalPath, size);
-      default: return refuseFolderInTheWay(finalPath, size);
-    }
-  }
-  switch (mode) {
-    case 'skip': return { o: 'skipped', reason: 'alreadyExists', size, existed: true };
-    case 'skip-newer':
-      if (notOlderThanSource(existing.mtimeMs, fractionalMtimeMs(st))) {
-        return { o: 'skipped', reason: 'destinationNewer', size, existed: true };
-      }
-      return write(task, s, st, kind, finalPath, 'replace', true, ctl);
-    case 'replace': return write(task, s, st, kind, finalPath, 'replace', true, ctl);
-    case 'keep-both': return write(task, s, st, kind, finalPath, 'keep-both', true, ctl);
-    case 'prompt': return conflict(st, kind, existing);
+/** Does what `decide` chose: the only place that changes the destination for an item. */
+function execute(action: CopyAction, item: Item, existing: DestEntry | null): TaskOutcome | NoSpace | Stopped {
+  const { task, st, source, finalPath } = item;
+  switch (action.do) {
+    case 'skip': return { o: 'skipped', reason: action.reason, size: source.size, existed: action.existed };
+    case 'already': return { o: 'already', size: source.size, destRel: task.rel };
+    case 'ask': return conflict(st, source, existing!);
+    case 'write': return write(item, action.how, action.existed);
+    case 'clearFolderThenWrite': return replaceEmptyDirectory(item);
+    case 'makeFolder': return makeFolder(item, action.clearFile);
+    case 'folderThere': return { o: 'dir', existed: true, ...times(st) };
+    case 'refuse': return refusal(action.why, finalPath, source.size);
   }
 }
 
-/**
- * Whether deciding a file reads the destination's size and mtime: `prompt` shows both files, `skip-newer`
- * compares times, a resume recognises its own copies. The other modes need only what is there (a kinds-only
- * destination map serves them).
- */
-export function decisionsReadDestinationTimes(mode: OverwriteMode, resume: boolean): boolean {
-  return resume || mode === 'prompt' || mode === 'skip-newer';
-}
-
-function copyDirectory(task: CopyTask, s: BatchSettings, st: fs.BigIntStats, finalPath: string,
-  existing: DestEntry | null): TaskOutcome | NoSpace {
-  if (existing?.kind === 'dir') return { o: 'dir', existed: true, ...times(st) };
-  if (existing) {
-    // A folder meeting a file: Ferry never turns a file into a folder on its own.
-    const mode = task.force ?? s.mode;
-    if (mode === 'prompt') return conflict(st, 'dir', existing);
-    if (mode === 'skip' || mode === 'skip-newer') return { o: 'skipped', reason: 'alreadyExists', size: 0, existed: true };
-    if (task.force === 'replace') {
-      try { fs.unlinkSync(fsPath(finalPath)); } catch (err) { return failure(err, finalPath, 0); }
-    } else {
-      return {
-        o: 'failed', code: 'ENOTDIR', path: finalPath, size: 0,
-        message: `A file is in the way of the folder ${finalPath}; it was not replaced`,
-      };
-    }
+function makeFolder(item: Item, clearFile: boolean): TaskOutcome | NoSpace {
+  const { s, st, finalPath } = item;
+  if (clearFile) {
+    try { fs.unlinkSync(fsPath(finalPath)); } catch (err) { return failure(err, finalPath, 0); }
   }
   try {
     fs.mkdirSync(fsPath(finalPath), { recursive: true });
@@ -152,10 +132,11 @@ function copyDirectory(task: CopyTask, s: BatchSettings, st: fs.BigIntStats, fin
   }
 }
 
-type WriteKind = 'create' | 'replace' | 'keep-both';
+type WriteKind = Extract<CopyAction, { do: 'write' }>['how'];
 
-function write(task: CopyTask, s: BatchSettings, st: fs.BigIntStats, kind: 'file' | 'symlink', finalPath: string,
-  how: WriteKind, existed: boolean, ctl: CopyControl): TaskOutcome | NoSpace | Stopped {
+function write(item: Item, how: WriteKind, existed: boolean): TaskOutcome | NoSpace | Stopped {
+  const { task, s, st, finalPath, ctl } = item;
+  const kind = item.source.kind as 'file' | 'symlink';
   const tmp = tempPathFor(finalPath, s.tempPrefix);
   let size: number;
   try {
@@ -171,7 +152,7 @@ function write(task: CopyTask, s: BatchSettings, st: fs.BigIntStats, kind: 'file
     size = written.bytes;
   } catch (err) {
     removeQuietly(tmp);
-    return classifyWriteError(err, task, s, tmp, Number(st.size));
+    return classifyWriteError(err, task, s, Number(st.size));
   }
   try {
     if (how === 'keep-both') {
@@ -239,8 +220,9 @@ function placeBeside(tmp: string, finalPath: string, rel: string): string {
   }
 }
 
-function replaceEmptyDirectory(task: CopyTask, s: BatchSettings, st: fs.BigIntStats, kind: 'file' | 'symlink',
-  finalPath: string, ctl: CopyControl): TaskOutcome | NoSpace | Stopped {
+/** The answer "replace" for a file meeting a folder: an empty folder goes, a full one stays. */
+function replaceEmptyDirectory(item: Item): TaskOutcome | NoSpace | Stopped {
+  const { st, finalPath } = item;
   try {
     fs.rmdirSync(fsPath(finalPath));
   } catch (err) {
@@ -253,20 +235,13 @@ function replaceEmptyDirectory(task: CopyTask, s: BatchSettings, st: fs.BigIntSt
     }
     return failure(err, finalPath, Number(st.size));
   }
-  return write(task, s, st, kind, finalPath, 'create', true, ctl);
+  return write(item, 'create', true);
 }
 
-function refuseFolderInTheWay(finalPath: string, size: number): TaskOutcome {
+function conflict(st: fs.BigIntStats, source: SourceFacts, existing: DestEntry): TaskOutcome {
   return {
-    o: 'failed', code: 'EISDIR', path: finalPath, size,
-    message: `A folder is in the way at ${finalPath}; Ferry never deletes a folder to make room for a file`,
-  };
-}
-
-function conflict(st: fs.BigIntStats, kind: SourceKind, existing: DestEntry): TaskOutcome {
-  return {
-    o: 'conflict', sourceSize: kind === 'dir' ? 0 : Number(st.size), sourceModified: Number(st.mtimeMs),
-    destSize: existing.size, destModified: existing.mtimeMs, sourceKind: kind, destKind: existing.kind,
+    o: 'conflict', sourceSize: source.size, sourceModified: Number(st.mtimeMs),
+    destSize: existing.size, destModified: existing.mtimeMs, sourceKind: source.kind, destKind: existing.kind,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Db } from '../db/library';
 import { realpathExact } from '../fs/byte-names';
 import { joinRel, splitRel, subtreeBounds } from '../db/subtree';
 import type { CopyItem, IndexEstimate } from './types';
+import type { EntryKind } from '../../../shared/types';
 
 /**
  * Phase 1 of a copy (docs/architecture.md §3): what the library index already knows about the SOURCEs.
@@ -18,7 +19,7 @@ const PAGE_SIZE = 500;
 interface EntryRow {
   relative_path: string;
   name: string;
-  kind: 'file' | 'dir' | 'symlink' | 'other';
+  kind: EntryKind;
   size: number;
   mtime_ms: number;
 }
@@ -108,13 +109,11 @@ export function estimateFromIndex(db: Db, sources: string[]): IndexEstimate {
   return { knownFiles, knownBytes, covered };
 }
 
-const ITEM_KIND: Record<EntryRow['kind'], CopyItem['kind']> = { file: 'file', dir: 'dir', symlink: 'symlink', other: 'special' };
-
 export class IndexPreparation {
   constructor(private readonly db: Db, private readonly sources: string[]) {}
 
   /**
-   * Streams the indexed entries (dirs, files, symlinks; specials as 'special') under each SOURCE as
+   * Streams the indexed entries (dirs, files, symlinks, others: what the copy skips as special) under each SOURCE as
    * CopyItems with origin 'index', in pages of PAGE_SIZE, parents before their children (rows come in
    * (relative_path, name) order, and a child's relative_path extends its parent's). Awaits `sink`
    * after each page (backpressure) and yields to the event loop between pages. On abort it stops
@@ -211,7 +210,6 @@ function pickUsed(sql: string, params: Record<string, string>): Record<string, s
 }
 
 /** `source` must already be absolute and normalised. */
-function toItem(source: string, rel: string, indexedKind: EntryRow['kind'], size: number, mtimeMs: number): CopyItem {
-  const kind = ITEM_KIND[indexedKind];
+function toItem(source: string, rel: string, kind: EntryKind, size: number, mtimeMs: number): CopyItem {
   return { source, rel, kind, size: kind === 'file' || kind === 'symlink' ? size : 0, mtimeMs, origin: 'index' };
 }

@@ -1,3 +1,5 @@
+import type { EntryKind } from '../../../shared/types';
+
 /**
  * What the copy phases hand each other. Producers (IndexPreparation, DeltaDiscovery) only produce
  * CopyItems; CopyQueue schedules them; copy workers copy; CopyJob owns state and completion
@@ -10,7 +12,7 @@ export interface CopyItem {
   source: string;
   /** Destination path relative to DEST, '/'-separated: `basename(SOURCE)` or `basename(SOURCE)/sub/file`. */
   rel: string;
-  kind: 'file' | 'dir' | 'symlink' | 'special';
+  kind: EntryKind;
   /** Size as the producer saw it (index or disk). Workers re-stat the source before copying. */
   size: number;
   mtimeMs: number;
@@ -30,7 +32,7 @@ export interface StaleItem {
 
 /** What the destination index knows of one path under DEST. */
 export interface DestEntry {
-  kind: 'file' | 'dir' | 'symlink' | 'other';
+  kind: EntryKind;
   /** NaN when the destination map was built from kinds only (DestinationIndex's `sizes: false`). */
   size: number;
   mtimeMs: number;

@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
-import type { EntryKind } from '../../../shared/types';
-import { childPath, direntTypeKnown, kindOfDirent } from '../fs/entry-kind';
+import { childPath, direntKindCode, kindCodeOfStats, KIND_FILE, KIND_SYMLINK, type KindCode } from '../fs/entry-kind';
 import { fsPath, readEntries, readNames } from '../fs/byte-names';
 
 /**
@@ -11,17 +10,10 @@ import { fsPath, readEntries, readNames } from '../fs/byte-names';
  * call on a path built from it goes through `fsPath` (a regex test per path, no syscall more).
  */
 
-/** Kind codes, small integers so that batches of entries travel between threads as typed arrays. */
-export const KIND_FILE = 0;
-export const KIND_DIR = 1;
-export const KIND_SYMLINK = 2;
-export const KIND_OTHER = 3;
-export type KindCode = typeof KIND_FILE | typeof KIND_DIR | typeof KIND_SYMLINK | typeof KIND_OTHER;
-
 export interface DiskEntry {
   name: string;
   kind: KindCode;
-  /** Bytes for files and symlinks (the link's own length), 0 for directories and specials; NaN from `readKinds` (not read). */
+  /** Bytes for files and symlinks (the link's own length), 0 for directories and others; NaN from `readKinds` (not read). */
   size: number;
   /** NaN from `readKinds` (not read). */
   mtimeMs: number;
@@ -32,22 +24,8 @@ export interface ReadFailure {
   error: NodeJS.ErrnoException;
 }
 
-export function kindCodeOf(st: fs.Stats): KindCode {
-  if (st.isSymbolicLink()) return KIND_SYMLINK;
-  if (st.isDirectory()) return KIND_DIR;
-  if (st.isFile()) return KIND_FILE;
-  return KIND_OTHER;
-}
-
-const KIND_CODE: Record<EntryKind, KindCode> = { file: KIND_FILE, dir: KIND_DIR, symlink: KIND_SYMLINK, other: KIND_OTHER };
-
-/** What readdir's d_type says, as a KindCode; null when the file system does not say (DT_UNKNOWN). */
-export function direntKindCode(d: fs.Dirent): KindCode | null {
-  return direntTypeKnown(d) ? KIND_CODE[kindOfDirent(d)] : null;
-}
-
 export function statEntry(name: string, st: fs.Stats): DiskEntry {
-  const kind = kindCodeOf(st);
+  const kind = kindCodeOfStats(st);
   return { name, kind, size: kind === KIND_FILE || kind === KIND_SYMLINK ? st.size : 0, mtimeMs: st.mtimeMs };
 }
 

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import * as fs from 'node:fs';
 import { toErrorValue } from '../../../shared/errors';
-import { FLOW, KIND_CODES, ROW_WIDTH, type IndexWorkerMessage, type WalkMessage, type WalkWorkerInput } from './messages';
+import { kindCode } from '../fs/entry-kind';
+import { FLOW, ROW_WIDTH, type IndexWorkerMessage, type WalkMessage, type WalkWorkerInput } from './messages';
 import { RuleSet } from './rules';
 import { walk, type WalkError, type WalkRow } from './walker';
 
@@ -32,7 +33,7 @@ function run(input: WalkWorkerInput): void {
   const errors: WalkError[] = [];
   const totals = walk(input.root, new RuleSet(input.rules), {
     row(row: WalkRow) {
-      values.push(row.relativePath, row.name, KIND_CODES.indexOf(row.kind), row.size, row.mtimeMs, row.inode,
+      values.push(row.relativePath, row.name, kindCode(row.kind), row.size, row.mtimeMs, row.inode,
         row.aggregateSize, row.fileCount);
       if (values.length >= BATCH_ROWS * ROW_WIDTH) flush();
     },

@@ -1,9 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorValue } from '../../../shared/errors';
-import type { EntryKind } from '../../../shared/types';
 import { openLibrary } from '../db/library';
 import { EntryWriter } from './entry-writer';
-import { FLOW, KIND_CODES, ROW_WIDTH, type IndexWorkerMessage, type WalkMessage, type WriteWorkerInput } from './messages';
+import { kindOfCode } from '../fs/entry-kind';
+import { FLOW, ROW_WIDTH, type IndexWorkerMessage, type WalkMessage, type WriteWorkerInput } from './messages';
 import type { WalkRow } from './walker';
 
 /**
@@ -35,7 +35,7 @@ function writeRows(values: unknown[]): void {
     const row: WalkRow = {
       relativePath: values[i] as string,
       name: values[i + 1] as string,
-      kind: KIND_CODES[values[i + 2] as number] as EntryKind,
+      kind: kindOfCode(values[i + 2] as number),
       size: values[i + 3] as number,
       mtimeMs: values[i + 4] as number,
       inode: values[i + 5] as number,

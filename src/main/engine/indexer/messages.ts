@@ -35,9 +35,11 @@ export interface WriteWorkerInput {
   port: MessagePort;
 }
 
-/** Rows travel as one flat array per batch (ROW_WIDTH values a row): far cheaper to clone than objects. */
+/**
+ * Rows travel as one flat array per batch (ROW_WIDTH values a row): far cheaper to clone than objects. A
+ * row's kind travels as its code (fs/entry-kind.ts).
+ */
 export const ROW_WIDTH = 8;
-export const KIND_CODES = ['file', 'dir', 'symlink', 'other'] as const;
 
 /** Walk worker → write worker. */
 export type WalkMessage =

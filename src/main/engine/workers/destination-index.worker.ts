@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { toErrorValue } from '../../../shared/errors';
 import { joinRel } from '../db/subtree';
-import { KIND_DIR, readDirectory, readKinds, type DiskEntry } from '../copy/walk';
-import { childPath } from '../fs/entry-kind';
+import { readDirectory, readKinds, type DiskEntry } from '../copy/walk';
+import { childPath, KIND_DIR } from '../fs/entry-kind';
 import type { DestinationMessage, DestinationWorkerData } from './protocol';
 import { STOPPING, WalkControl } from './worker-path';
 

@@ -3,10 +3,11 @@ import * as path from 'node:path';
 import type { Db } from '../db/library';
 import { joinRel, splitRel } from '../db/subtree';
 import { locateInLibrary } from '../copy/index-preparation';
-import { KIND_DIR, KIND_FILE, KIND_OTHER, KIND_SYMLINK, readDirectory, statEntry, type DiskEntry, type KindCode } from '../copy/walk';
+import { readDirectory, statEntry, type DiskEntry } from '../copy/walk';
 import type { CopyItem, StaleItem } from '../copy/types';
+import type { EntryKind } from '../../../shared/types';
 import type { WalkError } from './protocol';
-import { childPath } from '../fs/entry-kind';
+import { childPath, KIND_DIR, KIND_FILE, kindOfCode } from '../fs/entry-kind';
 import { fsPath } from '../fs/byte-names';
 
 /**
@@ -30,10 +31,7 @@ export interface DiscoveryOutput {
 }
 
 /** An index row as a raw statement returns it: name, kind, size, mtime_ms. */
-type IndexedRow = [name: string, kind: string, size: number, mtimeMs: number];
-
-const KIND_NAME: Record<KindCode, string> = { [KIND_FILE]: 'file', [KIND_DIR]: 'dir', [KIND_SYMLINK]: 'symlink', [KIND_OTHER]: 'other' };
-const ITEM_KIND: Record<KindCode, CopyItem['kind']> = { [KIND_FILE]: 'file', [KIND_DIR]: 'dir', [KIND_SYMLINK]: 'symlink', [KIND_OTHER]: 'special' };
+type IndexedRow = [name: string, kind: EntryKind, size: number, mtimeMs: number];
 
 /**
  * Index mtimes are stored as REAL milliseconds; an indexer that rounds (or a file system with coarse
@@ -52,8 +50,9 @@ export function runDiscovery(db: Db | null, sources: string[], batchSize: number
   const flush = () => batch.flush();
 
   const compare = (abs: string, rel: string, disk: DiskEntry, row: IndexedRow | undefined): void => {
-    if (!row || row[1] !== KIND_NAME[disk.kind]) {
-      batch.item({ source: abs, rel, kind: ITEM_KIND[disk.kind], size: disk.size, mtimeMs: disk.mtimeMs, origin: 'discovery' });
+    const kind = kindOfCode(disk.kind);
+    if (!row || row[1] !== kind) {
+      batch.item({ source: abs, rel, kind, size: disk.size, mtimeMs: disk.mtimeMs, origin: 'discovery' });
     } else if (disk.kind === KIND_FILE && (row[2] !== disk.size || Math.abs(row[3] - disk.mtimeMs) >= MTIME_TOLERANCE_MS)) {
       batch.stale({ rel, indexedSize: row[2], diskSize: disk.size });
     }

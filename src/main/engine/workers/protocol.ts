@@ -40,7 +40,7 @@ export interface DestinationWorkerData {
 /** Columns rather than objects: typed arrays cross threads far cheaper than 1,000 small objects. */
 export interface DestinationBatch {
   rels: string[];
-  /** KindCode of copy/walk.ts. */
+  /** KindCode of fs/entry-kind.ts. */
   kinds: Uint8Array;
   sizes: Float64Array;
   mtimes: Float64Array;
