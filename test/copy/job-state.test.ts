@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isLive, mayWork, next, type JobState, type JobStateEvent } from '../../src/main/engine/copy/job-state';
+import { isLive, isPaused, mayWork, next, type JobState, type JobStateEvent } from '../../src/main/engine/copy/job-state';
 
 const S = {
   starting: { name: 'starting' },
@@ -9,8 +9,10 @@ const S = {
   pausedStarting: { name: 'paused', from: 'starting' },
   pausedWaiting: { name: 'paused', from: 'waiting' },
   pausedRunning: { name: 'paused', from: 'running' },
-  stopping: { name: 'stopping' },
-  finished: { name: 'finished' },
+  stopping: { name: 'stopping', paused: false },
+  stoppingPaused: { name: 'stopping', paused: true },
+  finished: { name: 'finished', paused: false },
+  finishedPaused: { name: 'finished', paused: true },
 } satisfies Record<string, JobState>;
 type Name = keyof typeof S;
 
@@ -21,11 +23,13 @@ const table: Record<Name, Record<JobStateEvent, Name | null>> = {
   starting: { wait: 'waiting', run: 'running', pause: 'pausedStarting', resume: null, stop: 'stopping', finish: null },
   waiting: { wait: 'waiting', run: 'running', pause: 'pausedWaiting', resume: null, stop: 'stopping', finish: null },
   running: { wait: null, run: null, pause: 'pausedRunning', resume: null, stop: 'stopping', finish: 'finished' },
-  pausedStarting: { wait: null, run: null, pause: null, resume: 'starting', stop: 'stopping', finish: null },
-  pausedWaiting: { wait: null, run: null, pause: null, resume: 'waiting', stop: 'stopping', finish: null },
-  pausedRunning: { wait: null, run: null, pause: null, resume: 'running', stop: 'stopping', finish: 'finished' },
+  pausedStarting: { wait: null, run: null, pause: null, resume: 'starting', stop: 'stoppingPaused', finish: null },
+  pausedWaiting: { wait: null, run: null, pause: null, resume: 'waiting', stop: 'stoppingPaused', finish: null },
+  pausedRunning: { wait: null, run: null, pause: null, resume: 'running', stop: 'stoppingPaused', finish: 'finishedPaused' },
   stopping: { wait: null, run: null, pause: null, resume: null, stop: null, finish: 'finished' },
+  stoppingPaused: { wait: null, run: null, pause: null, resume: null, stop: null, finish: 'finishedPaused' },
   finished: { wait: null, run: null, pause: null, resume: null, stop: null, finish: null },
+  finishedPaused: { wait: null, run: null, pause: null, resume: null, stop: null, finish: null },
 };
 
 for (const [from, row] of Object.entries(table) as [Name, Record<JobStateEvent, Name | null>][]) {
@@ -37,9 +41,10 @@ for (const [from, row] of Object.entries(table) as [Name, Record<JobStateEvent, 
   });
 }
 
-test('only the phases may work; stopping and finished are not live, a paused job is', () => {
-  const working = (Object.keys(S) as Name[]).filter((n) => mayWork(S[n]));
-  const live = (Object.keys(S) as Name[]).filter((n) => isLive(S[n]));
-  assert.deepEqual(working, ['starting', 'waiting', 'running']);
-  assert.deepEqual(live, ['starting', 'waiting', 'running', 'pausedStarting', 'pausedWaiting', 'pausedRunning']);
+test('only the phases may work; stopping and finished are not live, a paused job is; a pause shows until the end', () => {
+  const names = Object.keys(S) as Name[];
+  assert.deepEqual(names.filter((n) => mayWork(S[n])), ['starting', 'waiting', 'running']);
+  assert.deepEqual(names.filter((n) => isLive(S[n])), ['starting', 'waiting', 'running', 'pausedStarting', 'pausedWaiting', 'pausedRunning']);
+  assert.deepEqual(names.filter((n) => isPaused(S[n])),
+    ['pausedStarting', 'pausedWaiting', 'pausedRunning', 'stoppingPaused', 'finishedPaused']);
 });

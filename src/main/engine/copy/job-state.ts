@@ -6,7 +6,7 @@
  *   starting ──wait──▶ waiting ──run──▶ running ──finish──▶ finished
  *       └──────────────run──────────────▶  │
  *   starting / waiting / running ──pause──▶ paused(from) ──resume──▶ from
- *   any live state ──stop──▶ stopping ──finish──▶ finished
+ *   any live state ──stop──▶ stopping ──finish──▶ finished   (both remember a pause they came from)
  *
  * A pause remembers where it was taken (`from`): a job paused while it waits for another copy goes back to
  * waiting, not to copying. `null` from `next` is a refusal: the event means nothing in that state (a second
@@ -19,8 +19,9 @@ export type Phase = 'starting' | 'waiting' | 'running';
 export type JobState =
   | { name: Phase }
   | { name: 'paused'; from: Phase }
-  | { name: 'stopping' }
-  | { name: 'finished' };
+  /** `paused`: stopped while paused; the job still shows paused until it has ended (its last saved progress). */
+  | { name: 'stopping'; paused: boolean }
+  | { name: 'finished'; paused: boolean };
 
 export type JobStateEvent =
   /** Another live copy writes where this one will: the job waits for it (jobs/copy-targets.ts). */
@@ -48,12 +49,13 @@ export function next(state: JobState, event: JobStateEvent): JobState | null {
     case 'resume':
       return state.name === 'paused' ? { name: state.from } : null;
     case 'stop':
-      return isLive(state) ? { name: 'stopping' } : null;
+      return isLive(state) ? { name: 'stopping', paused: state.name === 'paused' } : null;
     case 'finish':
       // Done needs the producers, which start only once running (a pause may come after the last file);
       // any other end goes through stopping.
-      if (state.name === 'running' || state.name === 'stopping') return { name: 'finished' };
-      return state.name === 'paused' && state.from === 'running' ? { name: 'finished' } : null;
+      if (state.name === 'running') return { name: 'finished', paused: false };
+      if (state.name === 'stopping') return { name: 'finished', paused: state.paused };
+      return state.name === 'paused' && state.from === 'running' ? { name: 'finished', paused: true } : null;
   }
 }
 
@@ -64,6 +66,11 @@ function isPhase(name: JobState['name']): name is Phase {
 /** Neither stopping nor finished: the job may still be paused, resumed or stopped. */
 export function isLive(state: JobState): boolean {
   return state.name !== 'stopping' && state.name !== 'finished';
+}
+
+/** Paused, or stopped (or ended) while paused. */
+export function isPaused(state: JobState): boolean {
+  return state.name === 'paused' || ((state.name === 'stopping' || state.name === 'finished') && state.paused);
 }
 
 /** Live and not paused: work may be handed out and producers may go on. */
