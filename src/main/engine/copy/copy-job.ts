@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { toErrorValue } from '../../../shared/errors';
-import type { CompletedStatus, ConflictAnswer, EventBody, EventOf, FerryEvent } from '../../../shared/events';
+import type { CompletedStatus, ConflictAnswer, EventOf, FerryEvent } from '../../../shared/events';
 import type { OverwriteMode } from '../../../shared/types';
 import type { Db } from '../db/library';
 import { waitForTargets } from '../jobs/copy-targets';
@@ -12,7 +12,7 @@ import { CopyQueue } from './copy-queue';
 import { CopyWorkerPool } from './copy-workers';
 import { countExpectedConflicts, runDestinationPhase } from './destination-phase';
 import { DestinationIndex } from './destination-index';
-import { Dispatcher } from './dispatcher';
+import { Dispatcher, acquireSlot } from './dispatcher';
 import { decisionsReadDestinationTimes } from './file-copy';
 import { JobEvents } from './job-events';
 import { JobRecord } from './job-record';
@@ -164,21 +164,10 @@ export class CopyJob {
     this.stop(mode === 'interrupt' ? 'interrupted' : 'cancelled', message ?? this.pauseReason);
   }
 
-  /**
-   * The events that show this job as it is now, for a listener that missed some (a browser window
-   * that reconnects): the current progress, the pause, discovery's end and every unanswered conflict.
-   * Empty once the job has finished (its row says how it ended).
-   */
+  /** The events that show this job as it is now, for a late listener (job-events.ts); none once it has finished. */
   snapshot(): FerryEvent[] {
     if (this.state.name === 'finished') return [];
-    const paused = isPaused(this.state);
-    const now: EventBody[] = [];
-    if (!this.tracker.discoveryActive) {
-      now.push({ type: 'discoveryComplete', totalDiscovered: this.tracker.discoveredFiles, discoveryBytes: this.tracker.discoveredBytes });
-    }
-    if (paused) now.push({ type: 'jobState', status: 'paused', ...(this.pauseReason ? { reason: this.pauseReason } : {}) });
-    now.push(this.tracker.progressEvent(paused));
-    return this.events.replay(now);
+    return this.events.replay(this.tracker, isPaused(this.state), this.pauseReason);
   }
 
   get isPaused(): boolean { return isPaused(this.state); }
@@ -206,22 +195,20 @@ export class CopyJob {
     this.producers.forEach((p) => this.producing.add(p));
     if (!(await this.waitForOverlappingCopies())) return;
     this.go('run');
-    this.timers.push(setInterval(() => this.tick(), PROGRESS_MS));
-    this.timers.push(setInterval(() => this.checkpoint(), CHECKPOINT_MS));
+    const unlessFinished = (f: () => void) => () => { if (this.state.name !== 'finished') f(); };
+    this.timers.push(setInterval(unlessFinished(() => this.events.publish(this.tracker.progressEvent(isPaused(this.state)))), PROGRESS_MS));
+    this.timers.push(setInterval(unlessFinished(() => this.record.checkpoint(isPaused(this.state))), CHECKPOINT_MS));
     this.tracker.sample();
 
-    void this.guard(runDestinationPhase({
-      sources: this.deps.config.sources, destIndex: this.destIndex, events: this.events, record: this.record,
-      ledger: this.ledger, queue: this.queue, dispatcher: this.dispatcher, pool: this.pool,
-      acquire: () => this.acquire(this.deps.priorities.destinationIndex), live: () => isLive(this.state),
-    }));
+    const parts = {
+      ledger: this.ledger, queue: this.queue, destIndex: this.destIndex, dispatcher: this.dispatcher, events: this.events,
+      record: this.record, settlement: this.settlement, pool: this.pool, producers: this.producers, sources: this.deps.config.sources,
+      live: () => isLive(this.state), paused: () => isPaused(this.state),
+    };
+    void runDestinationPhase({ ...parts, acquire: () => this.acquire(this.deps.priorities.destinationIndex) });
     // Without a walk of the disk (a retry job), the count is known from the start.
     if (!this.producers.some((p) => p.walks)) this.tracker.discoveryActive = false;
-    const sink = new JobSink({
-      ledger: this.ledger, queue: this.queue, destIndex: this.destIndex, dispatcher: this.dispatcher, events: this.events,
-      record: this.record, producers: this.producers, settlement: this.settlement,
-      live: () => isLive(this.state), paused: () => isPaused(this.state),
-    });
+    const sink = new JobSink(parts);
     for (const p of this.producers) {
       void this.guard(p.run(sink).then(() => { this.producing.delete(p); this.checkCompletion(); }));
     }
@@ -248,24 +235,8 @@ export class CopyJob {
   }
 
   /** A worker slot at `priority`, or null when the job stops before one is granted. */
-  private async acquire(priority: number): Promise<Release | null> {
-    try {
-      const slot = await this.deps.scheduler.acquire(priority, this.abort.signal);
-      if (!isLive(this.state)) { slot(); return null; }
-      return slot;
-    } catch {
-      return null; // aborted: the job is stopping
-    }
-  }
-
-  private tick(): void {
-    if (this.state.name === 'finished') return;
-    this.events.publish(this.tracker.progressEvent(isPaused(this.state)));
-  }
-
-  private checkpoint(): void {
-    if (this.state.name === 'finished') return;
-    this.record.checkpoint(isPaused(this.state));
+  private acquire(priority: number): Promise<Release | null> {
+    return acquireSlot(this.deps.scheduler, priority, this.abort.signal, () => isLive(this.state));
   }
 
   private checkCompletion(): void {
@@ -323,13 +294,7 @@ export class CopyJob {
     // A job stopped before it began still opens with initialEstimate (DESIGN §4: always first).
     if (!this.events.opened) this.events.publish({ type: 'initialEstimate', knownFiles: 0, knownBytes: 0, discoveryStarting: false });
     this.events.publish(final);
-    const t = this.tracker;
-    const completed = this.events.completed({
-      type: 'completed', status,
-      copiedFiles: t.copiedFiles, copiedBytes: t.copiedBytes, skippedFiles: t.skippedFiles, failedFiles: t.failedFiles,
-      discoveredFiles: t.discoveredFiles, indexedFiles: t.indexedFiles, durationMs: this.events.elapsedMs,
-      ...(message ? { message } : {}),
-    });
+    const completed = this.events.completed(status, this.tracker, message);
     this.resolveDone(completed);
   }
 }

@@ -17,6 +17,17 @@ const PUMP_BUDGET_MS = 5;
 
 export type Forced = 'replace' | 'keep-both';
 
+/** A worker slot of the process's scheduler at `priority`, or null when the job stops (`live()` false) before one is granted. */
+export async function acquireSlot(scheduler: JobScheduler, priority: number, signal: AbortSignal, live: () => boolean): Promise<Release | null> {
+  try {
+    const slot = await scheduler.acquire(priority, signal);
+    if (!live()) { slot(); return null; }
+    return slot;
+  } catch {
+    return null; // aborted: the job is stopping
+  }
+}
+
 /** What the dispatcher asks of its job. */
 export interface DispatchHooks {
   /** The job may hand out work now (live, not paused). */

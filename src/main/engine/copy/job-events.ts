@@ -1,5 +1,6 @@
-import type { EventBody, EventOf, FerryEvent, SkipReason } from '../../../shared/events';
+import type { CompletedStatus, EventBody, EventOf, FerryEvent, SkipReason } from '../../../shared/events';
 import type { ProgressBus } from '../jobs/progress-bus';
+import type { ProgressTracker } from './progress-tracker';
 
 /**
  * A job's events in one place (docs/events.md): each is stamped with the job and its time since the job
@@ -52,14 +53,28 @@ export class JobEvents {
     this.skipped.clear();
   }
 
-  /** The job as it is now (`now`, stamped), then every unanswered question. */
-  replay(now: EventBody[]): FerryEvent[] {
+  /**
+   * The events that show the job as it is now, for a listener that missed some (a browser window that
+   * reconnects): discovery's end, the pause, the current progress, then every unanswered question.
+   */
+  replay(tracker: ProgressTracker, paused: boolean, pauseReason: string | undefined): FerryEvent[] {
+    const now: EventBody[] = [];
+    if (!tracker.discoveryActive) {
+      now.push({ type: 'discoveryComplete', totalDiscovered: tracker.discoveredFiles, discoveryBytes: tracker.discoveredBytes });
+    }
+    if (paused) now.push({ type: 'jobState', status: 'paused', ...(pauseReason ? { reason: pauseReason } : {}) });
+    now.push(tracker.progressEvent(paused));
     return [...now.map((body) => this.stamp(body)), ...this.asked.values()];
   }
 
-  /** The last event: it goes out even to a closed bus's final listeners (the bus decides). */
-  completed(body: EventBody<'completed'>): EventOf<'completed'> {
-    const event = this.stamp(body) as EventOf<'completed'>;
+  /** The last event, with the final counts: it goes out even to a closed bus (the bus decides what it does). */
+  completed(status: CompletedStatus, t: ProgressTracker, message: string | undefined): EventOf<'completed'> {
+    const event = this.stamp({
+      type: 'completed', status,
+      copiedFiles: t.copiedFiles, copiedBytes: t.copiedBytes, skippedFiles: t.skippedFiles, failedFiles: t.failedFiles,
+      discoveredFiles: t.discoveredFiles, indexedFiles: t.indexedFiles, durationMs: this.elapsedMs,
+      ...(message ? { message } : {}),
+    }) as EventOf<'completed'>;
     this.bus.publish(event);
     return event;
   }
