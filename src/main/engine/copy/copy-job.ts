@@ -10,19 +10,19 @@ import type { JobScheduler, Release } from '../jobs/scheduler';
 import { Checkpoints } from './checkpoints';
 import { CopyQueue } from './copy-queue';
 import { CopyWorkerPool } from './copy-workers';
-import { countExpectedConflicts, runDestinationPhase } from './destination-phase';
+import { runDestinationPhase } from './destination-phase';
 import { DestinationIndex } from './destination-index';
 import { Dispatcher, acquireSlot } from './dispatcher';
 import { decisionsReadDestinationTimes } from './file-copy';
 import { JobEvents } from './job-events';
 import { JobRecord } from './job-record';
+import { JobSink } from './job-sink';
 import { isLive, isPaused, mayWork, next, starting, type JobState, type JobStateEvent } from './job-state';
 import { copyOperation, type Operation } from './operation';
 import { OutcomeLedger } from './outcome-ledger';
 import type { Producer } from './producers';
 import { ProgressTracker } from './progress-tracker';
 import { Settlement } from './settlement';
-import { JobSink } from './job-sink';
 
 /** What a copy job row's `config` holds: everything needed to run (or resume) it. */
 export interface CopyJobConfig {
@@ -70,7 +70,7 @@ export class CopyJob {
   private resolveDone!: (e: EventOf<'completed'>) => void;
   private state: JobState = starting;
   private pauseReason: string | undefined;
-  /** How a stop ends the job, once nothing is in flight. */
+  /** How the job ends once nothing is in flight: set by `stop`, with the stopping state. */
   private ending: { status: CompletedStatus; message?: string } = { status: 'done' };
   private readonly abort = new AbortController();
   private readonly queue = new CopyQueue();

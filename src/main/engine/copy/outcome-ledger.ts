@@ -5,8 +5,9 @@ import type { CopyItem, StaleItem } from './types';
 /**
  * The job's accounting, without any I/O: what each producer listed, what each settled file counts for
  * (copied, skipped, failed, with its bytes), and the size corrections that keep the totals true when a file's
- * real size is not the one its producer listed. Every counter of the ProgressTracker is written here and
- * nowhere else, so that a file cannot be counted twice, or not at all, by two code paths.
+ * real size is not the one its producer listed. The tracker's file counters (listed, discovered, copied, skipped,
+ * failed, their bytes and corrections) are written here and nowhere else, so that a file cannot be counted twice,
+ * or not at all, by two code paths.
  */
 export class OutcomeLedger {
   /** Files met at DEST before the destination map was complete: part of the expected conflicts. */
