@@ -1,13 +1,15 @@
 import type { Release } from '../jobs/scheduler';
-import type { DeltaDiscovery, DiscoveryHandlers } from './delta-discovery';
+import type { DeltaDiscovery } from './delta-discovery';
+import type { Producer, WorkSink } from './producers';
 
 /**
- * Phase 2 on a worker slot (docs/architecture.md §5.3: one small module a phase): DeltaDiscovery walks while it
- * holds a slot of the process's JobScheduler and gives the slot back whenever it has to wait — for
- * room in the copy queue, or a pause — so a waiting walker never keeps a slot from the copying (with a
- * single slot that would deadlock). `mayRun` says whether the job wants discovery to go on now.
+ * Phase 2 on a worker slot, as one of the job's producers (producers.ts): DeltaDiscovery walks while it holds
+ * a slot of the process's JobScheduler and gives the slot back whenever it has to wait — for room in the copy
+ * queue, or a pause — so a waiting walker never keeps a slot from the copying (with a single slot that would
+ * deadlock). `mayRun` says whether the job wants discovery to go on now.
  */
-export class DiscoveryPhase {
+export class DiscoveryPhase implements Producer {
+  readonly walks = true;
   private slot: Release | null = null;
   private asking = false;
   private ended = false;
@@ -18,25 +20,26 @@ export class DiscoveryPhase {
     private readonly mayRun: () => boolean,
   ) {}
 
-  /**
-   * Walks to the end (or until the discovery is stopped). False when the job stopped before a slot
-   * came; `onStart` runs once the slot is granted.
-   */
-  async run(handlers: DiscoveryHandlers, onStart: () => void): Promise<boolean> {
+  /** Walks to the end (or until the discovery is stopped); nothing when the job stopped before a slot came. */
+  async run(sink: WorkSink): Promise<void> {
     this.asking = true;
     this.slot = await this.acquire();
     this.asking = false;
-    if (!this.slot) return false;
-    onStart();
+    if (!this.slot) return;
+    sink.discoveryStarted();
     // Paused before it begins: the walker blocks before its first folder, without a slot.
     if (!this.mayRun()) this.pause();
     try {
-      await this.discovery.start(handlers);
+      await this.discovery.start({
+        onItems: (batch) => sink.found(batch),
+        onStale: (batch) => sink.stale(batch),
+        onError: (e) => sink.unreadable(e.path, e.code, e.message),
+      });
     } finally {
       this.ended = true;
       this.release();
     }
-    return true;
+    if (!sink.stopping()) sink.discoveryEnded();
   }
 
   /** Blocks the walk between folders and gives the slot back. */
@@ -57,6 +60,10 @@ export class DiscoveryPhase {
       this.slot = slot;
       this.discovery.resume();
     });
+  }
+
+  stop(): Promise<void> {
+    return this.discovery.stop();
   }
 
   private release(): void {

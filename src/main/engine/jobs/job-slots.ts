@@ -1,7 +1,7 @@
 import type { JobScheduler, Release } from './scheduler';
 
 /**
- * One job's side of the JobScheduler, for a synchronous dispatcher (CopyJob.pump): `take()` hands
+ * One job's side of the JobScheduler, for a synchronous dispatcher (copy/dispatcher.ts): `take()` hands
  * out a granted slot or asks for one (a single request at a time) and calls `onGranted` when it
  * arrives, so the dispatcher simply runs again. Slots granted but not used are given back at once
  * (`releaseUnused`): a paused or starved job must not sit on slots another job could use.
