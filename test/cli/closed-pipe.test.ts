@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tempDir, tree } from '../helpers/tree';
-import { FERRY, ferry, libraryEnv } from '../indexer/ferry-cli';
+import { FERRY, ferry, libraryEnv } from '../helpers/ferry-cli';
 
 /** Runs bin/ferry with its stdout a pipe whose reader is gone before ferry writes (`ferry … | head -0`). */
 function withReaderGone(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {

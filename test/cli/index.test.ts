@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { openLibrary } from '../../src/main/engine/db/library';
 import type { Location } from '../../src/shared/types';
 import { tempDir, tree } from '../helpers/tree';
-import { FERRY, ferry, ferryAsync, libraryEnv } from '../indexer/ferry-cli';
+import { FERRY, ferry, libraryEnv, runFerry } from '../helpers/ferry-cli';
 
 test('ferry index adds a location and prints one summary line when not on a terminal', () => {
   const root = tree(tempDir(), { 'a.txt': 'aaa', 'sub/b.txt': 'bb', '.hidden': 'h' });
@@ -94,7 +94,7 @@ test('another connection reads and writes the library while ferry index runs in 
   const root = tree(tempDir(), spec);
   const { env, FERRY_DB } = libraryEnv();
   const db = openLibrary(FERRY_DB);
-  const indexing = ferryAsync(['index', root], env);
+  const indexing = runFerry(['index', root], env);
   let finished = false;
   void indexing.then(() => { finished = true; });
   let reads = 0;
