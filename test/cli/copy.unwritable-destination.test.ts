@@ -11,7 +11,7 @@ import { unprivilegedSkip } from '../helpers/as-nobody';
 import { tempDir, tree } from '../helpers/tree';
 import { ferry, ferryUnprivileged } from '../helpers/ferry-cli';
 
-/** As in permissions.test.ts: as root, permissions stop only another user, so these run as `nobody`. */
+/** As in copy.permissions.test.ts: as root, permissions stop only another user, so these run as `nobody`. */
 const isRoot = process.getuid?.() === 0;
 const skipUnprivileged = unprivilegedSkip();
 
