@@ -51,6 +51,14 @@ export function ferryUnprivileged(args: string[], env: NodeJS.ProcessEnv & { FER
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, events: eventsOf(r.stdout) };
 }
 
+/**
+ * `ferry ARGS` as a shell command line, each word quoted: for `script -c`, which runs it on a pseudo-terminal
+ * (util-linux), so that ferry's stdout is a TTY as in a user's shell.
+ */
+export function ferryCommandLine(args: string[]): string {
+  return [process.execPath, FERRY, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+}
+
 export interface RunningFerry {
   child: ChildProcess;
   /** Resolves when the process has exited and its pipes are closed. */
