@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mergeSorted, sortEntries, type SortKey } from '../../src/renderer/lib/sort';
-import type { FolderEntry } from '../../src/shared/types';
+import { mergeSorted, sortEntries, type SortKey } from '../../../src/renderer/lib/sort';
+import type { FolderEntry } from '../../../src/shared/types';
 
 const entry = (name: string, kind: FolderEntry['kind'], size = 0, mtimeMs = 0): FolderEntry =>
   ({ name, path: `/x/${name}`, kind, size, mtimeMs, hidden: name.startsWith('.') });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { folderToHash, hashToFolder } from '../../src/renderer/lib/location-hash';
-import { joinPath } from '../../src/renderer/lib/paths';
+import { folderToHash, hashToFolder } from '../../../src/renderer/lib/location-hash';
+import { joinPath } from '../../../src/renderer/lib/paths';
 
 /** Names that are not UTF-8 reach the renderer as strings with lone surrogates (escaped bytes). */
 const oddFolder = joinPath('/home/me/d\udce9r', '\udcff\udcfe');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { baseName, isInside, joinPath, parentOf } from '../../src/renderer/lib/paths';
+import { baseName, isInside, joinPath, parentOf } from '../../../src/renderer/lib/paths';
 
 test('paths: parent, base name and "inside" without Node', () => {
   assert.equal(joinPath('/a/b', 'c.txt'), '/a/b/c.txt');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatBytes, formatEta } from '../../src/renderer/lib/format';
+import { formatBytes, formatEta } from '../../../src/renderer/lib/format';
 
 test('sizes and times read like Finder\'s', () => {
   assert.equal(formatBytes(1), '1 byte');
