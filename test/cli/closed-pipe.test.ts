@@ -1,21 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tempDir, tree } from '../helpers/tree';
-import { FERRY, ferry, libraryEnv } from '../indexer/ferry-cli';
+import { ferry, libraryEnv, startFerry, type CliResult } from '../helpers/ferry-cli';
 
 /** Runs bin/ferry with its stdout a pipe whose reader is gone before ferry writes (`ferry … | head -0`). */
-function withReaderGone(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [FERRY, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.destroy(); // Node takes tens of milliseconds to start: ferry's first write meets a closed pipe
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stderr }));
-  });
+function withReaderGone(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+  const run = startFerry(args, env);
+  run.child.stdout!.destroy(); // Node takes tens of milliseconds to start: ferry's first write meets a closed pipe
+  return run.exited;
 }
 
 test('a reader that goes away ends ferry quietly with status 141, as SIGPIPE ends other tools', async () => {

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { FerryEvent } from '../../src/shared/events';
 import { snapshot, tempDir, tree, manyFiles } from '../helpers/tree';
-import { ferry, tempLeftovers } from '../copy/harness';
+import { tempLeftovers } from '../copy/harness';
+import { startFerry as ferry } from '../helpers/ferry-cli';
 
 /** `ferry copy` end to end: its own process, a real library file, real folders. */
 function setup() {

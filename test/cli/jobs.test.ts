@@ -6,7 +6,7 @@ import { openLibrary } from '../../src/main/engine/db/library';
 import { JobStore } from '../../src/main/engine/jobs/job-store';
 import { progressSummary } from '../../src/main/hosts/cli/commands/jobs';
 import { tempDir, tree } from '../helpers/tree';
-import { ferry, libraryEnv } from '../indexer/ferry-cli';
+import { ferry, libraryEnv } from '../helpers/ferry-cli';
 
 /** The pid of a process that has exited (and, a moment later, is not reused: the test checks). */
 function deadPid(): number {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Location } from '../../src/shared/types';
 import { openLibrary } from '../../src/main/engine/db/library';
 import { tempDir, tree } from '../helpers/tree';
-import { ferry, libraryEnv } from '../indexer/ferry-cli';
+import { ferry, libraryEnv } from '../helpers/ferry-cli';
 
 test('ferry locations lists each location with files, size, when indexed and unreadable folders', () => {
   const { env, FERRY_DB } = libraryEnv();

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { tempDir, tree, manyFiles } from '../helpers/tree';
 import Database from 'better-sqlite3';
 import type { FerryEvent } from '../../src/shared/events';
-import { ferry } from '../copy/harness';
+import { startFerry as ferry } from '../helpers/ferry-cli';
 
 test('ferry resume refuses an unknown job and a finished one (exit 2) and copies nothing', async () => {
   const root = tempDir('ferry-cli-resume-');

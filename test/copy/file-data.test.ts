@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { tempDir } from '../helpers/tree';
-import { runFerry } from './ferry-process';
+import { runFerry } from '../helpers/ferry-cli';
 import type { EventOf, FerryEvent } from '../../src/shared/events';
 
 /** The copy worker's byte loop (file-data.ts), through the real `bin/ferry` on real files. */

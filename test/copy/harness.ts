@@ -1,7 +1,5 @@
-import type { Readable } from 'node:stream';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { spawn } from 'node:child_process';
 import { openLibrary, type Db } from '../../src/main/engine/db/library';
 import { JobManager } from '../../src/main/engine/jobs/job-manager';
 import { CopyService, type CopyHandle, type CopyRequest } from '../../src/main/engine/copy/copy-service';
@@ -47,57 +45,4 @@ export function tempLeftovers(dir: string): string[] {
   };
   walk(dir);
   return out;
-}
-
-/** The CLI of this build (the same file `bin/ferry` runs, found next to this test in out/…). */
-export const CLI_MAIN = path.join(__dirname, '..', '..', 'src', 'main', 'hosts', 'cli', 'main.js');
-const SHIM = `require(${JSON.stringify(CLI_MAIN)}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; }, (e) => { console.error(e); process.exitCode = 70; });`;
-
-export interface CliRun { code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string; events: FerryEvent[] }
-
-export interface Ferry {
-  child: ReturnType<typeof spawn>;
-  /** Resolves at exit. */
-  exited: Promise<CliRun>;
-  /** Calls `listener` with each JSON event line as it arrives on stdout. */
-  onEvent(listener: (e: FerryEvent) => void): void;
-}
-
-/** Runs `ferry ARGS` as its own process (FERRY_DB set), like bin/ferry does. */
-export function ferry(args: string[], env: Record<string, string>, options: { stdin?: string | 'pipe' } = {}): Ferry {
-  const child = spawn(process.execPath, ['-e', SHIM, ...args], {
-    env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  const events: FerryEvent[] = [];
-  const listeners: ((e: FerryEvent) => void)[] = [];
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => { stdout += chunk; });
-  onEventLines(child.stdout!, (e) => {
-    events.push(e);
-    for (const l of listeners) l(e);
-  });
-  child.stderr!.setEncoding('utf8').on('data', (c: string) => { stderr += c; });
-  if (options.stdin !== 'pipe') child.stdin!.end(options.stdin ?? '');
-  const exited = new Promise<CliRun>((resolve) => {
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr, events }));
-  });
-  return { child, exited, onEvent: (l) => listeners.push(l) };
-}
-
-/** Calls `onEvent` with each JSON event line of a child's stdout as it arrives (other lines are not events). */
-export function onEventLines(stdout: Readable, onEvent: (e: FerryEvent) => void): void {
-  let partial = '';
-  stdout.setEncoding('utf8').on('data', (chunk: string) => {
-    partial += chunk;
-    let nl: number;
-    while ((nl = partial.indexOf('\n')) >= 0) {
-      const line = partial.slice(0, nl);
-      partial = partial.slice(nl + 1);
-      if (!line.startsWith('{')) continue;
-      let e: FerryEvent;
-      try { e = JSON.parse(line) as FerryEvent; } catch { continue; }
-      onEvent(e);
-    }
-  });
 }

@@ -6,7 +6,7 @@ import {
   countFilesUnder, findLocationFor, getEntry, listChildren, subtreeTotals,
 } from '../../src/main/engine/db/entries';
 import { tempDir, tree } from '../helpers/tree';
-import { newLibrary } from '../indexer/library-helpers';
+import { newLibrary } from '../helpers/library';
 
 test('findLocationFor finds the location holding a path, and the path relative to it', () => {
   const db = openLibrary(path.join(tempDir(), 'library.db'));

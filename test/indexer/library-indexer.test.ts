@@ -7,7 +7,7 @@ import { FerryError } from '../../src/shared/errors';
 import type { IndexProgress } from '../../src/main/engine/indexer/library-indexer';
 import { JobStore } from '../../src/main/engine/jobs/job-store';
 import { emptyDir, symlink, tempDir, tree } from '../helpers/tree';
-import { diskEntries, indexedPaths, newLibrary, rowsOf } from './library-helpers';
+import { diskEntries, indexedPaths, newLibrary, rowsOf } from '../helpers/library';
 
 const ALL_RULES_OFF = { skipGit: false, skipNodeModules: false, skipHidden: false, skipSystemFiles: false, respectGitignore: false };
 

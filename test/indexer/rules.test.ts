@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tempDir, tree, emptyDir } from '../helpers/tree';
-import { indexedPaths, newLibrary } from './library-helpers';
+import { indexedPaths, newLibrary } from '../helpers/library';
 import { isSystemName } from '../../src/main/engine/indexer/rules';
 
 test('the default rules leave out .git, node_modules, hidden entries and system files', async () => {

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { openLibrary } from '../../src/main/engine/db/library';
 import type { Location } from '../../src/shared/types';
 import { tempDir, tree } from '../helpers/tree';
-import { FERRY, ferry, ferryAsync, libraryEnv } from '../indexer/ferry-cli';
+import { ferry, ferryCommandLine, libraryEnv, runFerry } from '../helpers/ferry-cli';
 
 test('ferry index adds a location and prints one summary line when not on a terminal', () => {
   const root = tree(tempDir(), { 'a.txt': 'aaa', 'sub/b.txt': 'bb', '.hidden': 'h' });
@@ -81,7 +81,7 @@ test('on a terminal, ferry index draws a live line and then the summary', { skip
   const root = tree(tempDir(), spec);
   const { env } = libraryEnv();
   // script(1) runs the command on a pseudo-terminal, so stdout.isTTY is true as in a user's shell.
-  const command = `stty cols 200; ${[process.execPath, FERRY, 'index', root].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ')}`;
+  const command = `stty cols 200; ${ferryCommandLine(['index', root])}`;
   const r = spawnSync('script', ['-qec', command, '/dev/null'], { env, encoding: 'utf8', timeout: 60_000 });
   assert.equal(r.status, 0, r.stderr);
   // eslint-disable-next-line no-control-regex -- the terminal's escape sequence (ESC [2K) is what is tested
@@ -95,7 +95,7 @@ test('another connection reads and writes the library while ferry index runs in 
   const root = tree(tempDir(), spec);
   const { env, FERRY_DB } = libraryEnv();
   const db = openLibrary(FERRY_DB);
-  const indexing = ferryAsync(['index', root], env);
+  const indexing = runFerry(['index', root], env);
   let finished = false;
   void indexing.then(() => { finished = true; });
   let reads = 0;

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { conflictRowLabels } from '../../src/renderer/lib/conflict-labels';
-import { processTask, tempPrefixFor } from '../../src/main/engine/copy/file-copy';
-import { setTimesNs } from '../../src/main/engine/fs/file-times';
-import { tempDir, tree } from '../helpers/tree';
+import { conflictRowLabels } from '../../../src/renderer/lib/conflict-labels';
+import { processTask, tempPrefixFor } from '../../../src/main/engine/copy/file-copy';
+import { setTimesNs } from '../../../src/main/engine/fs/file-times';
+import { tempDir, tree } from '../../helpers/tree';
 
 /**
  * The conflict the engine reports for a file `s/f` modified at `when` (touch -d, to the nanosecond) that

@@ -1,10 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { mergeSorted, sortEntries, type SortKey } from '../../src/renderer/lib/sort';
-import { baseName, isInside, joinPath, parentOf } from '../../src/renderer/lib/paths';
-import { formatBytes, formatEta } from '../../src/renderer/lib/format';
-import type { FolderEntry } from '../../src/shared/types';
+import { mergeSorted, sortEntries, type SortKey } from '../../../src/renderer/lib/sort';
+import type { FolderEntry } from '../../../src/shared/types';
 
 const entry = (name: string, kind: FolderEntry['kind'], size = 0, mtimeMs = 0): FolderEntry =>
   ({ name, path: `/x/${name}`, kind, size, mtimeMs, hidden: name.startsWith('.') });
@@ -37,27 +35,4 @@ test('a page that sorts after every row is appended as it is', () => {
   const merged = mergeSorted(rows, [entry('f 10', 'file'), entry('f 3', 'file')], order);
   assert.deepEqual(merged.map((e) => e.name), ['a', 'f 1', 'f 2', 'f 3', 'f 10']);
   assert.deepEqual(rows.map((e) => e.name), ['a', 'f 1', 'f 2'], 'the rows shown are not changed in place');
-});
-
-test('paths: parent, base name and "inside" without Node', () => {
-  assert.equal(joinPath('/a/b', 'c.txt'), '/a/b/c.txt');
-  assert.equal(joinPath('/', 'etc'), '/etc');
-  assert.equal(joinPath('C:\\Users', 'me'), 'C:\\Users\\me');
-  assert.equal(parentOf('/a/b/c.txt'), '/a/b');
-  assert.equal(parentOf('/a'), '/');
-  assert.equal(parentOf('/'), null);
-  assert.equal(baseName('/a/b/'), 'b');
-  assert.equal(isInside('/a/b/c', '/a/b'), true);
-  assert.equal(isInside('/a/bc', '/a/b'), false);
-  assert.equal(isInside('/a/b', '/a/b'), true);
-});
-
-test('sizes and times read like Finder\'s', () => {
-  assert.equal(formatBytes(1), '1 byte');
-  assert.equal(formatBytes(999), '999 bytes');
-  assert.equal(formatBytes(1_234_567_890), '1.2 GB');
-  assert.equal(formatBytes(532_000), '532 KB');
-  assert.equal(formatEta(118), 'about 2 minutes');
-  assert.equal(formatEta(null), null);
-  assert.equal(formatEta(42), 'about 45 seconds');
 });

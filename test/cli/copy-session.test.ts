@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { tempDir } from '../helpers/tree';
-import { runFerry } from '../copy/ferry-process';
+import { runFerry } from '../helpers/ferry-cli';
 import { tempLeftovers } from '../copy/harness';
 import type { EventOf, FerryEvent } from '../../src/shared/events';
 

@@ -3,22 +3,15 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FerryEvent } from '../../src/shared/events';
-import { reachable, runNodeUnprivileged, unprivilegedSkip } from '../helpers/as-nobody';
+import { unprivilegedSkip } from '../helpers/as-nobody';
 import { tempDir, tree } from '../helpers/tree';
-import { CLI_MAIN } from '../copy/harness';
+import { ferryUnprivileged } from '../helpers/ferry-cli';
 
 /**
  * Permission denial needs a user that permissions apply to. As root (CI), chmod 000 does not stop a
  * read, so the copy runs as `nobody` (test/helpers/as-nobody.ts); as any other user it runs as that user.
  */
 const skip = unprivilegedSkip();
-
-function copyAsUnprivileged(args: string[], dbFile: string): { code: number | null; events: FerryEvent[]; stderr: string } {
-  const shim = `require(${JSON.stringify(reachable(CLI_MAIN))}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; })`;
-  const r = runNodeUnprivileged(['-e', shim, ...args], { env: { ...process.env, FERRY_DB: dbFile, HOME: path.dirname(dbFile) } });
-  const events = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as FerryEvent);
-  return { code: r.status, events, stderr: r.stderr };
-}
 
 test('an unreadable file and an unreadable folder fail with EACCES; every other file is copied (exit 1)', { skip }, () => {
   const base = tempDir();
@@ -32,7 +25,7 @@ test('an unreadable file and an unreadable folder fail with EACCES; every other 
   fs.chmodSync(path.join(src, 'secret.txt'), 0o000);
   fs.chmodSync(path.join(src, 'locked'), 0o000);
   try {
-    const r = copyAsUnprivileged(['copy', '--json', '--overwrite', 'skip', src, dest], path.join(base, 'library.db'));
+    const r = ferryUnprivileged(['copy', '--json', '--overwrite', 'skip', src, dest], { FERRY_DB: path.join(base, 'library.db') });
     assert.equal(r.code, 1, r.stderr);
     const failed = r.events.filter((e): e is Extract<FerryEvent, { type: 'fileFailed' }> => e.type === 'fileFailed');
     const byPath = new Map(failed.map((e) => [path.relative(src, e.path), e.code]));
@@ -58,7 +51,7 @@ test('a destination folder that cannot be written fails its files with EACCES at
   fs.chmodSync(dest, 0o777);
   fs.chmodSync(path.join(dest, 'src'), 0o777);
   fs.chmodSync(path.join(dest, 'src/ro'), 0o555);
-  const r = copyAsUnprivileged(['copy', '--json', '--overwrite', 'skip', src, dest], path.join(base, 'library.db'));
+  const r = ferryUnprivileged(['copy', '--json', '--overwrite', 'skip', src, dest], { FERRY_DB: path.join(base, 'library.db') });
   assert.equal(r.code, 1, r.stderr);
   const failed = r.events.filter((e): e is Extract<FerryEvent, { type: 'fileFailed' }> => e.type === 'fileFailed');
   assert.deepEqual(failed.map((e) => [e.path, e.code]), [[path.join(dest, 'src/ro/inside.txt'), 'EACCES']]);

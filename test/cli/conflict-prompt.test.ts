@@ -4,9 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { tempDir, tree } from '../helpers/tree';
-import { CLI_MAIN } from '../copy/harness';
-
-const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+import { ferryCommandLine } from '../helpers/ferry-cli';
 
 /** `ferry copy` on a real pseudo-terminal (util-linux `script`): the live line, the question, the summary. */
 test('on a terminal: prompt is the default, the question shows both sides, the answer is applied, a summary ends it', async (t) => {
@@ -14,9 +12,7 @@ test('on a terminal: prompt is the default, the question shows both sides, the a
   const root = tempDir('ferry-tty-');
   const src = tree(path.join(root, 'src'), { 'clash.txt': 'the new one', 'other.txt': 'other' });
   const dest = tree(path.join(root, 'dest'), { 'src/clash.txt': 'old' });
-  const runner = path.join(root, 'run-ferry.js');
-  fs.writeFileSync(runner, `require(${JSON.stringify(CLI_MAIN)}).main(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n`);
-  const cmd = [process.execPath, runner, 'copy', src, dest].map(quote).join(' ');
+  const cmd = ferryCommandLine(['copy', src, dest]);
   const child = spawn('script', ['-qfec', cmd, '/dev/null'], {
     env: { ...process.env, FERRY_DB: path.join(root, 'library.db'), COLUMNS: '120' }, stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { snapshot, tempDir, tree } from '../helpers/tree';
 import { lab, ofType, tempLeftovers } from './harness';
-import { ferry } from './harness';
+import { runFerry } from '../helpers/ferry-cli';
 import type { FerryEvent } from '../../src/shared/events';
 
 /** A real full disk: a 1 MiB tmpfs (needs root; skipped with the reason otherwise). */
@@ -68,14 +68,14 @@ test('ferry copy on a full disk stops resumably (exit 3); ferry resume finishes 
     const root = tempDir('ferry-cli-enospc-');
     const env = { FERRY_DB: path.join(root, 'library.db') };
     const src = tree(path.join(root, 'src'), bigFiles);
-    const r = await ferry(['copy', '--concurrency', '1', src, disk.dir], env).exited;
+    const r = await runFerry(['copy', '--concurrency', '1', src, disk.dir], env);
     assert.equal(r.code, 3, r.stdout + r.stderr);
     assert.match(r.stderr, /paused: There is no space left to write /);
     assert.match(r.stdout, /Resume with: ferry resume ([0-9a-f-]{36})/);
     assert.deepEqual(tempLeftovers(disk.dir), []);
     const jobId = /ferry resume ([0-9a-f-]{36})/.exec(r.stdout)![1]!;
     disk.grow();
-    const again = await ferry(['resume', jobId], env).exited;
+    const again = await runFerry(['resume', jobId], env);
     assert.equal(again.code, 0, again.stdout + again.stderr);
     assert.deepEqual(snapshot(path.join(disk.dir, 'src')), snapshot(src));
     assert.ok(fs.existsSync(path.join(disk.dir, 'src', 'small.txt')));

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyCopyEvent, completedFromSummary, newCopyView, type CopyView } from '../../src/renderer/lib/copy-progress';
-import type { JobSummary } from '../../src/shared/types';
-import { copyDetail, copyTitle, foundMoreText, skipLines, waitingText } from '../../src/renderer/lib/copy-text';
-import type { FerryEvent } from '../../src/shared/events';
+import { applyCopyEvent, completedFromSummary, newCopyView, type CopyView } from '../../../src/renderer/lib/copy-progress';
+import type { JobSummary } from '../../../src/shared/types';
+import { copyDetail, copyTitle, foundMoreText, skipLines, waitingText } from '../../../src/renderer/lib/copy-text';
+import type { FerryEvent } from '../../../src/shared/events';
 
 const J = 'job-1';
 const fold = (events: FerryEvent[], view: CopyView = newCopyView(J, '/dest/Backup')) => events.reduce(applyCopyEvent, view);

@@ -7,21 +7,13 @@ import Database from 'better-sqlite3';
 import { validateCopyRequest } from '../../src/main/engine/copy/validate';
 import { FerryError } from '../../src/shared/errors';
 import type { FerryEvent } from '../../src/shared/events';
-import { CLI_MAIN } from '../copy/harness';
-import { reachable, runNodeUnprivileged, unprivilegedSkip } from '../helpers/as-nobody';
+import { unprivilegedSkip } from '../helpers/as-nobody';
 import { tempDir, tree } from '../helpers/tree';
-import { ferry } from '../indexer/ferry-cli';
+import { ferry, ferryUnprivileged } from '../helpers/ferry-cli';
 
-/** As in permissions.test.ts: as root, permissions stop only another user, so these run as `nobody`. */
+/** As in copy.permissions.test.ts: as root, permissions stop only another user, so these run as `nobody`. */
 const isRoot = process.getuid?.() === 0;
 const skipUnprivileged = unprivilegedSkip();
-
-function ferryUnprivileged(args: string[], dbFile: string): { code: number | null; stdout: string; stderr: string; events: FerryEvent[] } {
-  const shim = `require(${JSON.stringify(reachable(CLI_MAIN))}).main(process.argv.slice(1)).then((c) => { process.exitCode = c; })`;
-  const r = runNodeUnprivileged(['-e', shim, ...args], { env: { ...process.env, FERRY_DB: dbFile, HOME: path.dirname(dbFile) } });
-  const events = r.stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as FerryEvent);
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, events };
-}
 
 function copyJobRows(dbFile: string): number {
   if (!fs.existsSync(dbFile)) return 0;
@@ -49,7 +41,7 @@ test('a copy into a folder the user cannot write is refused before it starts: ex
   fs.mkdirSync(locked, { mode: 0o755 }); // owned by root (or the user, then made read-only below)
   if (!isRoot) fs.chmodSync(locked, 0o555);
   const dbFile = path.join(base, 'library.db');
-  const r = ferryUnprivileged(['copy', '--json', src, locked], dbFile);
+  const r = ferryUnprivileged(['copy', '--json', src, locked], { FERRY_DB: dbFile });
   assert.equal(r.code, 2, r.stderr);
   assert.equal(r.stderr, 'ferry copy: You don\'t have permission to write in \u201cLocked\u201d\n');
   assert.equal(r.events.length, 0, 'no job, so no events');
@@ -67,7 +59,7 @@ test('a copy onto a read-only file system is refused before it starts, even as r
   try {
     assert.throws(() => validateCopyRequest([src], mount), (err: unknown) => err instanceof FerryError && err.code === 'EROFS' && err.path === mount);
     const dbFile = path.join(base, 'library.db');
-    const r = ferry(['copy', '--json', src, mount], { ...process.env, FERRY_DB: dbFile });
+    const r = ferry(['copy', '--json', src, mount], { FERRY_DB: dbFile });
     assert.equal(r.code, 2, r.stderr);
     assert.equal(r.stderr, 'ferry copy: \u201cUSB\u201d is on a read-only file system: nothing can be written there\n');
     assert.equal(r.stdout, '');
@@ -88,7 +80,7 @@ test('a copy whose every file failed ends failed, not done: completed.status, ex
   fs.mkdirSync(dest, { mode: 0o777 });
   fs.chmodSync(dest, 0o777);
   const dbFile = path.join(base, 'library.db');
-  const r = ferryUnprivileged(['copy', '--json', '--overwrite', 'skip', src, dest], dbFile);
+  const r = ferryUnprivileged(['copy', '--json', '--overwrite', 'skip', src, dest], { FERRY_DB: dbFile });
   assert.equal(r.code, 1, r.stderr);
   const failed = r.events.filter((e): e is Extract<FerryEvent, { type: 'fileFailed' }> => e.type === 'fileFailed');
   assert.deepEqual(failed.map((e) => [path.basename(e.path), e.code, e.message]).sort(), [
@@ -102,10 +94,10 @@ test('a copy whose every file failed ends failed, not done: completed.status, ex
   assert.equal(completed.failedFiles, 2);
   assert.deepEqual(fs.readdirSync(path.join(dest, 'src')).filter((n) => !n.startsWith('.')), []);
 
-  const jobs = ferry(['jobs', '--json'], { ...process.env, FERRY_DB: dbFile });
+  const jobs = ferry(['jobs', '--json'], { FERRY_DB: dbFile });
   assert.equal(jobs.code, 0, jobs.stderr);
   const rows = JSON.parse(jobs.stdout) as Array<{ id: string; kind: string; status: string }>;
   assert.equal(rows.find((j) => j.id === completed.jobId)?.status, 'failed');
-  const table = ferry(['jobs'], { ...process.env, FERRY_DB: dbFile });
+  const table = ferry(['jobs'], { FERRY_DB: dbFile });
   assert.match(table.stdout, new RegExp(`${completed.jobId.slice(0, 8)}\\S*\\s+copy\\s+failed`));
 });

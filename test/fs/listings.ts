@@ -1,5 +1,10 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { FolderListings } from '../../src/main/engine/fs/list-folder';
 import type { FolderListing, ListedEntry } from '../../src/shared/types';
+import { emptyDir, symlink, tempDir, tree } from '../helpers/tree';
+
+/** What the folder-listing tests share: big folders to list, and a whole listing read page by page. */
 
 /**
  * A whole folder through the paged API, as the UI reads it: the first page, then `listFolderPage`
@@ -19,4 +24,19 @@ export async function listAll(
     ({ nextOffset, complete } = page);
   }
   return { ...head, entries, nextOffset, complete, pages };
+}
+
+/** A folder of `files` files named "f<i>.txt" (natural order: f2 before f10), plus what `extra` adds. */
+export function bigFolder(files: number, extra: Parameters<typeof tree>[1] = {}): string {
+  const dir = tree(tempDir(), extra);
+  for (let i = 0; i < files; i++) fs.writeFileSync(path.join(dir, `f${i}.txt`), 'x'.repeat(i % 7));
+  return dir;
+}
+
+/** Folders and files, mixed case, hidden names, a symlink, accents, 2,500 numbered files. */
+export function mixedFolder(): string {
+  return bigFolder(2_500, {
+    'Dir 10': emptyDir(), 'dir 9': emptyDir(), 'a-dir': emptyDir(), '.hidden-dir': emptyDir(),
+    'link to dir': symlink('a-dir'), 'A.txt': 'A', 'a.txt': 'a', '.dot': '', 'é accent': 'e', 'Ünïcode': 'u',
+  });
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openLibrary, type Db } from '../../src/main/engine/db/library';
 import { LibraryIndexer } from '../../src/main/engine/indexer/library-indexer';
-import { tempDir } from '../helpers/tree';
+import { tempDir } from './tree';
 import type { EntryKind } from '../../src/shared/types';
 
 /** A fresh library file in a temp dir, with an indexer over it. */

@@ -7,7 +7,7 @@ import { openLibrary } from '../../src/main/engine/db/library';
 import { tempDir, tree } from '../helpers/tree';
 import { connectOk } from '../hosts/browser-client';
 import { cleanEnv, exitOf, spawnUntilUrl } from '../hosts/serve-process';
-import { FERRY, ferry } from '../indexer/ferry-cli';
+import { FERRY, ferry } from '../helpers/ferry-cli';
 
 /** A library file of garbage bytes, with a -wal and -shm beside it, as a crash on a bad disk may leave. */
 function garbageLibrary(file: string): void {

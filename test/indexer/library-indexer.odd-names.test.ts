@@ -9,7 +9,7 @@ import { fsPath } from '../../src/main/engine/fs/byte-names';
 import { FerryError } from '../../src/shared/errors';
 import { tempDir } from '../helpers/tree';
 import { ODD_DEEP_NAME, ODD_DIR, ODD_DIR_NAME, ODD_FILE_NAME, bytePath, oddTree } from '../helpers/odd-names';
-import { indexedPaths, newLibrary } from './library-helpers';
+import { indexedPaths, newLibrary } from '../helpers/library';
 
 /**
  * The library index keeps only names that are valid UTF-8 (SQLite TEXT, ordered range queries on

@@ -2,11 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import type { EventOf } from '../../src/shared/events';
 import { tempDir, tree, manyFiles } from '../helpers/tree';
-import { ferry } from '../copy/harness';
-import { FERRY } from '../indexer/ferry-cli';
+import { ferry, runFerry, startFerry } from '../helpers/ferry-cli';
 
 function setup(n: number) {
   const root = tempDir('ferry-cli-concurrent-');
@@ -21,13 +19,13 @@ const waitingOf = (events: { type: string }[]) => events.filter((e): e is EventO
 test('two `ferry copy` processes into one DEST at once: one waits for the other; N files copied in all, not 2N', async () => {
   const N = 1000;
   const { env, src, dest } = setup(N);
-  const first = ferry(['copy', '--json', '--limit-rate', '1M', src, dest], env);
-  const second = ferry(['copy', '--json', src, dest], env);
+  const first = startFerry(['copy', '--json', '--limit-rate', '1M', src, dest], env);
+  const second = startFerry(['copy', '--json', src, dest], env);
   let jobsWhileWaiting: { id: string; status: string; error: string | null }[] | null = null;
   for (const run of [first, second]) {
     run.onEvent((e) => {
       if (jobsWhileWaiting || e.type !== 'jobState' || e.status !== 'waiting') return;
-      jobsWhileWaiting = JSON.parse(execFileSync(process.execPath, [FERRY, 'jobs', '--json'], { env: { ...process.env, ...env }, encoding: 'utf8' }));
+      jobsWhileWaiting = JSON.parse(ferry(['jobs', '--json'], env).stdout);
     });
   }
   const [a, b] = await Promise.all([first.exited, second.exited]);
@@ -52,11 +50,11 @@ test('two `ferry copy` processes into one DEST at once: one waits for the other;
 test('a copy whose process was killed (-9) does not block the next one into the same DEST', async () => {
   const N = 1000;
   const { env, src, dest } = setup(N);
-  const first = ferry(['copy', '--json', '--concurrency', '1', '--limit-rate', '512K', src, dest], env);
+  const first = startFerry(['copy', '--json', '--concurrency', '1', '--limit-rate', '512K', src, dest], env);
   let killed = false;
   first.onEvent((e) => { if (!killed && e.type === 'progress' && e.copiedFiles > 0) { killed = true; first.child.kill('SIGKILL'); } });
   assert.equal((await first.exited).signal, 'SIGKILL');
-  const next = await ferry(['copy', '--json', src, dest], env).exited;
+  const next = await runFerry(['copy', '--json', src, dest], env);
   assert.equal(next.code, 0, next.stderr);
   assert.deepEqual(waitingOf(next.events), []);
   const done = next.events.at(-1) as EventOf<'completed'>;

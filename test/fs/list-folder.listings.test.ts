@@ -6,20 +6,11 @@ import { FolderListings } from '../../src/main/engine/fs/list-folder';
 import { ListingWorker } from '../../src/main/engine/fs/listing-worker';
 import { createFerryEngine } from '../../src/main/engine/ferry-engine';
 import { dispatchCall } from '../../src/shared/dispatch';
-import { FerryError } from '../../src/shared/errors';
 import { MAX_LISTING_PAGE, type ListedEntry } from '../../src/shared/types';
 import { emptyDir, symlink, tempDir, tree } from '../helpers/tree';
 import { ODD_DEEP_NAME, ODD_DIR_NAME, ODD_FILE_NAME, oddTree } from '../helpers/odd-names';
-import { listAll } from './list-all';
+import { bigFolder, listAll, mixedFolder } from './listings';
 import { codeOf } from '../helpers/error-code';
-
-
-/** A folder of `files` files named "f<i>.txt" (natural order: f2 before f10), plus what `extra` adds. */
-function bigFolder(files: number, extra: Parameters<typeof tree>[1] = {}): string {
-  const dir = tree(tempDir(), extra);
-  for (let i = 0; i < files; i++) fs.writeFileSync(path.join(dir, `f${i}.txt`), 'x'.repeat(i % 7));
-  return dir;
-}
 
 test('a big folder comes as a first page, then pages in the same order as one complete listing', async () => {
   const dir = bigFolder(2_500, {
@@ -220,14 +211,6 @@ test('a folder without subfolders (link count 2) is read by names alone; kinds s
   }
 });
 
-/** The first test's folder: folders and files, mixed case, hidden names, a symlink, 2,500 numbered files. */
-function mixedFolder(): string {
-  return bigFolder(2_500, {
-    'Dir 10': emptyDir(), 'dir 9': emptyDir(), 'a-dir': emptyDir(), '.hidden-dir': emptyDir(),
-    'link to dir': symlink('a-dir'), 'A.txt': 'A', 'a.txt': 'a', '.dot': '', 'é accent': 'e', 'Ünïcode': 'u',
-  });
-}
-
 test('a mixed folder paged through equals its listing in one reply; a missing folder is ENOENT', async () => {
   const dir = mixedFolder();
   const listings = new FolderListings();
@@ -236,43 +219,6 @@ test('a mixed folder paged through equals its listing in one reply; a missing fo
   assert.equal(paged.entries.length, 2_510);
   assert.deepEqual(paged.entries, whole.entries);
   assert.equal(await codeOf(listings.list(path.join(dir, 'no such folder'))), 'ENOENT');
-});
-
-test('ListingWorker: the same listings from a thread of their own; errors arrive as typed values', async () => {
-  const dir = mixedFolder();
-  const worker = new ListingWorker();
-  try {
-    const inProcess = await listAll(new FolderListings(), dir, { first: 100, pageSize: 700 });
-    const fromWorker = await listAll(worker, dir, { first: 100, pageSize: 700 });
-    assert.deepEqual({ ...fromWorker, listingId: null }, { ...inProcess, listingId: null });
-    // Several requests in flight at once are each answered with their own reply.
-    const [small, head] = await Promise.all([worker.list(path.join(dir, 'a-dir')), worker.list(dir, 5)]);
-    assert.deepEqual(small.entries, []);
-    assert.deepEqual(head.entries.map((e) => e.name), ['.hidden-dir', 'a-dir', 'dir 9', 'Dir 10', '.dot']);
-    assert.equal(await codeOf(worker.list(path.join(dir, 'no such folder'))), 'ENOENT');
-    assert.equal(await codeOf(worker.list(path.join(dir, 'A.txt'))), 'ENOTDIR');
-    assert.equal(await codeOf(worker.page('no-such-listing', 0, 10)), 'LISTING_EXPIRED');
-    assert.equal(await codeOf(worker.list('relative/path')), 'INVALID_INPUT');
-  } finally {
-    worker.close();
-  }
-  assert.equal(await codeOf(worker.list(dir)), 'INTERNAL', 'closed: a clear refusal, not a hang');
-});
-
-test('ListingWorker: a folder too big for the thread ends that thread only; the call says so and the next one is answered', async () => {
-  // A heap of 8 MB: enough for a small folder, not for 30,000 long names (about 12 MB of strings alone).
-  const worker = new ListingWorker({ resourceLimits: { maxOldGenerationSizeMb: 8, maxYoungGenerationSizeMb: 1 } });
-  try {
-    const huge = tempDir();
-    const long = 'n'.repeat(200);
-    for (let i = 0; i < 30_000; i++) fs.writeFileSync(path.join(huge, `${long}-${i}.txt`), '');
-    await assert.rejects(worker.list(huge, 300), (err: unknown) => err instanceof FerryError && err.code === 'INTERNAL'
-      && /too big to list/.test(err.message));
-    const small = bigFolder(3);
-    assert.deepEqual((await worker.list(small)).entries.map((e) => e.name), ['f0.txt', 'f1.txt', 'f2.txt'], 'a new thread answers');
-  } finally {
-    worker.close();
-  }
 });
 
 test('names that are not UTF-8 are listed exactly (whole, paged, on the listing thread), and a folder so named can be opened', async () => {

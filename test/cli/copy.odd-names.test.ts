@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { tempDir } from '../helpers/tree';
 import { ODD_DIR, bytePath, filesAsBytes, oddTree } from '../helpers/odd-names';
-import { FERRY, ferry, libraryEnv } from '../indexer/ferry-cli';
+import { FERRY, ferry, libraryEnv } from '../helpers/ferry-cli';
 
 /**
  * The issue's case through the real bin/ferry: a folder of six files, two of them named with bytes that

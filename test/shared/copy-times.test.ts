@@ -1,12 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { compareModified, notOlderThanSource, sameTimeAsCopy } from '../../src/main/engine/copy/copy-times';
-import { processTask, tempPrefixFor } from '../../src/main/engine/copy/file-copy';
-import { setTimesNs } from '../../src/main/engine/fs/file-times';
-import { tempDir, tree } from '../helpers/tree';
+import { compareModified, notOlderThanSource, sameTimeAsCopy } from '../../src/shared/copy-times';
 
 const SOURCE = 1_796_161_191_708.9998; // a time in fractional ms, as lstat reports it
 
@@ -39,20 +33,4 @@ test('compareModified (the conflict modal\'s rule) agrees with sameTimeAsCopy', 
   assert.equal(compareModified(1_796_161_191_000, SOURCE), 'same', 'a copy on a 1 s filesystem');
   assert.equal(compareModified(SOURCE + 60_000, SOURCE), 'destinationNewer');
   assert.equal(compareModified(SOURCE - 60_000, SOURCE), 'sourceNewer');
-});
-
-test('a copy whose times file-times set to the nanosecond is known by a resume and by skip-newer', () => {
-  const root = tempDir();
-  const src = tree(path.join(root, 's'), { f: 'bytes' });
-  const dest = tree(path.join(root, 'd'), { 's/f': 'bytes' });
-  const file = path.join(src, 'f');
-  execFileSync('touch', ['-m', '-d', '@1733400000.999999999', file]);
-  const st = fs.statSync(file, { bigint: true });
-  setTimesNs(path.join(dest, 's/f'), st.atimeNs, st.mtimeNs);
-  const task = { source: file, rel: 's/f', kind: 'file' as const, hint: 'unknown' as const };
-  const settings = { dest, mode: 'prompt' as const, resume: true, tempPrefix: tempPrefixFor('1234abcd-0000-4000-8000-000000000000') };
-  assert.deepEqual(processTask(task, settings), { o: 'already', size: 5, destRel: 's/f' });
-  assert.equal(processTask(task, { ...settings, resume: false, mode: 'skip-newer' }).o, 'skipped');
-  setTimesNs(path.join(dest, 's/f'), st.atimeNs, st.mtimeNs - 5_000_000n);
-  assert.equal(processTask(task, { ...settings, resume: false, mode: 'skip-newer' }).o, 'copied', '5 ms older is older');
 });

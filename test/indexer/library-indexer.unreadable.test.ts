@@ -6,7 +6,7 @@ import { openLibrary } from '../../src/main/engine/db/library';
 import { readIndexErrors } from '../../src/main/engine/db/locations';
 import { reachable, runNodeUnprivileged, unprivilegedSkip } from '../helpers/as-nobody';
 import { tempDir, tree } from '../helpers/tree';
-import { indexedPaths } from './library-helpers';
+import { indexedPaths } from '../helpers/library';
 
 /**
  * Permission denial needs a user that permissions apply to. Tests run as root here, where chmod 000

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickSelect, moveFocus, selectAll, type SelectionState } from '../../src/renderer/lib/selection';
+import { clickSelect, moveFocus, selectAll, type SelectionState } from '../../../src/renderer/lib/selection';
 
 const order = ['/a', '/b', '/c', '/d', '/e'];
 const none: SelectionState = { selected: new Set(), anchor: null, focus: null };
