@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { parseCommandArgs } from '../../src/main/hosts/cli/args';
 import { FerryError } from '../../src/shared/errors';
 import { tempDir } from '../helpers/tree';
-import { ferry, libraryEnv } from '../indexer/ferry-cli';
+import { ferry, libraryEnv } from '../helpers/ferry-cli';
 
 const OPTIONS = {
   db: { type: 'string' }, json: { type: 'boolean' }, ignore: { type: 'string', multiple: true },

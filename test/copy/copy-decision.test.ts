@@ -6,8 +6,8 @@ import {
 import type { DestEntry } from '../../src/main/engine/copy/types';
 import type { EntryKind, OverwriteMode } from '../../src/shared/types';
 
-// A source modified at 2020-06-01T00:00:00.1234567Z (fractional ms, as a BigIntStats gives it).
-const T = 1590969600123.4567;
+// A source modified at 2020-06-01T00:00:00.12325Z (fractional ms, as a BigIntStats gives it; exact in a double).
+const T = 1590969600123.25;
 const SOURCES: Record<EntryKind, SourceFacts> = {
   file: { kind: 'file', size: 5, mtimeMs: T },
   symlink: { kind: 'symlink', size: 1, mtimeMs: T },

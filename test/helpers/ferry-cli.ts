@@ -34,9 +34,9 @@ export function libraryEnv(): { FERRY_DB: string; env: NodeJS.ProcessEnv } {
   return { FERRY_DB, env: { ...process.env, FERRY_DB } };
 }
 
-/** `ferry ARGS`, waited for. */
-export function ferry(args: string[], env: NodeJS.ProcessEnv): CliResult {
-  const r = spawnSync(process.execPath, [FERRY, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: DEFAULT_DEADLINE_MS });
+/** `ferry ARGS`, waited for (in `cwd` when given: a test that checks nothing is created where it runs). */
+export function ferry(args: string[], env: NodeJS.ProcessEnv, cwd?: string): CliResult {
+  const r = spawnSync(process.execPath, [FERRY, ...args], { cwd, env: { ...process.env, ...env }, encoding: 'utf8', timeout: DEFAULT_DEADLINE_MS });
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, events: eventsOf(r.stdout) };
 }
 
