@@ -5,20 +5,24 @@ import * as path from 'node:path';
 import { tempDir, tree } from '../../helpers/tree';
 import { storeOverEngine } from './store-over-engine';
 
-/** Two files that both meet an existing file at the destination: two conflicts for the modal. */
-function twoConflicts() {
+/**
+ * A copy of two files that both meet an existing file at the destination, started through the store: resolves
+ * once the modal's queue holds both conflicts.
+ */
+async function twoConflictsAsked(lab: ReturnType<typeof storeOverEngine>) {
+  lab.connect();
   const src = tree(tempDir(), { 'a.txt': 'new a', 'b.txt': 'new b' });
   const dest = tree(tempDir(), { 'a.txt': 'old a', 'b.txt': 'old b' });
-  return { sources: [path.join(src, 'a.txt'), path.join(src, 'b.txt')], dest };
+  await lab.store.getState().startCopy([path.join(src, 'a.txt'), path.join(src, 'b.txt')], dest);
+  const asked = await lab.until((s) => s.conflicts.length === 2);
+  return { dest, asked };
 }
 
 test('conflicts queue up once each; "Keep Both" for all answers them all and the copies land beside', async () => {
-  const { engine, store, connect, until } = storeOverEngine();
+  const lab = storeOverEngine();
+  const { engine, store, until } = lab;
   try {
-    connect();
-    const { sources, dest } = twoConflicts();
-    await store.getState().startCopy(sources, dest);
-    const asked = await until((s) => s.conflicts.length === 2);
+    const { dest, asked } = await twoConflictsAsked(lab);
     const first = asked.conflicts[0]!;
     store.getState().pushConflict(first);
     assert.equal(store.getState().conflicts.length, 2, 'the same conflict heard twice is asked once');
@@ -37,12 +41,10 @@ test('conflicts queue up once each; "Keep Both" for all answers them all and the
 });
 
 test('answering one conflict leaves the other asked; a job that ends drops its conflicts', async () => {
-  const { engine, store, connect, until } = storeOverEngine();
+  const lab = storeOverEngine();
+  const { engine, store, until } = lab;
   try {
-    connect();
-    const { sources, dest } = twoConflicts();
-    await store.getState().startCopy(sources, dest);
-    const asked = await until((s) => s.conflicts.length === 2);
+    const { dest, asked } = await twoConflictsAsked(lab);
     const [first, second] = asked.conflicts;
 
     await store.getState().answerConflict(first!, 'replace', false);
@@ -58,12 +60,10 @@ test('answering one conflict leaves the other asked; a job that ends drops its c
 });
 
 test('a conflict that can no longer be answered leaves quietly; a refused answer shows why and stays', async () => {
-  const { engine, api, store, connect, until } = storeOverEngine();
+  const lab = storeOverEngine();
+  const { engine, api, store, until } = lab;
   try {
-    connect();
-    const { sources, dest } = twoConflicts();
-    await store.getState().startCopy(sources, dest);
-    const asked = await until((s) => s.conflicts.length === 2);
+    const { asked } = await twoConflictsAsked(lab);
     const [first] = asked.conflicts;
 
     const refused = { ...first!, conflictId: '' };

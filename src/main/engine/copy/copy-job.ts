@@ -13,7 +13,7 @@ import { CopyWorkerPool } from './copy-workers';
 import { runDestinationPhase } from './destination-phase';
 import { DestinationIndex } from './destination-index';
 import { Dispatcher, acquireSlot } from './dispatcher';
-import { decisionsReadDestinationTimes } from './file-copy';
+import { decisionsReadDestinationTimes } from './copy-decision';
 import { JobEvents } from './job-events';
 import { JobRecord } from './job-record';
 import { JobSink } from './job-sink';

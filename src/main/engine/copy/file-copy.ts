@@ -12,7 +12,6 @@ import { blockedOrFailed, classifyWriteError, destPath, exists, failure, lstatOr
 import { decide, hintedDestination, isOwnCopy, type CopyAction, type SourceFacts } from './copy-decision';
 
 /** Re-exported for the job, which builds its destination map with or without times by it. */
-export { decisionsReadDestinationTimes } from './copy-decision';
 
 /**
  * One file's copy, synchronous, run inside a copy worker thread (blocking is free there, and a sync

@@ -36,12 +36,16 @@ export class JobRecord {
    */
   resumeDetected(): EventBody<'resumeDetected'> {
     const counts = this.checkpoints.counts();
-    const before = this.store.get(this.jobId)?.progress as { totalFiles?: number; discoveryActive?: boolean } | null;
+    const row = this.store.get(this.jobId);
+    // Only a resume gets here: the schema library is loaded for it, never for a new copy.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { readSavedCopyJob } = require('./copy-job-config') as typeof import('./copy-job-config');
+    const before = row ? readSavedCopyJob(row).progress : null;
     const settled = counts.done + counts.skipped;
-    const counted = before?.discoveryActive === false && typeof before.totalFiles === 'number';
+    const total = before?.discoveryActive === false ? before.totalFiles : undefined;
     return {
       type: 'resumeDetected', alreadyCompleted: counts.done,
-      remainingFiles: counted ? Math.max(0, before.totalFiles! - settled) : null,
+      remainingFiles: total === undefined ? null : Math.max(0, total - settled),
     };
   }
 
