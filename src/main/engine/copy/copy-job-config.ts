@@ -2,7 +2,21 @@ import { z } from 'zod';
 import { FerryError } from '../../../shared/errors';
 import { ProgressEvent } from '../../../shared/events';
 import { OverwriteMode, type JobSummary } from '../../../shared/types';
-import type { CopyJobConfig } from './copy-job';
+
+/** What a copy job row's `config` holds: everything needed to run (or resume) it; read back through the schema below. */
+export interface CopyJobConfig {
+  sources: string[];
+  destination: string;
+  overwrite: OverwriteMode;
+  useIndex: boolean;
+  concurrency: number;
+  /** Bytes a second (a speed limit), or none. */
+  rateLimit?: number;
+  /** A retry job: copies only the files that failed in this job (read from its checkpoints). */
+  retryOf?: string;
+  /** Child job rows (destination index, discovery). */
+  children?: { destinationIndex?: string; discovery?: string };
+}
 
 /**
  * The saved rows of a copy job (`jobs.config`, `jobs.progress`), read back through schemas: a row

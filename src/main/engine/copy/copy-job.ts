@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { toErrorValue } from '../../../shared/errors';
 import type { CompletedStatus, ConflictAnswer, EventOf, FerryEvent } from '../../../shared/events';
-import type { OverwriteMode } from '../../../shared/types';
 import type { Db } from '../db/library';
 import { waitForTargets } from '../jobs/copy-targets';
 import type { JobStore } from '../jobs/job-store';
@@ -23,22 +22,11 @@ import { OutcomeLedger } from './outcome-ledger';
 import type { Producer } from './producers';
 import { ProgressTracker } from './progress-tracker';
 import { Settlement } from './settlement';
+import type { CopyJobConfig } from './copy-job-config';
 
-/** What a copy job row's `config` holds: everything needed to run (or resume) it. */
-export interface CopyJobConfig {
-  sources: string[];
-  destination: string;
-  overwrite: OverwriteMode;
-  useIndex: boolean;
-  concurrency: number;
-  /** Bytes a second (a speed limit), or none. */
-  rateLimit?: number;
-  /** A retry job: copies only the files that failed in this job (read from its checkpoints). */
-  retryOf?: string;
-  /** Child job rows (destination index, discovery). */
-  children?: { destinationIndex?: string; discovery?: string };
-}
+export type { CopyJobConfig };
 
+/** What a copy job runs with: the library and its rows, the process's worker slots, its priorities. */
 export interface CopyJobDeps {
   db: Db;
   dbFile: string;

@@ -1,7 +1,7 @@
 import type { CompletedStatus, EventBody } from '../../../shared/events';
 import type { JobStore } from '../jobs/job-store';
 import type { Checkpoints } from './checkpoints';
-import type { CopyJobConfig } from './copy-job';
+import type { CopyJobConfig } from './copy-job-config';
 import type { ProgressTracker } from './progress-tracker';
 
 type Child = keyof NonNullable<CopyJobConfig['children']>;

@@ -1,7 +1,7 @@
 import type { Db } from '../db/library';
 import type { Release } from '../jobs/scheduler';
 import type { BatchSettings } from './copy-protocol';
-import type { CopyJobConfig } from './copy-job';
+import type { CopyJobConfig } from './copy-job-config';
 import { DeltaDiscovery } from './delta-discovery';
 import { DiscoveryPhase } from './discovery-phase';
 import { tempPrefixFor } from './file-copy';
