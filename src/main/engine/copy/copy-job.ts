@@ -22,7 +22,7 @@ import { OutcomeLedger } from './outcome-ledger';
 import type { Producer } from './producers';
 import { ProgressTracker } from './progress-tracker';
 import { Settlement } from './settlement';
-import type { CopyJobConfig } from './copy-job-config';
+import type { CopyJobConfig, SavedCopyProgress } from './copy-job-config';
 
 export type { CopyJobConfig };
 
@@ -36,6 +36,8 @@ export interface CopyJobDeps {
   config: CopyJobConfig;
   /** A resumed run: checkpoints of the earlier runs are honoured. */
   resume: boolean;
+  /** A resumed run's saved progress (read through its schema by whoever resumes it), or null. */
+  savedProgress?: SavedCopyProgress | null;
   /** The process's worker slots: each copy batch and each phase worker runs on a slot granted by priority. */
   scheduler: JobScheduler;
   /** This job's priority; its destination index and discovery ask with their own, higher ones. */
@@ -172,7 +174,7 @@ export class CopyJob {
     // Cancelled or interrupted before it began: the row already says how it ended.
     if (!isLive(this.state)) return;
     this.record.setStatus('running');
-    if (this.deps.resume) this.events.publish(this.record.resumeDetected());
+    if (this.deps.resume) this.events.publish(this.record.resumeDetected(this.deps.savedProgress ?? null));
     const estimate = this.operation.estimate();
     this.tracker.setEstimate(estimate.knownFiles, estimate.knownBytes);
     this.events.publish({

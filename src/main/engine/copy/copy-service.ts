@@ -6,7 +6,7 @@ import type { Db } from '../db/library';
 import type { JobHandle, JobManager } from '../jobs/job-manager';
 import { ProgressBus } from '../jobs/progress-bus';
 import { CopyJob, type CopyJobConfig, type CopyJobDeps } from './copy-job';
-import type { SavedCopyJob } from './copy-job-config';
+import type { SavedCopyJob, SavedCopyProgress } from './copy-job-config';
 import { validateCopyRequest } from './validate';
 
 export interface CopyRequest {
@@ -59,7 +59,7 @@ export class CopyService {
       useIndex: (req.useIndex ?? true) && this.deps.dbFile !== ':memory:', concurrency: clampConcurrency(req.concurrency),
       ...rateLimitField(req.rateLimit ?? this.deps.defaultRateLimit),
     };
-    return this.launch(this.createRows(config, clampPriority(req.priority)), false, req.onEvent);
+    return this.launch(this.createRows(config, clampPriority(req.priority)), null, req.onEvent);
   }
 
   /** Continues an interrupted job (or one paused by a full disk, or whose process died) from its checkpoints. */
@@ -76,7 +76,7 @@ export class CopyService {
     if (!RESUMABLE.has(row.status)) {
       throw new FerryError('JOB_NOT_RESUMABLE', `Job ${jobId} is ${row.status}: only an interrupted, paused or failed copy can be resumed`);
     }
-    const { config } = savedCopyJob(row);
+    const { config, progress } = savedCopyJob(row);
     const valid = validateCopyRequest(config.sources, config.destination);
     const resumed: CopyJobConfig = { ...config, sources: valid.sources, destination: valid.destination };
     if (options.rateLimit !== undefined) {
@@ -85,7 +85,7 @@ export class CopyService {
       Object.assign(resumed, rateLimitField(options.rateLimit));
       this.deps.jobs.store.updateConfig(jobId, { ...resumed });
     }
-    return this.launch({ jobId, priority: row.priority, config: resumed }, true, onEvent);
+    return this.launch({ jobId, priority: row.priority, config: resumed }, { progress }, onEvent);
   }
 
   /** A new job copying again only the files that failed in `jobId`. */
@@ -99,7 +99,7 @@ export class CopyService {
       sources: valid.sources, destination: valid.destination, overwrite: old.overwrite,
       useIndex: false, concurrency: clampConcurrency(old.concurrency), retryOf: jobId, ...rateLimitField(old.rateLimit),
     };
-    return this.launch(this.createRows(config, row.priority), false, onEvent);
+    return this.launch(this.createRows(config, row.priority), null, onEvent);
   }
 
   private createRows(config: CopyJobConfig, priority: number): { jobId: string; priority: number; config: CopyJobConfig } {
@@ -118,12 +118,17 @@ export class CopyService {
     return create();
   }
 
-  private launch(row: { jobId: string; priority: number; config: CopyJobConfig }, resume: boolean, onEvent?: (e: FerryEvent) => void): CopyHandle {
+  /** `resumed`: the earlier run's saved progress, already read through its schema, when this run resumes a job. */
+  private launch(
+    row: { jobId: string; priority: number; config: CopyJobConfig },
+    resumed: { progress: SavedCopyProgress | null } | null,
+    onEvent?: (e: FerryEvent) => void,
+  ): CopyHandle {
     const bus = new ProgressBus();
     if (onEvent) bus.subscribe(onEvent);
     const job = new CopyJob({
       db: this.deps.db, dbFile: this.deps.dbFile, store: this.deps.jobs.store, bus,
-      jobId: row.jobId, config: row.config, resume,
+      jobId: row.jobId, config: row.config, resume: resumed !== null, savedProgress: resumed?.progress ?? null,
       scheduler: this.deps.jobs.scheduler, priorities: prioritiesOf(row.priority),
     });
     const handle: CopyHandle = {

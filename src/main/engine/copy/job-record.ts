@@ -1,7 +1,7 @@
 import type { CompletedStatus, EventBody } from '../../../shared/events';
 import type { JobStore } from '../jobs/job-store';
 import type { Checkpoints } from './checkpoints';
-import type { CopyJobConfig } from './copy-job-config';
+import type { CopyJobConfig, SavedCopyProgress } from './copy-job-config';
 import type { ProgressTracker } from './progress-tracker';
 
 type Child = keyof NonNullable<CopyJobConfig['children']>;
@@ -34,13 +34,8 @@ export class JobRecord {
    * at that moment by `saveProgress`); before that it is the index's estimate or the files found so far, and
    * nothing was saved at all before the first checkpoint: then the count is unknown (null), not 0.
    */
-  resumeDetected(): EventBody<'resumeDetected'> {
+  resumeDetected(before: SavedCopyProgress | null): EventBody<'resumeDetected'> {
     const counts = this.checkpoints.counts();
-    const row = this.store.get(this.jobId);
-    // Only a resume gets here: the schema library is loaded for it, never for a new copy.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { readSavedCopyJob } = require('./copy-job-config') as typeof import('./copy-job-config');
-    const before = row ? readSavedCopyJob(row).progress : null;
     const settled = counts.done + counts.skipped;
     const total = before?.discoveryActive === false ? before.totalFiles : undefined;
     return {
