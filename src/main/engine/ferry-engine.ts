@@ -113,16 +113,9 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       jobs.liveHandle(jobId).pause();
       return {};
     },
-    resumeJob: async ({ jobId, rateLimit }, follow = {}) => {
-      const live = jobs.handle(jobId);
-      if (live) {
-        if (follow.onEvent) live.onEvent(follow.onEvent);
-        live.resume();
-        return { jobId };
-      }
-      // Not live in this process: an interrupted job continues from its checkpoints.
-      return { jobId: (await lazy.copies().resume(jobId, follow.onEvent, { rateLimit })).jobId };
-    },
+    // A live job is resumed where it is; an interrupted one continues from its checkpoints (CopyService.resume).
+    resumeJob: async ({ jobId, rateLimit }, follow = {}) =>
+      ({ jobId: (await lazy.copies().resume(jobId, follow.onEvent, { rateLimit })).jobId }),
     cancelJob: async ({ jobId }) => {
       const live = jobs.handle(jobId);
       if (live) {
