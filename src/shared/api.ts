@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConflictAnswer, type FerryEvent } from './events';
 import { FolderListing, FolderPage, JobSummary, Location, MAX_LISTING_PAGE, OverwriteMode, Place, IndexRules } from './types';
 import type { FerryErrorValue } from './errors';
+import { HistoryState, HistoryStep } from './history';
 
 /**
  * The one contract between the UI and the engine (docs/architecture.md §1). Declared once as data: every host
@@ -63,6 +64,15 @@ export const methods = {
   resolveConflict: { input: ConflictAnswer.extend({ jobId: z.string().min(1) }), output: z.object({}) },
   /** Interrupted jobs first, then running, paused and queued ones, then finished ones, newest first. */
   listJobs: { input: z.object({ limit: z.number().int().min(1).optional() }), output: z.array(JobSummary) },
+  /**
+   * Undoes the newest operation still done (rename, new folder, move, copy, trash), after checking that the
+   * disk still matches it; refused with ITEM_CHANGED, ITEM_GONE, NAME_TAKEN… and nothing changed otherwise.
+   */
+  undo: { input: z.object({}), output: HistoryStep },
+  /** Redoes the operation undone last, under the same checks. A new operation empties the redo stack. */
+  redo: { input: z.object({}), output: HistoryStep },
+  /** The next undo and redo with their labels, and the newest entries (`limit`, default 50). */
+  history: { input: z.object({ limit: z.number().int().min(1).max(1000).optional() }), output: HistoryState },
 } as const;
 
 export type MethodName = keyof typeof methods;

@@ -19,6 +19,19 @@ export const ERROR_CODES = [
   'PROMPT_IMPOSSIBLE',
   /** A listFolderPage call for a listing the engine dropped (too old, or too many listings): list again. */
   'LISTING_EXPIRED',
+  // Undo and redo (docs/file-operations.md "Undo and redo"): refused, nothing changed.
+  'NOTHING_TO_UNDO',
+  'NOTHING_TO_REDO',
+  /** The item an undo or redo would act on was changed since the operation. */
+  'ITEM_CHANGED',
+  /** The item an undo or redo would act on is no longer there (or no longer in the Trash). */
+  'ITEM_GONE',
+  /** The name an undo or redo would put an item back under is taken. */
+  'NAME_TAKEN',
+  /** Another window or process is undoing or redoing this operation right now. */
+  'HISTORY_BUSY',
+  /** The operation needed to undo or redo this is not available in this build. */
+  'UNSUPPORTED',
   // File-system errors mapped from errno.
   'ENOENT',
   'EACCES',

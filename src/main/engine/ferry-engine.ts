@@ -2,13 +2,15 @@
    listing thread, schemas) on first use, so that `ferry jobs` and `ferry locations` start without them */
 import type { FerryHandlers, MethodOutput, MethodParsedInput } from '../../shared/api';
 import { FerryError } from '../../shared/errors';
-import type { FerryEvent } from '../../shared/events';
+import type { EventOf, FerryEvent } from '../../shared/events';
 import type { JobKind, JobSummary, Location } from '../../shared/types';
 import type { CopyService } from './copy/copy-service';
 import type { SavedCopyJob } from './copy/copy-job-config';
 import { openLibrary, type Db, type DamagedLibrary } from './db/library';
 import { readIndexErrors } from './db/locations';
 import type { ListingWorker } from './fs/listing-worker';
+import type { History } from './history/history';
+import type { TransferWatch } from './history/transfer-watch';
 import type { AddLocationOptions, LibraryIndexer } from './indexer/library-indexer';
 import { JobManager } from './jobs/job-manager';
 
@@ -108,7 +110,13 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       lazy.indexer().removeLocation(id);
       return {};
     },
-    startCopy: async (input, follow = {}) => ({ jobId: (await lazy.copies().start({ ...input, onEvent: follow.onEvent })).jobId }),
+    startCopy: async (input, follow = {}) => {
+      // What is at the landing places is read before the job can write anything there.
+      const watch = lazy.history().watchTransfer('copy', input.sources, input.destination);
+      const handle = await lazy.copies().start({ ...input, onEvent: follow.onEvent });
+      recordWhenEnded(handle, watch);
+      return { jobId: handle.jobId };
+    },
     pauseJob: async ({ jobId }) => {
       jobs.liveHandle(jobId).pause();
       return {};
@@ -138,6 +146,9 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       return {};
     },
     listJobs: async ({ limit }) => jobs.store.list({ limit }),
+    undo: () => lazy.history().undo(),
+    redo: () => lazy.history().redo(),
+    history: async ({ limit }) => lazy.history().state(limit),
     onEvent: (listener) => jobs.onEvent(listener),
     snapshotEvents: () => jobs.handles().flatMap((h) => h.snapshot()),
     interruptJob: (jobId) => jobs.liveHandle(jobId).cancel('interrupt'),
@@ -170,6 +181,7 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
   let copies: CopyService | undefined;
   let indexer: LibraryIndexer | undefined;
   let listings: ListingWorker | undefined;
+  let history: History | undefined;
   return {
     copies(): CopyService {
       const { CopyService: Service } = require('./copy/copy-service') as typeof import('./copy/copy-service');
@@ -183,10 +195,30 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
       const { ListingWorker: Worker } = require('./fs/listing-worker') as typeof import('./fs/listing-worker');
       return (listings ??= new Worker());
     },
+    history(): History {
+      const { History: HistoryOf } = require('./history/history') as typeof import('./history/history');
+      const { engineActions } = require('./history/engine-actions') as typeof import('./history/engine-actions');
+      return (history ??= new HistoryOf(db, engineActions()));
+    },
     close(): void {
       listings?.close();
     },
   };
+}
+
+/**
+ * A copy or move records itself in the undo history when it ends (done, failed or cancelled: what it created
+ * can be undone; an interrupted one is not over and is not recorded).
+ */
+function recordWhenEnded(handle: { jobId: string; done: Promise<EventOf<'completed'>> }, watch: TransferWatch): void {
+  void handle.done.then((end) => {
+    if (end.status === 'interrupted') return;
+    try {
+      watch.completed(handle.jobId, end);
+    } catch {
+      // The history is a convenience: a failure to record must not turn a finished copy into an error.
+    }
+  });
 }
 
 /** A full id, or an unambiguous prefix of one, among the top-level jobs of `kind`. */

@@ -94,4 +94,21 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE entries;
   ALTER TABLE entries_by_path RENAME TO entries;
   `,
+  // Undo history (engine/history/): one row per user-visible operation, its items as JSON (where each is on
+  // both sides of the operation and what the disk looked like after its last step). Rows 'done' form the
+  // undo stack, rows 'undone' the redo stack (always newer); busy_pid claims a row while it is undone or
+  // redone, so that two windows cannot run the same step twice.
+  `
+  CREATE TABLE history (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind       TEXT NOT NULL,
+    label      TEXT NOT NULL,
+    state      TEXT NOT NULL CHECK (state IN ('done', 'undone')),
+    items      TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL,
+    busy_pid   INTEGER
+  );
+  CREATE INDEX history_by_state ON history(state, id);
+  `,
 ];

@@ -1,0 +1,105 @@
+import * as path from 'node:path';
+import { FerryError } from '../../../shared/errors';
+import type { HistoryStep } from '../../../shared/history';
+import { refusalFor, type Step } from './disk-match';
+import type { HistoryActions } from './history-actions';
+import { KIND_SIDES, currentSide, otherSide, type HistoryItem, type Method, type Side } from './history-item';
+import { summaryOf, type HistoryEntry, type HistoryStore } from './history-store';
+import { observe, snapshotOf } from './observe';
+
+type Direction = 'undo' | 'redo';
+
+/**
+ * Undo and redo (DESIGN §7.4): takes the entry on top of the stack, checks every one of its items against
+ * the disk first (disk-match.ts) — any mismatch refuses the whole step with its reason and nothing is
+ * changed — then runs the inverse through the real operations (HistoryActions) and records where the items
+ * are now and what they look like there, for the next step's check.
+ */
+export class HistoryExecutor {
+  constructor(private readonly store: HistoryStore, private readonly actions: HistoryActions) {}
+
+  undo(): Promise<HistoryStep> {
+    return this.step('undo');
+  }
+
+  redo(): Promise<HistoryStep> {
+    return this.step('redo');
+  }
+
+  private async step(direction: Direction): Promise<HistoryStep> {
+    const entry = this.store.next(direction);
+    if (!entry) {
+      throw direction === 'undo'
+        ? new FerryError('NOTHING_TO_UNDO', 'There is nothing to undo')
+        : new FerryError('NOTHING_TO_REDO', 'There is nothing to redo');
+    }
+    const verb = direction === 'undo' ? 'undo' : 'redo';
+    if (!this.store.claim(entry.id, entry.state)) {
+      throw new FerryError('HISTORY_BUSY', `${entry.label} is being undone or redone in another window; try again when it ends`);
+    }
+    try {
+      const from = currentSide(entry.state);
+      const steps = entry.items.map((item) => stepOf(entry, item, from));
+      for (const s of steps) {
+        const refusal = refusalFor(s, await observe(s, (id) => this.actions.inTrash(id)));
+        if (refusal) throw new FerryError(refusal.code, `Can't ${verb} ${entry.label}: ${refusal.message}`, refusal.path);
+      }
+      const items = await this.run(KIND_SIDES[entry.kind].method, entry.items, steps, otherSide(from));
+      const done = this.store.finish(entry.id, direction === 'undo' ? 'undone' : 'done', items);
+      return { entry: summaryOf(done), paths: items.map((i) => i[otherSide(from)]) };
+    } catch (err) {
+      this.store.release(entry.id);
+      throw err;
+    }
+  }
+
+  /** Runs the steps; returns the items as they are afterwards (on side `to`). */
+  private async run(method: Method, items: HistoryItem[], steps: Step[], to: Side): Promise<HistoryItem[]> {
+    let trashIds: (string | undefined)[] = steps.map(() => undefined);
+    if (method === 'rename') {
+      for (const s of steps) await this.actions.rename(s.from.path, s.to.path);
+    } else if (method === 'move') {
+      await this.moveAll(steps);
+    } else if (steps.every((s) => s.from.place === 'disk')) {
+      trashIds = await this.actions.trash(steps.map((s) => s.from.path));
+    } else {
+      await this.actions.restore(steps.map((s) => s.from.trashId!));
+    }
+    return items.map((item, i) => {
+      const s = steps[i]!;
+      const { snapshot: _snapshot, trashId: _trashId, ...where } = item;
+      if (s.to.place === 'trash') return { ...where, trashId: trashIds[i] };
+      const now = snapshotOf(item[to]);
+      return now ? { ...where, snapshot: now } : where;
+    });
+  }
+
+  /**
+   * Moves back by the move engine, one job per folder the items go into. An item that landed under another
+   * name (kept both) moves under that name, then takes its own back.
+   */
+  private async moveAll(steps: Step[]): Promise<void> {
+    const byFolder = new Map<string, Step[]>();
+    for (const s of steps) {
+      const folder = path.dirname(s.to.path);
+      byFolder.set(folder, [...(byFolder.get(folder) ?? []), s]);
+    }
+    for (const [folder, group] of byFolder) {
+      await this.actions.move(group.map((s) => s.from.path), folder);
+      for (const s of group) {
+        const landed = path.join(folder, path.basename(s.from.path));
+        if (landed !== s.to.path) await this.actions.rename(landed, s.to.path);
+      }
+    }
+  }
+}
+
+function stepOf(entry: HistoryEntry, item: HistoryItem, from: Side): Step {
+  const sides = KIND_SIDES[entry.kind];
+  const to = otherSide(from);
+  return {
+    method: sides.method,
+    from: { place: sides[from], path: item[from], snapshot: item.snapshot, trashId: item.trashId },
+    to: { place: sides[to], path: item[to] },
+  };
+}

@@ -1,0 +1,79 @@
+import * as path from 'node:path';
+import { z } from 'zod';
+import { displayName } from '../../../shared/display-name';
+import type { HistoryKind } from '../../../shared/history';
+import { EntryKind } from '../../../shared/types';
+
+/**
+ * What the history keeps of one item of an operation (DESIGN §7.4). Every undoable operation moves items
+ * between two sides, and its inverse moves them back, so one model serves all of them:
+ *
+ * | kind      | before (undone)      | after (done)          | between them                      |
+ * |-----------|----------------------|-----------------------|-----------------------------------|
+ * | rename    | on disk at `before`  | on disk at `after`    | a rename in the same folder       |
+ * | move      | on disk at `before`  | on disk at `after`    | the move engine (a move job)      |
+ * | trash     | on disk at `before`  | in the Trash          | trash ↔ restore                   |
+ * | copy      | in the Trash         | on disk at `after`    | the copies Ferry created ↔ Trash  |
+ * | newFolder | in the Trash         | on disk at `after`    | the new folder ↔ Trash            |
+ *
+ * A redo is the undo's own inverse: an undone copy is restored from the Trash, not copied again.
+ */
+export type Side = 'before' | 'after';
+export type Place = 'disk' | 'trash';
+export type Method = 'rename' | 'move' | 'trash';
+
+export const KIND_SIDES: Record<HistoryKind, { before: Place; after: Place; method: Method }> = {
+  rename: { before: 'disk', after: 'disk', method: 'rename' },
+  move: { before: 'disk', after: 'disk', method: 'move' },
+  trash: { before: 'disk', after: 'trash', method: 'trash' },
+  copy: { before: 'trash', after: 'disk', method: 'trash' },
+  newFolder: { before: 'trash', after: 'disk', method: 'trash' },
+};
+
+/**
+ * The disk's word on an item after its last step: compared before the next one, so that an undo never acts
+ * on something the user changed since. `ino` and `mtimeNs` as decimal strings (exact beyond 2^53).
+ */
+export const Snapshot = z.object({
+  kind: EntryKind,
+  ino: z.string(),
+  size: z.number(),
+  mtimeNs: z.string(),
+});
+export type Snapshot = z.infer<typeof Snapshot>;
+
+export const HistoryItem = z.object({
+  /** The item's path on each side; on a Trash side, the path it was trashed from (and is restored to). */
+  before: z.string(),
+  after: z.string(),
+  /** While the item is on a disk side: what it looked like there after the last step. */
+  snapshot: Snapshot.optional(),
+  /** While the item is on a Trash side: its Trash entry. */
+  trashId: z.string().optional(),
+});
+export type HistoryItem = z.infer<typeof HistoryItem>;
+export const HistoryItems = z.array(HistoryItem);
+
+/** The side an entry's items are on: a done operation's items are where it put them. */
+export function currentSide(state: 'done' | 'undone'): Side {
+  return state === 'done' ? 'after' : 'before';
+}
+
+export function otherSide(side: Side): Side {
+  return side === 'after' ? 'before' : 'after';
+}
+
+/** “name”, as a sentence shows a path. */
+export function quotedName(p: string): string {
+  return `\u201c${displayName(path.basename(p) || p)}\u201d`;
+}
+
+/** What a menu says after "Undo " / "Redo ": "Move of “a.txt”", "Copy of 3 Items", "Rename". */
+export function labelFor(kind: HistoryKind, items: readonly HistoryItem[]): string {
+  if (kind === 'rename') return 'Rename';
+  if (kind === 'newFolder') return 'New Folder';
+  const what = { move: 'Move', copy: 'Copy', trash: 'Move to Trash' }[kind];
+  const first = items[0];
+  const of = items.length === 1 && first ? quotedName(kind === 'trash' ? first.before : first.after) : `${items.length} Items`;
+  return `${what} of ${of}`;
+}

@@ -1,0 +1,77 @@
+import * as path from 'node:path';
+import type { HistoryKind, HistoryState, HistoryStep } from '../../../shared/history';
+import type { Db } from '../db/library';
+import type { HistoryActions } from './history-actions';
+import { HistoryExecutor } from './history-executor';
+import type { HistoryItem } from './history-item';
+import { HistoryStore, summaryOf } from './history-store';
+import { snapshotOf } from './observe';
+import { TransferWatch, type TransferOperation } from './transfer-watch';
+
+/**
+ * The engine's undo history (DESIGN §7.4): operations record themselves here when they complete, and
+ * `undo`/`redo` run their inverses. The facade owns one, over the library database.
+ */
+export class History {
+  readonly store: HistoryStore;
+  private readonly executor: HistoryExecutor;
+
+  constructor(private readonly db: Db, actions: HistoryActions) {
+    this.store = new HistoryStore(db);
+    this.executor = new HistoryExecutor(this.store, actions);
+  }
+
+  undo(): Promise<HistoryStep> {
+    return this.executor.undo();
+  }
+
+  redo(): Promise<HistoryStep> {
+    return this.executor.redo();
+  }
+
+  state(limit = 50): HistoryState {
+    const undo = this.store.next('undo');
+    const redo = this.store.next('redo');
+    return {
+      undo: undo ? summaryOf(undo) : null,
+      redo: redo ? summaryOf(redo) : null,
+      entries: this.store.list(limit).map(summaryOf),
+      revision: this.store.revision(),
+    };
+  }
+
+  /** `from` was renamed to `to`. */
+  recordRename(from: string, to: string): void {
+    this.recordOnDisk('rename', [{ before: from, after: to }]);
+  }
+
+  /** A folder was created at `folder`. */
+  recordNewFolder(folder: string): void {
+    this.recordOnDisk('newFolder', [{ before: folder, after: folder }]);
+  }
+
+  /** Items went to the Trash: each one's original path and its Trash entry. */
+  recordTrash(items: { path: string; trashId: string }[]): void {
+    if (items.length === 0) return;
+    this.store.record('trash', items.map((i) => ({ before: i.path, after: i.path, trashId: i.trashId })));
+  }
+
+  /**
+   * Watches a copy or a move about to start: what was at its landing places before, so that its end records
+   * only what it created (a folder that was there before stays when the copy is undone).
+   */
+  watchTransfer(operation: TransferOperation, sources: string[], destination: string): TransferWatch {
+    return new TransferWatch(this.db, operation, sources.map((s) => path.resolve(s)), path.resolve(destination), (kind, pairs) =>
+      this.recordOnDisk(kind, pairs));
+  }
+
+  /** Records items that are on disk at their `after` path now, with what they look like there. */
+  private recordOnDisk(kind: HistoryKind, pairs: { before: string; after: string }[]): void {
+    const items: HistoryItem[] = [];
+    for (const p of pairs) {
+      const snapshot = snapshotOf(p.after);
+      if (snapshot) items.push({ ...p, snapshot });
+    }
+    if (items.length > 0) this.store.record(kind, items);
+  }
+}
