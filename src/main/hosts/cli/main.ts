@@ -17,6 +17,9 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   locations: { summary: 'list locations', load: () => require('./commands/locations').command as Command },
   jobs: { summary: 'list jobs, interrupted ones first', load: () => require('./commands/jobs').command as Command },
   resume: { summary: 'resume an interrupted copy', load: () => require('./commands/resume').command as Command },
+  undo: { summary: 'undo the last operation (rename, new folder, move, copy, trash)', load: () => require('./commands/undo').command as Command },
+  redo: { summary: 'redo the operation undone last', load: () => (require('./commands/undo') as typeof import('./commands/undo')).redoCommand },
+  history: { summary: 'list what can be undone and redone', load: () => require('./commands/history').command as Command },
   serve: { summary: 'serve the UI and API on 127.0.0.1; prints the URL with its token', load: () => require('./commands/serve').command as Command },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { openLibrary } from '../../src/main/engine/db/library';
+import { engineActions } from '../../src/main/engine/history/engine-actions';
+import { History } from '../../src/main/engine/history/history';
+import { ferry, libraryEnv } from '../helpers/ferry-cli';
+import { tempDir, tree } from '../helpers/tree';
+
+/** a.txt renamed to b.txt and recorded in the library, as the app records a rename. */
+function renamedInLibrary(FERRY_DB: string): string {
+  const dir = tree(tempDir(), { 'a.txt': 'hello' });
+  fs.renameSync(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
+  const db = openLibrary(FERRY_DB);
+  new History(db, engineActions()).recordRename(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
+  db.close();
+  return dir;
+}
+
+test('ferry undo undoes what another process recorded, ferry redo redoes it', () => {
+  const { env, FERRY_DB } = libraryEnv();
+  const dir = renamedInLibrary(FERRY_DB);
+  const undo = ferry(['undo'], env);
+  assert.equal(undo.code, 0, undo.stderr);
+  assert.equal(undo.stdout, 'Undid Rename\n');
+  assert.deepEqual(fs.readdirSync(dir), ['a.txt']);
+  const redo = ferry(['redo', '--json'], env);
+  assert.equal(redo.code, 0, redo.stderr);
+  const step = JSON.parse(redo.stdout) as { entry: { label: string; state: string }; paths: string[] };
+  assert.equal(step.entry.state, 'done');
+  assert.deepEqual(step.paths, [path.join(dir, 'b.txt')]);
+  assert.deepEqual(fs.readdirSync(dir), ['b.txt']);
+});
+
+test('ferry undo refuses with the reason and exit 2 when the disk no longer matches; nothing changes', () => {
+  const { env, FERRY_DB } = libraryEnv();
+  const dir = renamedInLibrary(FERRY_DB);
+  fs.writeFileSync(path.join(dir, 'a.txt'), 'taken');
+  const r = ferry(['undo'], env);
+  assert.equal(r.code, 2);
+  assert.equal(r.stderr, `ferry undo: Can't undo Rename: The name “a.txt” is taken in “${path.basename(dir)}”\n`);
+  assert.deepEqual(fs.readdirSync(dir).sort(), ['a.txt', 'b.txt']);
+  const json = ferry(['undo', '--json'], env);
+  assert.equal(json.code, 2);
+  assert.deepEqual(JSON.parse(json.stdout), {
+    code: 'NAME_TAKEN', message: `Can't undo Rename: The name “a.txt” is taken in “${path.basename(dir)}”`, path: path.join(dir, 'a.txt'),
+  });
+});
+
+test('ferry undo and redo with nothing to do say so (exit 2)', () => {
+  const { env } = libraryEnv();
+  const undo = ferry(['undo'], env);
+  assert.equal(undo.code, 2);
+  assert.equal(undo.stderr, 'ferry undo: There is nothing to undo\n');
+  assert.equal(ferry(['redo'], env).stderr, 'ferry redo: There is nothing to redo\n');
+});
