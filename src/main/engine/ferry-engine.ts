@@ -111,8 +111,10 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       return {};
     },
     startCopy: async (input, follow = {}) => {
+      // Refused, never silently copied, until the move's job lands (issue 12, the next commits of this branch).
+      if (input.operation === 'move') throw new FerryError('INVALID_INPUT', 'Moving is not available in this build yet');
       // What is at the landing places is read before the job can write anything there.
-      const watch = lazy.history().watchTransfer('copy', input.sources, input.destination);
+      const watch = lazy.history().watchTransfer(input.operation ?? 'copy', input.sources, input.destination);
       const handle = await lazy.copies().start({ ...input, onEvent: follow.onEvent });
       recordWhenEnded(handle, watch);
       return { jobId: handle.jobId };
