@@ -13,7 +13,7 @@ function renamedInLibrary(FERRY_DB: string): string {
   const dir = tree(tempDir(), { 'a.txt': 'hello' });
   fs.renameSync(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
   const db = openLibrary(FERRY_DB);
-  new History(db, engineActions()).recordRename(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
+  new History(db, engineActions(db)).recordRename(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
   db.close();
   return dir;
 }

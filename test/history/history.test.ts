@@ -2,11 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { entriesMoved } from '../../src/main/engine/db/index-follow';
 import { openLibrary } from '../../src/main/engine/db/library';
 import { engineActions } from '../../src/main/engine/history/engine-actions';
 import { History } from '../../src/main/engine/history/history';
 import { codeOf } from '../helpers/error-code';
-import { newLibrary } from '../helpers/library';
+import { newLibrary, rowsOf } from '../helpers/library';
 import { tempDir, tree } from '../helpers/tree';
 
 /** A folder with a.txt renamed to b.txt (on disk, then recorded as the rename operation records itself). */
@@ -14,7 +15,7 @@ function renamed(): { dir: string; history: History; dbFile: string } {
   const { db, dbFile } = newLibrary();
   const dir = tree(tempDir(), { 'a.txt': 'hello' });
   fs.renameSync(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
-  const history = new History(db, engineActions());
+  const history = new History(db, engineActions(db));
   history.recordRename(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
   return { dir, history, dbFile };
 }
@@ -76,17 +77,19 @@ test('a redo is refused when the name came back taken after the undo', async () 
 test('the history outlives a restart: a new engine on the same library file undoes', async () => {
   const { dir, history, dbFile } = renamed();
   void history;
-  const after = new History(openLibrary(dbFile), engineActions());
+  const reopened = openLibrary(dbFile);
+  const after = new History(reopened, engineActions(reopened));
   assert.equal(after.state().undo?.label, 'Rename');
   await after.undo();
   assert.deepEqual(fs.readdirSync(dir), ['a.txt']);
-  const third = new History(openLibrary(dbFile), engineActions());
+  const again = openLibrary(dbFile);
+  const third = new History(again, engineActions(again));
   assert.equal(third.state().redo?.label, 'Rename');
 });
 
 test('nothing to undo, nothing to redo', async () => {
   const { db } = newLibrary();
-  const history = new History(db, engineActions());
+  const history = new History(db, engineActions(db));
   assert.equal(await codeOf(history.undo()), 'NOTHING_TO_UNDO');
   assert.equal(await codeOf(history.redo()), 'NOTHING_TO_REDO');
 });
@@ -100,4 +103,19 @@ test('a new operation after an undo empties the redo stack', async () => {
   assert.equal(state.undo?.label, 'New Folder');
   assert.equal(state.redo, null);
   assert.equal(await codeOf(history.redo()), 'NOTHING_TO_REDO');
+});
+
+test('undoing a rename under a location takes the index along (a later copy still starts from it)', async () => {
+  const { db, indexer } = newLibrary();
+  const root = tree(tempDir(), { 'docs/a.txt': 'a', 'docs/sub/b.txt': 'bb' });
+  const location = await indexer.addLocation(root);
+  // The rename as the app does it: on disk, the index following, then recorded.
+  fs.renameSync(path.join(root, 'docs'), path.join(root, 'papers'));
+  entriesMoved(db, path.join(root, 'docs'), path.join(root, 'papers'));
+  const history = new History(db, engineActions(db));
+  history.recordRename(path.join(root, 'docs'), path.join(root, 'papers'));
+  await history.undo();
+  assert.deepEqual(fs.readdirSync(root), ['docs']);
+  const rows = rowsOf(db, location.id).map((r) => `${r.relative_path}/${r.name}`);
+  assert.deepEqual(rows, ['/docs', 'docs/a.txt', 'docs/sub', 'docs/sub/b.txt']);
 });

@@ -200,7 +200,7 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
     history(): History {
       const { History: HistoryOf } = require('./history/history') as typeof import('./history/history');
       const { engineActions } = require('./history/engine-actions') as typeof import('./history/engine-actions');
-      return (history ??= new HistoryOf(db, engineActions()));
+      return (history ??= new HistoryOf(db, engineActions(db)));
     },
     close(): void {
       listings?.close();

@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
 import { FerryError } from '../../../shared/errors';
+import { entriesMoved } from '../db/index-follow';
+import type { Db } from '../db/library';
 import { fsPath } from '../fs/byte-names';
 import type { HistoryActions } from './history-actions';
 
@@ -8,12 +10,15 @@ import type { HistoryActions } from './history-actions';
  * runs; those not in this build yet refuse with UNSUPPORTED (the step is refused before anything changes:
  * the executor checks, then calls these).
  */
-export function engineActions(): HistoryActions {
+export function engineActions(db: Db): HistoryActions {
   const unsupported = (what: string) => () =>
     Promise.reject(new FerryError('UNSUPPORTED', `${what} is not available in this build of Ferry`));
   return {
-    // The executor has checked that `to` is free and in the same folder.
-    rename: async (from, to) => fs.promises.rename(fsPath(from), fsPath(to)),
+    // The executor has checked that `to` is free and in the same folder; the index follows, as it does a rename.
+    rename: async (from, to) => {
+      await fs.promises.rename(fsPath(from), fsPath(to));
+      entriesMoved(db, from, to);
+    },
     move: unsupported('Moving'),
     trash: unsupported('The Trash'),
     restore: unsupported('The Trash'),
