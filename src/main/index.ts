@@ -1,9 +1,10 @@
 import * as path from 'node:path';
-import { app, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { describeDamagedLibrary, type DamagedLibrary } from './engine/db/library';
 import { createFerryEngine, type FerryEngine } from './engine/ferry-engine';
 import { installIpc } from './hosts/electron/ipc';
-import { installMenu } from './hosts/electron/menu';
+import { followHistoryLabels } from './hosts/electron/history-menu';
+import { installMenu, type EditLabels, type MenuActions } from './hosts/electron/menu';
 import { registerAppScheme, serveRenderer } from './hosts/electron/protocol';
 import { CONTENT_SECURITY_POLICY } from './hosts/web-security';
 import { lockDown, WindowManager } from './hosts/electron/windows';
@@ -60,7 +61,22 @@ async function start(): Promise<void> {
     isTrusted: (contents, url) => windows.isTrusted(contents, url),
     targets: () => windows.all().map((w) => w.webContents),
   });
-  installMenu({ newWindow: () => windows.create() });
+  // Edit ▸ Undo/Redo run in the engine here; a refusal says why beside the window, and every window's own
+  // poll of the history sees the change (and lists its folder again).
+  const step = (run: () => Promise<unknown>) => {
+    run().then(() => labels.check(), (err: Error) => {
+      const win = BrowserWindow.getFocusedWindow() ?? windows.all()[0];
+      const box = { type: 'info' as const, message: err.message };
+      void (win ? dialog.showMessageBox(win, box) : dialog.showMessageBox(box));
+    });
+  };
+  const menuActions: MenuActions = {
+    newWindow: () => windows.create(),
+    undo: () => step(() => engine.undo({})),
+    redo: () => step(() => engine.redo({})),
+  };
+  installMenu(menuActions);
+  const labels = followHistoryLabels(engine, (shown: EditLabels) => installMenu(menuActions, shown));
   const first = windows.create();
   if (library.damaged) {
     // Said once, beside the first window, without stopping the app: the fresh library already works.

@@ -39,12 +39,12 @@ test('ferry undo refuses with the reason and exit 2 when the disk no longer matc
   fs.writeFileSync(path.join(dir, 'a.txt'), 'taken');
   const r = ferry(['undo'], env);
   assert.equal(r.code, 2);
-  assert.equal(r.stderr, `ferry undo: Can't undo Rename: The name “a.txt” is taken in “${path.basename(dir)}”\n`);
+  assert.equal(r.stderr, `ferry undo: Can't undo Rename: the name “a.txt” is taken in “${path.basename(dir)}”\n`);
   assert.deepEqual(fs.readdirSync(dir).sort(), ['a.txt', 'b.txt']);
   const json = ferry(['undo', '--json'], env);
   assert.equal(json.code, 2);
   assert.deepEqual(JSON.parse(json.stdout), {
-    code: 'NAME_TAKEN', message: `Can't undo Rename: The name “a.txt” is taken in “${path.basename(dir)}”`, path: path.join(dir, 'a.txt'),
+    code: 'NAME_TAKEN', message: `Can't undo Rename: the name “a.txt” is taken in “${path.basename(dir)}”`, path: path.join(dir, 'a.txt'),
   });
 });
 

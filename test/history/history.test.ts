@@ -53,7 +53,7 @@ test('an undo is refused when the old name is taken, and nothing changes', async
   const { dir, history } = renamed();
   fs.writeFileSync(path.join(dir, 'a.txt'), 'new');
   await assert.rejects(history.undo(), (err: Error & { code?: string }) =>
-    err.code === 'NAME_TAKEN' && /The name “a\.txt” is taken/.test(err.message));
+    err.code === 'NAME_TAKEN' && /the name “a\.txt” is taken/.test(err.message));
   assert.deepEqual(fs.readdirSync(dir).sort(), ['a.txt', 'b.txt']);
   assert.equal(fs.readFileSync(path.join(dir, 'a.txt'), 'utf8'), 'new');
 });

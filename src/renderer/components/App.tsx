@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { api } from '../api';
 import { useShortcuts } from '../hooks/useShortcuts';
+import { useHistory } from '../hooks/useHistory';
 import { Toolbar } from './Toolbar';
 import { Sidebar } from './Sidebar';
 import { FileList } from './FileList';
@@ -23,6 +24,7 @@ function initialPath(): string | null {
 export function App() {
   const showJobs = useFerry((s) => s.showJobs);
   useShortcuts();
+  useHistory();
 
   useEffect(() => {
     const start = initialPath();

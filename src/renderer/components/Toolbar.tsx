@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { actions, store, useFerry } from '../state';
+import { EditMenu } from './EditMenu';
 
 /** Back, Up, the editable path bar, "Show hidden" and the jobs toggle. */
 export function Toolbar() {
@@ -29,6 +30,7 @@ export function Toolbar() {
         onClick={() => actions.back()}>‹</button>
       <button type="button" aria-label="Up" title="Enclosing folder" disabled={!canGoUp}
         onClick={() => actions.up()}>↑</button>
+      <EditMenu />
       <form className="path-bar" onSubmit={submit} role="search">
         <input aria-label="Path" value={draft} spellCheck={false} autoComplete="off"
           onChange={(e) => { typing.current = true; setDraft(e.target.value); }}

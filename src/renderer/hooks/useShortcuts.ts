@@ -15,6 +15,9 @@ export function useShortcuts(): void {
       const key = e.key.toLowerCase();
       if (mod && key === 'n') { e.preventDefault(); openNewWindow(); return; }
       if (isTextField(e.target) || document.querySelector('[role="alertdialog"]')) return;
+      // Undo/redo of file operations; a text field keeps its own (returned above).
+      if (mod && key === 'z') { e.preventDefault(); void (e.shiftKey ? actions.redo() : actions.undo()); return; }
+      if (e.ctrlKey && !e.metaKey && key === 'y') { e.preventDefault(); void actions.redo(); return; }
       if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
       else if (mod && key === 'v') { e.preventDefault(); actions.pasteInto(); }
       else if (mod && key === 'a') { e.preventDefault(); store.getState().selectAll(store.getState().visiblePaths); }

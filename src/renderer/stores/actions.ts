@@ -7,6 +7,7 @@ import { plural } from '../lib/format';
 import { baseName, isInside, parentOf } from '../lib/paths';
 import { displayName } from '../../shared/display-name';
 import { withPaths, type Listing } from './browsing';
+import { createHistoryActions } from './history-actions';
 import { selectedInOrder } from './selection';
 import type { FerryStore } from './store';
 
@@ -153,6 +154,7 @@ export function createActions(store: FerryStore, api: FerryApi) {
     navigate,
     refresh,
     copyInto,
+    ...createHistoryActions(store, api, refresh),
 
     back(): void {
       const previous = get().popHistory();
@@ -187,6 +189,7 @@ export function createActions(store: FerryStore, api: FerryApi) {
       if (event.type === 'progress' && event.copiedFiles > 0) scheduleFolderRefresh(event.jobId);
       if (event.type === 'completed') {
         get().dropJobConflicts(event.jobId);
+        void get().refreshHistory(); // the job recorded itself: the Edit menu says "Undo Copy of …" now
         // The folder on screen may be the destination (or hold it): show what arrived.
         void refresh();
       }

@@ -13,7 +13,8 @@ import { tempDir } from '../../helpers/tree';
  * into the store as the window does; without it, events are missed, as while disconnected.
  */
 export function storeOverEngine() {
-  const engine = createFerryEngine({ dbFile: path.join(tempDir(), 'library.db') });
+  const dbFile = path.join(tempDir(), 'library.db');
+  const engine = createFerryEngine({ dbFile });
   const api = createClient({
     call: async (method, input) => JSON.parse(JSON.stringify(await dispatchCall(engine, method, input))),
     onEvent: (listener) => engine.onEvent((event) => listener(JSON.parse(JSON.stringify(event)) as FerryEvent)),
@@ -21,7 +22,7 @@ export function storeOverEngine() {
   const store = createFerryStore({ api });
   const actions = createActions(store, api);
   return {
-    engine, api, store, actions,
+    engine, api, store, actions, dbFile,
     connect: () => api.onEvent(actions.handleEvent),
     /** Resolves once the state satisfies `ready` (checked on every change). */
     until(ready: (s: FerryState) => boolean): Promise<FerryState> {

@@ -77,14 +77,14 @@ function targetRefusal(step: Step, seen: Observed): Refusal | null {
   const itself = target !== null && from.place === 'disk' && from.snapshot !== undefined && target.ino === from.snapshot.ino
     && target.kind === from.snapshot.kind && to.path.toLowerCase() === from.path.toLowerCase();
   if (target !== null && !itself) {
-    return { code: 'NAME_TAKEN', message: `The name ${quotedName(to.path)} is taken in ${folderName(to.path)}`, path: to.path };
+    return { code: 'NAME_TAKEN', message: `the name ${quotedName(to.path)} is taken in ${folderName(to.path)}`, path: to.path };
   }
   // A restore creates the folders it needs (the Trash's own rule); a rename or a move needs its folder.
   if (step.method !== 'trash' && seen.targetParent !== 'dir') {
     const parent = path.dirname(to.path);
     return seen.targetParent === 'notDir'
       ? { code: 'ITEM_CHANGED', message: `${quotedName(parent)} is no longer a folder`, path: parent }
-      : { code: 'ITEM_GONE', message: `The folder ${quotedName(parent)} is no longer there`, path: parent };
+      : { code: 'ITEM_GONE', message: `the folder ${quotedName(parent)} is no longer there`, path: parent };
   }
   return null;
 }

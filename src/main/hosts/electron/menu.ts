@@ -2,10 +2,21 @@ import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   newWindow(): void;
+  undo(): void;
+  redo(): void;
 }
 
-/** The application menu: the standard roles, plus File ▸ New Window (Ctrl/Cmd+N). */
-export function installMenu(actions: MenuActions): void {
+/** What Edit ▸ Undo and Redo say they do: the labels of the history's next steps, null when there is none. */
+export interface EditLabels {
+  undo: string | null;
+  redo: string | null;
+}
+
+/**
+ * The application menu: the standard roles, plus File ▸ New Window (Ctrl/Cmd+N) and Edit ▸ Undo/Redo saying
+ * what they undo ("Undo Move of 3 Items"). Called again with new labels whenever the history changes.
+ */
+export function installMenu(actions: MenuActions, labels: EditLabels = { undo: null, redo: null }): void {
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
@@ -18,8 +29,27 @@ export function installMenu(actions: MenuActions): void {
         ...(isMac ? [] : [{ role: 'quit' } as MenuItemConstructorOptions]),
       ],
     },
-    // Copy/paste of files is the renderer's (it owns the selection); these roles serve text fields.
-    { role: 'editMenu' },
+    {
+      label: 'Edit',
+      submenu: [
+        // The keys are shown but not taken from the window: its own handler undoes file operations, except in a
+        // text field (the rename field, the path bar), which keeps Ctrl/Cmd+Z for its text.
+        {
+          label: labels.undo ? `Undo ${labels.undo}` : 'Undo', accelerator: 'CmdOrCtrl+Z', registerAccelerator: false,
+          enabled: labels.undo !== null, click: () => actions.undo(),
+        },
+        {
+          label: labels.redo ? `Redo ${labels.redo}` : 'Redo', accelerator: 'Shift+CmdOrCtrl+Z', registerAccelerator: false,
+          enabled: labels.redo !== null, click: () => actions.redo(),
+        },
+        { type: 'separator' },
+        // Copy/paste of files is the renderer's (it owns the selection); these roles serve text fields.
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     {
       label: 'View',
       submenu: [

@@ -1,0 +1,83 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test, expect, type Page } from './fixtures/ferry';
+import { ui } from './fixtures/ui';
+import { tree } from '../test/helpers/tree';
+import { openLibrary } from '../src/main/engine/db/library';
+import { engineActions } from '../src/main/engine/history/engine-actions';
+import { History } from '../src/main/engine/history/history';
+
+/** a.txt renamed to b.txt and recorded in the library, as another window or process records a rename. */
+function renamedElsewhere(db: string, dir: string): void {
+  fs.renameSync(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
+  const library = openLibrary(db);
+  new History(library, engineActions(library)).recordRename(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
+  library.close();
+}
+
+/** Opens the toolbar's Edit menu and checks its two items: what each says, and which is enabled. */
+async function expectEditMenu(page: Page, undo: string, redo: string): Promise<void> {
+  await page.getByRole('button', { name: 'Edit' }).click();
+  const items = ui.menu(page).getByRole('menuitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toHaveAccessibleName(undo);
+  await expect(items.nth(1)).toHaveAccessibleName(redo);
+  for (const [i, label] of [undo, redo].entries()) {
+    if (label === 'Undo' || label === 'Redo') await expect(items.nth(i)).toHaveAttribute('aria-disabled', 'true');
+    else await expect(items.nth(i)).not.toHaveAttribute('aria-disabled', 'true');
+  }
+  await page.keyboard.press('Escape');
+  await expect(ui.menu(page)).toHaveCount(0);
+}
+
+test('Ctrl+Z undoes a rename (done in another window) and Ctrl+Shift+Z redoes it; the Edit menu says so', async ({ ferry }) => {
+  const dir = tree(path.join(ferry.home, 'docs'), { 'a.txt': 'hello', 'other.txt': 'o' });
+  const page = await ferry.open(dir);
+  await expect(ui.row(page, 'a.txt')).toBeVisible();
+  await expectEditMenu(page, 'Undo', 'Redo');
+
+  renamedElsewhere(ferry.db, dir);
+  // The window polls the shared history: the rename shows up in its list and its Edit menu.
+  await expect(ui.row(page, 'b.txt')).toBeVisible();
+  await expectEditMenu(page, 'Undo Rename', 'Redo');
+
+  await ui.row(page, 'other.txt').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(ui.row(page, 'a.txt')).toBeVisible();
+  await expect(ui.row(page, 'b.txt')).toHaveCount(0);
+  await expect(page.getByText('Undid Rename')).toBeVisible();
+  expect(fs.readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe('hello');
+  await expectEditMenu(page, 'Undo', 'Redo Rename');
+
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(ui.row(page, 'b.txt')).toBeVisible();
+  expect(fs.readdirSync(dir).sort()).toEqual(['b.txt', 'other.txt']);
+});
+
+test('an undo that no longer fits the disk is refused with its reason, and nothing changes', async ({ ferry }) => {
+  const dir = tree(path.join(ferry.home, 'docs'), { 'a.txt': 'hello' });
+  renamedElsewhere(ferry.db, dir);
+  fs.writeFileSync(path.join(dir, 'a.txt'), 'a new a.txt');
+  const page = await ferry.open(dir);
+  await expect(ui.row(page, 'b.txt')).toBeVisible();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await ui.menuItem(page, 'Undo Rename').click();
+  await expect(page.getByText("Can't undo Rename: the name “a.txt” is taken in “docs”")).toBeVisible();
+  expect(fs.readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe('a new a.txt');
+  expect(fs.readFileSync(path.join(dir, 'b.txt'), 'utf8')).toBe('hello');
+});
+
+test('a Ctrl+Z in the path bar stays the text field\'s own', async ({ ferry }) => {
+  const dir = tree(path.join(ferry.home, 'docs'), { 'a.txt': 'hello' });
+  renamedElsewhere(ferry.db, dir);
+  const page = await ferry.open(dir);
+  await expect(ui.row(page, 'b.txt')).toBeVisible();
+  await ui.pathBar(page).click();
+  await page.keyboard.press('ControlOrMeta+z');
+  // Then one Ctrl+Z on the list: had the path bar's undone the rename, this one would find nothing to undo.
+  await ui.row(page, 'b.txt').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByText('Undid Rename')).toBeVisible();
+  await expect(page.getByText('There is nothing to undo')).toHaveCount(0);
+  expect(fs.readdirSync(dir)).toEqual(['a.txt']);
+});
