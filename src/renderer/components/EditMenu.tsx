@@ -18,8 +18,19 @@ export function EditMenu() {
     if (!open) return;
     ref.current?.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
     const close = (e: Event) => { if (!ref.current?.contains(e.target as Node)) setOpen(false); };
+    // On the window: with both items disabled nothing in the menu has the focus to hear the key.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      setOpen(false);
+      ref.current?.querySelector<HTMLElement>('button[aria-haspopup]')?.focus();
+    };
     window.addEventListener('mousedown', close, true);
-    return () => window.removeEventListener('mousedown', close, true);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('mousedown', close, true);
+      window.removeEventListener('keydown', onKey);
+    };
   }, [open]);
 
   const items = [
@@ -31,8 +42,7 @@ export function EditMenu() {
     <div className="edit-menu" ref={ref}>
       <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen(!open)}>Edit</button>
       {open && (
-        <div role="menu" aria-label="Edit" className="context-menu edit-menu-items"
-          onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); setOpen(false); } }}>
+        <div role="menu" aria-label="Edit" className="context-menu edit-menu-items">
           {items.map((item) => (
             <button key={item.keys} type="button" role="menuitem" tabIndex={-1} aria-disabled={item.disabled || undefined}
               aria-keyshortcuts={item.keys}
