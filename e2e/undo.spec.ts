@@ -4,14 +4,13 @@ import { test, expect, type Page } from './fixtures/ferry';
 import { ui } from './fixtures/ui';
 import { tree } from '../test/helpers/tree';
 import { openLibrary } from '../src/main/engine/db/library';
-import { engineActions } from '../src/main/engine/history/engine-actions';
-import { History } from '../src/main/engine/history/history';
+import { historyOn } from '../test/helpers/history';
 
 /** a.txt renamed to b.txt and recorded in the library, as another window or process records a rename. */
 function renamedElsewhere(db: string, dir: string): void {
   fs.renameSync(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
   const library = openLibrary(db);
-  new History(library, engineActions(library)).recordRename(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
+  historyOn(library, db).recordRename(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
   library.close();
 }
 

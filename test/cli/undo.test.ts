@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openLibrary } from '../../src/main/engine/db/library';
-import { engineActions } from '../../src/main/engine/history/engine-actions';
-import { History } from '../../src/main/engine/history/history';
+import { historyOn } from '../helpers/history';
 import { ferry, libraryEnv } from '../helpers/ferry-cli';
 import { tempDir, tree } from '../helpers/tree';
 
@@ -13,7 +12,7 @@ function renamedInLibrary(FERRY_DB: string): string {
   const dir = tree(tempDir(), { 'a.txt': 'hello' });
   fs.renameSync(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
   const db = openLibrary(FERRY_DB);
-  new History(db, engineActions(db)).recordRename(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
+  historyOn(db, FERRY_DB).recordRename(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
   db.close();
   return dir;
 }

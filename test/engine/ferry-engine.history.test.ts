@@ -6,7 +6,9 @@ import { createFerryEngine, type FerryEngine } from '../../src/main/engine/ferry
 import { openLibrary } from '../../src/main/engine/db/library';
 import { HistoryStore } from '../../src/main/engine/history/history-store';
 import type { EventOf, FerryEvent } from '../../src/shared/events';
-import { tempDir, tree } from '../helpers/tree';
+import { FerryError } from '../../src/shared/errors';
+import { folderOn, secondFileSystem } from '../helpers/second-fs';
+import { snapshot, tempDir, tree } from '../helpers/tree';
 
 function setup(): { engine: FerryEngine; dbFile: string } {
   const dbFile = path.join(tempDir(), 'library.db');
@@ -64,6 +66,85 @@ test('a copy that created nothing (every file skipped) records nothing', async (
     const dest = tree(tempDir(), { 'notes.txt': 'n' });
     await copy(engine, [path.join(src, 'notes.txt')], dest);
     assert.equal((await engine.history({})).undo, null);
+  } finally {
+    engine.close();
+  }
+});
+
+/** Runs a move through the facade to its end. */
+async function move(engine: FerryEngine, sources: string[], destination: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const onEvent = (e: FerryEvent) => { if (e.type === 'completed') setImmediate(resolve); };
+    engine.startCopy({ sources, destination, overwrite: 'skip', operation: 'move' }, { onEvent }).catch(reject);
+  });
+}
+
+const inode = (p: string) => fs.lstatSync(p).ino;
+
+test('a move on one file system is undone (moved back, the same inodes) and redone', async () => {
+  const { engine, dbFile } = setup();
+  try {
+    const src = tree(tempDir(), { 'pics/p.png': 'p', 'notes.txt': 'n', 'stays.txt': 's' });
+    const dest = tempDir();
+    const before = { pics: inode(path.join(src, 'pics')), notes: inode(path.join(src, 'notes.txt')) };
+    await move(engine, [path.join(src, 'pics'), path.join(src, 'notes.txt')], dest);
+    assert.deepEqual(fs.readdirSync(dest).sort(), ['notes.txt', 'pics']);
+    assert.equal((await engine.history({})).undo?.label, 'Move of 2 Items');
+
+    const undone = await engine.undo({});
+    assert.deepEqual([...undone.paths].sort(), [path.join(src, 'notes.txt'), path.join(src, 'pics')]);
+    assert.deepEqual(fs.readdirSync(src).sort(), ['notes.txt', 'pics', 'stays.txt']);
+    assert.deepEqual(fs.readdirSync(dest), []);
+    assert.equal(inode(path.join(src, 'pics')), before.pics);
+    assert.equal(inode(path.join(src, 'notes.txt')), before.notes);
+    const state = await engine.history({});
+    assert.equal(state.undo, null, 'moving back is not itself an operation to undo');
+    assert.equal(state.redo?.label, 'Move of 2 Items');
+
+    await engine.redo({});
+    assert.deepEqual(fs.readdirSync(dest).sort(), ['notes.txt', 'pics']);
+    assert.equal(fs.readFileSync(path.join(dest, 'pics', 'p.png'), 'utf8'), 'p');
+    engine.close();
+    // Across a restart: a new engine on the same library undoes it again.
+    const again = createFerryEngine({ dbFile, browsing: false });
+    try {
+      await again.undo({});
+      assert.deepEqual(fs.readdirSync(src).sort(), ['notes.txt', 'pics', 'stays.txt']);
+    } finally {
+      again.close();
+    }
+  } finally {
+    engine.close();
+  }
+});
+
+test('a move back is refused when its old place is taken, and nothing moves', async () => {
+  const { engine } = setup();
+  try {
+    const src = tree(tempDir(), { 'a.txt': 'a', 'b.txt': 'b' });
+    const dest = tempDir();
+    await move(engine, [path.join(src, 'a.txt'), path.join(src, 'b.txt')], dest);
+    fs.writeFileSync(path.join(src, 'b.txt'), 'a new b');
+    await assert.rejects(engine.undo({}), (err: FerryError) =>
+      err.code === 'NAME_TAKEN' && err.message === `Can't undo Move of 2 Items: the name “b.txt” is taken in “${path.basename(src)}”`);
+    assert.deepEqual(fs.readdirSync(dest).sort(), ['a.txt', 'b.txt'], 'a.txt was not moved back alone');
+    assert.deepEqual(fs.readdirSync(src), ['b.txt']);
+  } finally {
+    engine.close();
+  }
+});
+
+const second = secondFileSystem(64);
+test('a move across file systems is moved back across them', { skip: second.skip }, async () => {
+  const { engine } = setup();
+  try {
+    const src = tree(tempDir(), { 'album/one.mp3': 'one', 'album/deep/two.mp3': 'two' });
+    const dest = folderOn(second.dir!, 'dest');
+    await move(engine, [path.join(src, 'album')], dest);
+    assert.deepEqual(fs.readdirSync(src), []);
+    await engine.undo({});
+    assert.deepEqual(snapshot(src), { album: { kind: 'dir' }, 'album/deep': { kind: 'dir' }, 'album/deep/two.mp3': { kind: 'file', content: Buffer.from('two').toString('base64') }, 'album/one.mp3': { kind: 'file', content: Buffer.from('one').toString('base64') } });
+    assert.deepEqual(fs.readdirSync(dest), []);
   } finally {
     engine.close();
   }

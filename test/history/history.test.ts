@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { entriesMoved } from '../../src/main/engine/db/index-follow';
 import { openLibrary } from '../../src/main/engine/db/library';
-import { engineActions } from '../../src/main/engine/history/engine-actions';
-import { History } from '../../src/main/engine/history/history';
+import type { History } from '../../src/main/engine/history/history';
+import { historyOn } from '../helpers/history';
 import { codeOf } from '../helpers/error-code';
 import { newLibrary, rowsOf } from '../helpers/library';
 import { tempDir, tree } from '../helpers/tree';
@@ -15,7 +15,7 @@ function renamed(): { dir: string; history: History; dbFile: string } {
   const { db, dbFile } = newLibrary();
   const dir = tree(tempDir(), { 'a.txt': 'hello' });
   fs.renameSync(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
-  const history = new History(db, engineActions(db));
+  const history = historyOn(db, dbFile);
   history.recordRename(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
   return { dir, history, dbFile };
 }
@@ -78,18 +78,18 @@ test('the history outlives a restart: a new engine on the same library file undo
   const { dir, history, dbFile } = renamed();
   void history;
   const reopened = openLibrary(dbFile);
-  const after = new History(reopened, engineActions(reopened));
+  const after = historyOn(reopened, dbFile);
   assert.equal(after.state().undo?.label, 'Rename');
   await after.undo();
   assert.deepEqual(fs.readdirSync(dir), ['a.txt']);
   const again = openLibrary(dbFile);
-  const third = new History(again, engineActions(again));
+  const third = historyOn(again, dbFile);
   assert.equal(third.state().redo?.label, 'Rename');
 });
 
 test('nothing to undo, nothing to redo', async () => {
-  const { db } = newLibrary();
-  const history = new History(db, engineActions(db));
+  const { db, dbFile } = newLibrary();
+  const history = historyOn(db, dbFile);
   assert.equal(await codeOf(history.undo()), 'NOTHING_TO_UNDO');
   assert.equal(await codeOf(history.redo()), 'NOTHING_TO_REDO');
 });
@@ -106,13 +106,13 @@ test('a new operation after an undo empties the redo stack', async () => {
 });
 
 test('undoing a rename under a location takes the index along (a later copy still starts from it)', async () => {
-  const { db, indexer } = newLibrary();
+  const { db, dbFile, indexer } = newLibrary();
   const root = tree(tempDir(), { 'docs/a.txt': 'a', 'docs/sub/b.txt': 'bb' });
   const location = await indexer.addLocation(root);
   // The rename as the app does it: on disk, the index following, then recorded.
   fs.renameSync(path.join(root, 'docs'), path.join(root, 'papers'));
   entriesMoved(db, path.join(root, 'docs'), path.join(root, 'papers'));
-  const history = new History(db, engineActions(db));
+  const history = historyOn(db, dbFile);
   history.recordRename(path.join(root, 'docs'), path.join(root, 'papers'));
   await history.undo();
   assert.deepEqual(fs.readdirSync(root), ['docs']);

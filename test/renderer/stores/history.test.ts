@@ -3,8 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { openLibrary } from '../../../src/main/engine/db/library';
-import { engineActions } from '../../../src/main/engine/history/engine-actions';
-import { History } from '../../../src/main/engine/history/history';
+import { historyOn } from '../../helpers/history';
 import { redoLabel, undoLabel } from '../../../src/renderer/stores/history';
 import { tempDir, tree } from '../../helpers/tree';
 import { storeOverEngine } from './store-over-engine';
@@ -13,7 +12,7 @@ import { storeOverEngine } from './store-over-engine';
 function renamedElsewhere(dbFile: string, dir: string): void {
   fs.renameSync(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
   const db = openLibrary(dbFile);
-  new History(db, engineActions(db)).recordRename(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
+  historyOn(db, dbFile).recordRename(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
   db.close();
 }
 
