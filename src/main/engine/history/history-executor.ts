@@ -3,7 +3,7 @@ import { FerryError } from '../../../shared/errors';
 import type { HistoryStep } from '../../../shared/history';
 import { refusalFor, type Step } from './disk-match';
 import type { HistoryActions } from './history-actions';
-import { KIND_SIDES, currentSide, otherSide, type HistoryItem, type Method, type Side } from './history-item';
+import { KIND_SIDES, currentSide, otherSide, sidesOf, type HistoryItem, type Method, type Side } from './history-item';
 import { summaryOf, type HistoryEntry, type HistoryStore } from './history-store';
 import { observe, snapshotOf } from './observe';
 
@@ -40,8 +40,14 @@ export class HistoryExecutor {
     try {
       const from = currentSide(entry.state);
       const steps = entry.items.map((item) => stepOf(entry, item, from));
+      // A name this step frees (a copy going to the Trash) may be taken back by another of its items (the file
+      // the copy replaced): there, finding that very copy is finding the name free.
+      const leaving = new Map(steps.filter((s) => s.from.place === 'disk' && s.to.place === 'trash').map((s) => [s.from.path, s.from.snapshot]));
       for (const s of steps) {
-        const refusal = refusalFor(s, await observe(s, (id) => this.actions.inTrash(id)));
+        const seen = await observe(s, (id) => this.actions.inTrash(id));
+        const freed = leaving.get(s.to.path);
+        if (s.to.place === 'disk' && freed && seen.target?.ino === freed.ino && seen.target.kind === freed.kind) seen.target = null;
+        const refusal = refusalFor(s, seen);
         if (refusal) throw new FerryError(refusal.code, `Can't ${verb} ${entry.label}: ${refusal.message}`, refusal.path);
       }
       const items = await this.run(KIND_SIDES[entry.kind].method, entry.items, steps, otherSide(from));
@@ -55,19 +61,24 @@ export class HistoryExecutor {
 
   /** Runs the steps; returns the items as they are afterwards (on side `to`). */
   private async run(method: Method, items: HistoryItem[], steps: Step[], to: Side): Promise<HistoryItem[]> {
-    let trashIds: (string | undefined)[] = steps.map(() => undefined);
+    const trashIds: (string | undefined)[] = steps.map(() => undefined);
     if (method === 'rename') {
       for (const s of steps) await this.actions.rename(s.from.path, s.to.path);
     } else if (method === 'move') {
       await this.moveAll(steps);
-    } else if (steps.every((s) => s.from.place === 'disk')) {
-      trashIds = await this.actions.trash(steps.map((s) => s.from.path));
     } else {
-      await this.actions.restore(steps.map((s) => s.from.trashId!));
+      // What goes to the Trash first: it frees the names that what comes back from the Trash takes.
+      const out = steps.flatMap((s, i) => (s.from.place === 'disk' ? [i] : []));
+      const back = steps.flatMap((s, i) => (s.from.place === 'trash' ? [i] : []));
+      if (out.length > 0) {
+        const ids = await this.actions.trash(out.map((i) => steps[i]!.from.path));
+        out.forEach((i, k) => { trashIds[i] = ids[k]; });
+      }
+      if (back.length > 0) await this.actions.restore(back.map((i) => steps[i]!.from.trashId!));
     }
     return items.map((item, i) => {
       const s = steps[i]!;
-      const { snapshot: _snapshot, trashId: _trashId, ...where } = item;
+      const { snapshot: _snapshot, trashId: _trashId, ...where } = item; // where it is on both sides, and its role
       if (s.to.place === 'trash') return { ...where, trashId: trashIds[i] };
       const now = snapshotOf(item[to]);
       return now ? { ...where, snapshot: now } : where;
@@ -95,7 +106,7 @@ export class HistoryExecutor {
 }
 
 function stepOf(entry: HistoryEntry, item: HistoryItem, from: Side): Step {
-  const sides = KIND_SIDES[entry.kind];
+  const sides = sidesOf(entry.kind, item);
   const to = otherSide(from);
   return {
     method: sides.method,

@@ -17,6 +17,10 @@ import { EntryKind } from '../../../shared/types';
  * | newFolder | in the Trash         | on disk at `after`    | the new folder ↔ Trash            |
  *
  * A redo is the undo's own inverse: an undone copy is restored from the Trash, not copied again.
+ *
+ * A copy or a move that replaced a file sent it to the Trash (`replacedToTrash`): that file is an item of
+ * the same entry with `replaced: true`, its sides those of a trash (on disk before, in the Trash after), so
+ * one undo puts the copy in the Trash and the replaced file back under its name.
  */
 export type Side = 'before' | 'after';
 export type Place = 'disk' | 'trash';
@@ -50,9 +54,16 @@ export const HistoryItem = z.object({
   snapshot: Snapshot.optional(),
   /** While the item is on a Trash side: its Trash entry. */
   trashId: z.string().optional(),
+  /** A file the operation replaced (and sent to the Trash), not one it made. */
+  replaced: z.boolean().optional(),
 });
 export type HistoryItem = z.infer<typeof HistoryItem>;
 export const HistoryItems = z.array(HistoryItem);
+
+/** Where an item is on each side of its entry's operation, and what moves it between them. */
+export function sidesOf(kind: HistoryKind, item: HistoryItem): { before: Place; after: Place; method: Method } {
+  return item.replaced ? KIND_SIDES.trash : KIND_SIDES[kind];
+}
 
 /** The side an entry's items are on: a done operation's items are where it put them. */
 export function currentSide(state: 'done' | 'undone'): Side {
@@ -73,7 +84,8 @@ export function labelFor(kind: HistoryKind, items: readonly HistoryItem[]): stri
   if (kind === 'rename') return 'Rename';
   if (kind === 'newFolder') return 'New Folder';
   const what = { move: 'Move', copy: 'Copy', trash: 'Move to Trash' }[kind];
-  const first = items[0];
-  const of = items.length === 1 && first ? quotedName(kind === 'trash' ? first.before : first.after) : `${items.length} Items`;
+  const made = items.filter((i) => !i.replaced);
+  const first = made[0];
+  const of = made.length === 1 && first ? quotedName(kind === 'trash' ? first.before : first.after) : `${made.length} Items`;
   return `${what} of ${of}`;
 }
