@@ -80,3 +80,28 @@ test('a Ctrl+Z in the path bar stays the text field\'s own', async ({ ferry }) =
   await expect(page.getByText('There is nothing to undo')).toHaveCount(0);
   expect(fs.readdirSync(dir)).toEqual(['a.txt']);
 });
+
+test('Ctrl+Z after a move (made with `ferry move` beside the window) moves it back; Ctrl+Shift+Z moves it again', async ({ ferry }) => {
+  const source = tree(path.join(ferry.home, 'source'), { 'a.txt': 'alpha', 'album/one.mp3': 'one', 'stays.txt': 's' });
+  const destination = path.join(ferry.home, 'destination');
+  fs.mkdirSync(destination);
+  const page = await ferry.open(source);
+  await expect(ui.row(page, 'album')).toBeVisible();
+
+  const moved = await ferry.cli(['move', path.join(source, 'a.txt'), path.join(source, 'album'), destination]);
+  expect(moved.code, moved.stderr).toBe(0);
+  await expect(ui.row(page, 'album')).toHaveCount(0);
+  await expectEditMenu(page, 'Undo Move of 2 Items', 'Redo');
+
+  await ui.row(page, 'stays.txt').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByText('Undid Move of 2 Items')).toBeVisible();
+  await expect(ui.row(page, 'album')).toBeVisible();
+  await expect(ui.row(page, 'a.txt')).toBeVisible();
+  expect(fs.readdirSync(destination)).toEqual([]);
+  expect(fs.readFileSync(path.join(source, 'album', 'one.mp3'), 'utf8')).toBe('one');
+
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(ui.row(page, 'album')).toHaveCount(0);
+  expect(fs.readdirSync(destination).sort()).toEqual(['a.txt', 'album']);
+});

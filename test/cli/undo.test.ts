@@ -54,3 +54,18 @@ test('ferry undo and redo with nothing to do say so (exit 2)', () => {
   assert.equal(undo.stderr, 'ferry undo: There is nothing to undo\n');
   assert.equal(ferry(['redo'], env).stderr, 'ferry redo: There is nothing to redo\n');
 });
+
+test('ferry move, then ferry undo moves it back and ferry history shows it on the redo stack', () => {
+  const { env } = libraryEnv();
+  const src = tree(tempDir(), { 'a.txt': 'a', 'docs/b.txt': 'b' });
+  const dest = tempDir();
+  assert.equal(ferry(['move', path.join(src, 'a.txt'), path.join(src, 'docs'), dest], env).code, 0);
+  assert.deepEqual(fs.readdirSync(src), []);
+  const undo = ferry(['undo'], env);
+  assert.equal(undo.code, 0, undo.stderr);
+  assert.equal(undo.stdout, 'Undid Move of 2 Items\n');
+  assert.deepEqual(fs.readdirSync(src).sort(), ['a.txt', 'docs']);
+  assert.equal(fs.readFileSync(path.join(src, 'docs', 'b.txt'), 'utf8'), 'b');
+  assert.deepEqual(fs.readdirSync(dest), []);
+  assert.match(ferry(['history'], env).stdout, /Move of 2 Items\s+undone\s+.*ferry redo\n/);
+});
