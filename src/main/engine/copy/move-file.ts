@@ -50,18 +50,19 @@ export function moveFile(task: CopyTask, s: BatchSettings, finalPath: string, ho
 
 /** rename(2) into place; '' when done, null when it must be a copy. The destination's folder is made if missing. */
 function renameInto(source: string, finalPath: string): '' | null {
-  const attempt = () => fs.renameSync(fsPath(source), fsPath(finalPath));
-  try {
-    attempt();
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    if (COPY_INSTEAD.has(code)) return null;
-    // A file can arrive before its folder's own item: make the folder, once (ENOENT with the source there).
-    if (code !== 'ENOENT' || !exists(source)) throw err;
-    fs.mkdirSync(fsPath(path.dirname(finalPath)), { recursive: true });
-    attempt();
+  // A file can arrive before its folder's own item: the folder is made, once (ENOENT with the source there;
+  // Linux says ENOENT for a missing folder before it says EXDEV for another file system).
+  for (let madeFolder = false; ; madeFolder = true) {
+    try {
+      fs.renameSync(fsPath(source), fsPath(finalPath));
+      return '';
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      if (COPY_INSTEAD.has(code)) return null;
+      if (madeFolder || code !== 'ENOENT' || !exists(source)) throw err;
+      fs.mkdirSync(fsPath(path.dirname(finalPath)), { recursive: true });
+    }
   }
-  return '';
 }
 
 /** Keep Both without copying: link() claims the next free name (it fails if taken, unlike rename). */
