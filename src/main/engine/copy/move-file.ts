@@ -27,7 +27,9 @@ export type Placed = Extract<TaskOutcome, { o: 'copied' }>;
 
 /**
  * Source device → DEST pairs that answered EXDEV in this worker: their next files go straight to the copy,
- * without a rename (and the folder making its ENOENT asks for) that can only fail again.
+ * without a rename (and the folder making its ENOENT asks for) that can only fail again. (A bind mount of the
+ * source's device answers EXDEV too: the files of that device beside it are then copied, not renamed — slower,
+ * never wrong.)
  */
 const acrossDevices = new Set<string>();
 
