@@ -9,6 +9,7 @@ import type { SavedCopyJob } from './copy/copy-job-config';
 import { openLibrary, type Db, type DamagedLibrary } from './db/library';
 import { readIndexErrors } from './db/locations';
 import type { ListingWorker } from './fs/listing-worker';
+import type { LibrarySearchIndex } from './search/library-search-index';
 import type { AddLocationOptions, LibraryIndexer } from './indexer/library-indexer';
 import { JobManager } from './jobs/job-manager';
 
@@ -108,6 +109,10 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       lazy.indexer().removeLocation(id);
       return {};
     },
+    findInLibrary: ({ text, limit }) => {
+      const { findInLibrary } = require('./search/find-in-library') as typeof import('./search/find-in-library');
+      return findInLibrary(db, lazy.searchIndex(), text, limit ?? 50);
+    },
     startCopy: async (input, follow = {}) => ({ jobId: (await lazy.copies().start({ ...input, onEvent: follow.onEvent })).jobId }),
     pauseJob: async ({ jobId }) => {
       jobs.liveHandle(jobId).pause();
@@ -170,7 +175,12 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
   let copies: CopyService | undefined;
   let indexer: LibraryIndexer | undefined;
   let listings: ListingWorker | undefined;
+  let searchIndex: LibrarySearchIndex | undefined;
   return {
+    searchIndex(): LibrarySearchIndex {
+      const { LibrarySearchIndex: Index } = require('./search/library-search-index') as typeof import('./search/library-search-index');
+      return (searchIndex ??= new Index(db));
+    },
     copies(): CopyService {
       const { CopyService: Service } = require('./copy/copy-service') as typeof import('./copy/copy-service');
       return (copies ??= new Service({ db, dbFile: options.dbFile, jobs, defaultRateLimit: options.defaultRateLimit }));
