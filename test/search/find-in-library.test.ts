@@ -106,7 +106,10 @@ test('odd names: the search holds names as the index does (spaces, newlines, uni
   assert.deepEqual(await find('ünïcödé straße'), ['Ünïcödé Straße.txt']); // folded beyond ASCII
   assert.deepEqual(await find('ÜNÏCÖDÉ'), ['Ünïcödé Straße.txt']);
   assert.deepEqual(await find('lead and'), [' lead and trail ']);
-  assert.deepEqual(await find('📷'), ['emoji 📷.jpg']);
+  assert.deepEqual(await find('📷.jp'), ['emoji 📷.jpg']);
+  // One character (one code point, even a surrogate pair) finds the names that start with it.
+  assert.deepEqual(await find('📷'), []);
+  assert.deepEqual((await find('E')).sort(), ['e.txt', 'emoji 📷.jpg']);
   // The not-UTF-8 names (ODD_FILE '\xff\xfe.txt', ODD_DIR 'd\xe9r' and what is in it) stay out; the rest is there.
   assert.ok(fs.existsSync(bytePath(root, ODD_FILE)) && fs.existsSync(bytePath(root, ODD_DIR)));
   assert.deepEqual((await find('.txt')).filter((n) => /^[a-e]\.txt$/.test(n)).sort(), ['a.txt', 'b.txt', 'c.txt', 'e.txt']);

@@ -1,13 +1,17 @@
 import type { Db } from '../db/library';
 import { NAME_SEPARATOR, foldForSearch } from './folder-names';
-import { TopRanked, matchTier, type RankKey } from './rank';
+import { TopRanked, matchTierIn, type RankKey } from './rank';
 
-/** One folder's row of `search_folders`, as held in memory (its case-folded names only). */
+/** One folder's row of `search_folders`, as held in memory: where its names are in the joined text. */
 interface FolderRow {
   id: number;
   locationId: number;
   relativePath: string;
-  folded: string;
+  /** The folder's absolute path (for the ranking's path length). */
+  folder: string;
+  /** Its `folded` names occupy [from, to) of the joined text. */
+  from: number;
+  to: number;
 }
 
 /** A name that matched: its folder's row and where the name starts in it; the caller resolves the rest. */
@@ -27,50 +31,71 @@ export interface SearchOutcome {
 
 /**
  * The library search's working set: every row of `search_folders` (one per indexed folder: its
- * children's names, case-folded, '/'-separated), read once and then scanned in memory for each
- * keystroke. A search is one native `indexOf` per folder plus work for each match, so 200,000 files in
- * ten thousand folders answer in a few milliseconds (bench/README.md). The rows are read again when
- * the library changed: a location added, removed or re-indexed (here or by another process).
+ * children's names, case-folded, '/'-separated), read once and joined into one text that each keystroke
+ * scans in memory: one native `indexOf` pass over the whole library (one string, so V8 prepares its
+ * Boyer-Moore tables once, not once per folder), plus work for each match. 200,000 files answer in a few
+ * milliseconds (bench/README.md). The rows are read again when the library changed: a location added,
+ * removed or re-indexed (here or by another process).
  */
 export class LibrarySearchIndex {
   private rows: FolderRow[] = [];
-  private locationPaths = new Map<number, string>();
+  private text = '';
   private byId = new Map<number, FolderRow>();
   private stamp: string | null = null;
 
   constructor(private readonly db: Db) {}
 
+  /**
+   * The best `limit` names containing `text` (case-insensitive). A single character finds the names that
+   * start with it: anywhere in a name, one letter matches most of a library and ranks nothing useful.
+   * An empty text finds nothing but reads the rows, so a search field can warm the index when focused.
+   */
   search(text: string, limit: number): SearchOutcome {
     const query = foldForSearch(text.trim());
+    this.refresh();
     // A name never holds '/' (nor is empty): such a query matches nothing, and must not match the separators.
     if (query === '' || query.includes(NAME_SEPARATOR)) return { hits: [], total: 0 };
-    this.refresh();
+    const startsOnly = [...query].length === 1;
+    const needle = startsOnly ? NAME_SEPARATOR + query : query;
+    const all = this.text;
     const top = new TopRanked<SearchHit>(limit);
     let total = 0;
-    for (const row of this.rows) {
-      const folded = row.folded;
-      let at = folded.indexOf(query);
-      if (at < 0) continue;
-      const folder = folderPath(this.locationPaths.get(row.locationId) ?? '', row.relativePath);
-      const base = folder.length + 1;
-      while (at >= 0) {
-        const start = folded.lastIndexOf(NAME_SEPARATOR, at) + 1;
-        const end = folded.indexOf(NAME_SEPARATOR, at);
-        total++;
-        const tier = matchTier(folded.slice(start, end), query);
-        const pathLength = base + (end - start);
-        if (top.mayEnter(tier, pathLength)) {
-          top.offer({
-            tier, pathLength, path: `${folder}/${folded.slice(start, end)}`,
-            folderId: row.id, locationId: row.locationId, relativePath: row.relativePath, ordinal: start,
-          });
-        }
-        at = folded.indexOf(query, end);
+    let row: FolderRow | undefined;
+    for (let found = all.indexOf(needle); found >= 0;) {
+      const at = startsOnly ? found + 1 : found;
+      if (row === undefined || at >= row.to) row = this.rowAt(at);
+      const start = startsOnly ? at : all.lastIndexOf(NAME_SEPARATOR, at) + 1;
+      const end = all.indexOf(NAME_SEPARATOR, at + query.length);
+      total++;
+      const tier = matchTierIn(all, start, end, at, query);
+      const pathLength = row.folder.length + 1 + (end - start);
+      if (top.mayEnter(tier, pathLength)) {
+        top.offer({
+          tier, pathLength, path: `${row.folder}/${all.slice(start, end)}`,
+          folderId: row.id, locationId: row.locationId, relativePath: row.relativePath, ordinal: start,
+        });
       }
+      // The next name: `end` is the separator that also opens it.
+      found = all.indexOf(needle, end);
     }
     // Positions become ordinals only for the few hits kept.
-    for (const hit of top.items) hit.ordinal = ordinalAt(this.rowById(hit.folderId)!.folded, hit.ordinal);
+    for (const hit of top.items) {
+      const r = this.byId.get(hit.folderId)!;
+      hit.ordinal = ordinalAt(all.slice(r.from, r.to), hit.ordinal - r.from);
+    }
     return { hits: top.items, total };
+  }
+
+  /** The row whose names hold position `at` of the joined text (rows are in text order). */
+  private rowAt(at: number): FolderRow {
+    let lo = 0;
+    let hi = this.rows.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.rows[mid]!.from <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return this.rows[lo]!;
   }
 
   /** Forgets the rows (they are read again on the next search). */
@@ -78,9 +103,6 @@ export class LibrarySearchIndex {
     this.stamp = null;
   }
 
-  private rowById(id: number): FolderRow | undefined {
-    return this.byId.get(id);
-  }
 
   /**
    * Reads the rows again when the library changed since. An index run stamps its location's
@@ -93,12 +115,21 @@ export class LibrarySearchIndex {
         || '#' || COALESCE((SELECT MAX(id) FROM search_folders), 0) AS s`,
     ).get() as { s: string | null }).s ?? '';
     if (stamp === this.stamp) return;
-    const rows = this.db.prepare('SELECT id, location_id, relative_path, folded FROM search_folders').raw(true).all() as
+    const locations = new Map((this.db.prepare('SELECT id, path FROM locations').all() as { id: number; path: string }[])
+      .map((l) => [l.id, l.path]));
+    const raw = this.db.prepare('SELECT id, location_id, relative_path, folded FROM search_folders').raw(true).all() as
       [number, number, string, string][];
-    this.rows = rows.map(([id, locationId, relativePath, folded]) => ({ id, locationId, relativePath, folded }));
+    const parts: string[] = [];
+    let offset = 0;
+    this.rows = raw.map(([id, locationId, relativePath, folded]) => {
+      parts.push(folded);
+      const row = { id, locationId, relativePath, folder: folderPath(locations.get(locationId) ?? '', relativePath), from: offset, to: offset + folded.length };
+      offset += folded.length;
+      return row;
+    });
+    // Each row starts and ends with '/': joined, every name still sits between two separators.
+    this.text = parts.join('');
     this.byId = new Map(this.rows.map((r) => [r.id, r]));
-    const locations = this.db.prepare('SELECT id, path FROM locations').all() as { id: number; path: string }[];
-    this.locationPaths = new Map(locations.map((l) => [l.id, l.path]));
     this.stamp = stamp;
   }
 }

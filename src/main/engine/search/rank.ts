@@ -8,16 +8,29 @@ export type MatchTier = (typeof MATCH_TIERS)[number];
 /** A letter or digit: a match right after anything else (space, `_`, `-`, `.`, `(`) starts a word. */
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+function isWordChar(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return WORD_CHAR.test(text[i]!);
+}
+
 /**
  * The tier of `name` (case-folded) for `query` (case-folded, non-empty), or -1 when it does not contain
  * it. Returns the index into MATCH_TIERS.
  */
 export function matchTier(name: string, query: string): number {
-  let at = name.indexOf(query);
-  if (at < 0) return -1;
-  if (at === 0) return name.length === query.length ? 0 : 1;
-  for (; at >= 0; at = name.indexOf(query, at + 1)) {
-    if (!WORD_CHAR.test(name[at - 1]!)) return 2;
+  const at = name.indexOf(query);
+  return at < 0 ? -1 : matchTierIn(name, 0, name.length, at, query);
+}
+
+/**
+ * matchTier for the name at [start, end) of a longer text (a folder's joined names), given the first
+ * position `at` of `query` in it: no slice is made, the search scans each of thousands of matches.
+ */
+export function matchTierIn(text: string, start: number, end: number, at: number, query: string): number {
+  if (at === start) return end - start === query.length ? 0 : 1;
+  for (; at >= 0 && at + query.length <= end; at = text.indexOf(query, at + 1)) {
+    if (!isWordChar(text, at - 1)) return 2;
   }
   return 3;
 }
