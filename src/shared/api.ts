@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConflictAnswer, type FerryEvent } from './events';
 import { EntryKind, FolderListing, FolderPage, JobSummary, Location, MAX_LISTING_PAGE, OverwriteMode, Place, IndexRules } from './types';
 import type { FerryErrorValue } from './errors';
+import { MAX_FIND_LIMIT } from './find-limits';
 
 /**
  * The one contract between the UI and the engine (docs/architecture.md §1). Declared once as data: every host
@@ -30,7 +31,6 @@ export const LibraryMatch = z.object({
   folderChanged: z.boolean(),
 });
 export type LibraryMatch = z.infer<typeof LibraryMatch>;
-export const MAX_FIND_LIMIT = 1000;
 
 export const methods = {
   /**
@@ -55,7 +55,7 @@ export const methods = {
   removeLocation: { input: z.object({ id: z.number().int() }), output: z.object({}) },
   /**
    * Finds files and folders by name (case-insensitive, anywhere in the name) across every location, from
-   * the library index: the best `limit` (default 50), ranked, and what the index may have missed.
+   * the library index: the best `limit` (default DEFAULT_FIND_LIMIT, 50), ranked, and what the index may have missed.
    */
   findInLibrary: {
     input: z.object({ text: z.string().max(1000), limit: z.number().int().min(1).max(MAX_FIND_LIMIT).optional() }),

@@ -2,6 +2,7 @@
    listing thread, schemas) on first use, so that `ferry jobs` and `ferry locations` start without them */
 import type { FerryHandlers, MethodOutput, MethodParsedInput } from '../../shared/api';
 import { FerryError } from '../../shared/errors';
+import { DEFAULT_FIND_LIMIT } from '../../shared/find-limits';
 import type { FerryEvent } from '../../shared/events';
 import type { JobKind, JobSummary, Location } from '../../shared/types';
 import type { CopyService } from './copy/copy-service';
@@ -111,7 +112,7 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
     },
     findInLibrary: ({ text, limit }) => {
       const { findInLibrary } = require('./search/find-in-library') as typeof import('./search/find-in-library');
-      return findInLibrary(db, lazy.searchIndex(), text, limit ?? 50);
+      return findInLibrary(db, lazy.searchIndex(), text, limit ?? DEFAULT_FIND_LIMIT);
     },
     startCopy: async (input, follow = {}) => ({ jobId: (await lazy.copies().start({ ...input, onEvent: follow.onEvent })).jobId }),
     pauseJob: async ({ jobId }) => {
