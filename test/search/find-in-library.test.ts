@@ -123,7 +123,8 @@ test('libraries indexed before the search existed are searchable after the migra
   const loc = await indexer.addLocation(root, { rules: ALL_RULES_OFF });
   // As a library of the previous schema: entries, no search rows; the migration fills them.
   db.exec('DELETE FROM search_folders');
-  db.exec(MIGRATIONS[MIGRATIONS.length - 1]!.replace(/CREATE TABLE search_folders \([^;]*\);/, ''));
+  const migration = MIGRATIONS.find((m) => m.includes('CREATE TABLE search_folders'))!;
+  db.exec(/INSERT INTO search_folders[\s\S]*$/.exec(migration)![0]);
   const found = await findInLibrary(db, new LibrarySearchIndex(db), 'old file', 50);
   assert.deepEqual(found.matches.map((m) => relOf(root, m.path)), ['sub/Old File.txt']);
   assert.equal(loc.fileCount, 1);

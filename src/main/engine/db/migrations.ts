@@ -109,6 +109,13 @@ export const MIGRATIONS: readonly string[] = [
     scan_id       INTEGER NOT NULL DEFAULT 0,
     UNIQUE (location_id, relative_path)
   );
+  -- Bumped by every change to search_folders (whoever makes it: an index run, a file operation followed,
+  -- a location removed), so the search's in-memory copy knows when to read the rows again.
+  CREATE TABLE search_generation (n INTEGER NOT NULL);
+  INSERT INTO search_generation (n) VALUES (0);
+  CREATE TRIGGER search_folders_inserted AFTER INSERT ON search_folders BEGIN UPDATE search_generation SET n = n + 1; END;
+  CREATE TRIGGER search_folders_updated AFTER UPDATE ON search_folders BEGIN UPDATE search_generation SET n = n + 1; END;
+  CREATE TRIGGER search_folders_deleted AFTER DELETE ON search_folders BEGIN UPDATE search_generation SET n = n + 1; END;
   INSERT INTO search_folders (location_id, relative_path, names, folded, scan_id)
     SELECT location_id, relative_path, names, lower(names), scan_id FROM (
       SELECT location_id, relative_path, '/' || group_concat(name, '/') || '/' AS names, MAX(scan_id) AS scan_id

@@ -34,8 +34,8 @@ export interface SearchOutcome {
  * children's names, case-folded, '/'-separated), read once and joined into one text that each keystroke
  * scans in memory: one native `indexOf` pass over the whole library (one string, so V8 prepares its
  * Boyer-Moore tables once, not once per folder), plus work for each match. 200,000 files answer in a few
- * milliseconds (bench/README.md). The rows are read again when the library changed: a location added,
- * removed or re-indexed (here or by another process).
+ * milliseconds (bench/README.md). The rows are read again when they changed (an index run, a file
+ * operation the index followed, a location removed: here or in another process).
  */
 export class LibrarySearchIndex {
   private rows: FolderRow[] = [];
@@ -105,15 +105,14 @@ export class LibrarySearchIndex {
 
 
   /**
-   * Reads the rows again when the library changed since. An index run stamps its location's
-   * `last_indexed_at` when it completes; adding or removing a location changes the set of ids; a run
-   * that was stopped half-way adds rows (a new highest id). Reading the stamp costs one small query.
+   * Reads the rows again when they changed since: every change to `search_folders` bumps
+   * `search_generation` (triggers), and a location moved with its folder changes its path. Reading the
+   * stamp costs one small query a search.
    */
   private refresh(): void {
     const stamp = (this.db.prepare(
-      `SELECT (SELECT group_concat(id || ':' || COALESCE(last_indexed_at, '-') || ':' || path, '|') FROM locations)
-        || '#' || COALESCE((SELECT MAX(id) FROM search_folders), 0) AS s`,
-    ).get() as { s: string | null }).s ?? '';
+      `SELECT (SELECT n FROM search_generation) || '#' || COALESCE((SELECT group_concat(id || ':' || path, '|') FROM locations), '') AS s`,
+    ).get() as { s: string }).s;
     if (stamp === this.stamp) return;
     const locations = new Map((this.db.prepare('SELECT id, path FROM locations').all() as { id: number; path: string }[])
       .map((l) => [l.id, l.path]));
