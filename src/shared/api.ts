@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ConflictAnswer, type FerryEvent } from './events';
-import { FolderListing, FolderPage, JobSummary, Location, MAX_LISTING_PAGE, OverwriteMode, Place, IndexRules } from './types';
+import { EntryKind, FolderListing, FolderPage, JobSummary, Location, MAX_LISTING_PAGE, OverwriteMode, Place, IndexRules } from './types';
 import type { FerryErrorValue } from './errors';
+import { MAX_FIND_LIMIT } from './find-limits';
 
 /**
  * The one contract between the UI and the engine (docs/architecture.md §1). Declared once as data: every host
@@ -13,6 +14,23 @@ const AbsolutePath = z.string().min(1).max(4096);
 const PageLimit = z.number().int().min(1).max(MAX_LISTING_PAGE);
 /** A speed limit in bytes a second; 0 for none. */
 const RateLimit = z.number().int().nonnegative();
+
+/** One file or folder found by name in the library index (findInLibrary). */
+export const LibraryMatch = z.object({
+  path: z.string(),
+  /** The folder that holds it: where opening the result goes, with it selected. */
+  folder: z.string(),
+  name: z.string(),
+  kind: EntryKind,
+  size: z.number(),
+  mtimeMs: z.number(),
+  locationId: z.number().int(),
+  /** exact name > name starts with the text > a word in it does > anywhere in it. */
+  rank: z.enum(['exact', 'prefix', 'word', 'substring']),
+  /** Its folder changed on disk after the last index: the index may be behind there. */
+  folderChanged: z.boolean(),
+});
+export type LibraryMatch = z.infer<typeof LibraryMatch>;
 
 export const methods = {
   /**
@@ -35,6 +53,23 @@ export const methods = {
   },
   reindexLocation: { input: z.object({ id: z.number().int() }), output: Location },
   removeLocation: { input: z.object({ id: z.number().int() }), output: z.object({}) },
+  /**
+   * Finds files and folders by name (case-insensitive, anywhere in the name) across every location, from
+   * the library index: the best `limit` (default DEFAULT_FIND_LIMIT, 50), ranked, and what the index may have missed.
+   */
+  findInLibrary: {
+    input: z.object({ text: z.string().max(1000), limit: z.number().int().min(1).max(MAX_FIND_LIMIT).optional() }),
+    output: z.object({
+      matches: z.array(LibraryMatch),
+      /** Every name that matched; more than `matches` when the limit cut them. */
+      total: z.number().int(),
+      /** Folders of these results (and their locations' roots) changed on disk since their last index. */
+      changedFolders: z.number().int(),
+      /** Locations whose first index has not completed (not searched yet). */
+      unindexedLocations: z.number().int(),
+      tookMs: z.number(),
+    }),
+  },
   startCopy: {
     input: z.object({
       sources: z.array(AbsolutePath).min(1).max(100_000),

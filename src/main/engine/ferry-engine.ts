@@ -2,6 +2,7 @@
    listing thread, schemas) on first use, so that `ferry jobs` and `ferry locations` start without them */
 import type { FerryHandlers, MethodOutput, MethodParsedInput } from '../../shared/api';
 import { FerryError } from '../../shared/errors';
+import { DEFAULT_FIND_LIMIT } from '../../shared/find-limits';
 import type { FerryEvent } from '../../shared/events';
 import type { JobKind, JobSummary, Location } from '../../shared/types';
 import type { CopyService } from './copy/copy-service';
@@ -9,6 +10,7 @@ import type { SavedCopyJob } from './copy/copy-job-config';
 import { openLibrary, type Db, type DamagedLibrary } from './db/library';
 import { readIndexErrors } from './db/locations';
 import type { ListingWorker } from './fs/listing-worker';
+import type { LibrarySearchIndex } from './search/library-search-index';
 import type { AddLocationOptions, LibraryIndexer } from './indexer/library-indexer';
 import { JobManager } from './jobs/job-manager';
 
@@ -108,6 +110,10 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       lazy.indexer().removeLocation(id);
       return {};
     },
+    findInLibrary: ({ text, limit }) => {
+      const { findInLibrary } = require('./search/find-in-library') as typeof import('./search/find-in-library');
+      return findInLibrary(db, lazy.searchIndex(), text, limit ?? DEFAULT_FIND_LIMIT);
+    },
     startCopy: async (input, follow = {}) => {
       return { jobId: (await lazy.copies().start({ ...input, onEvent: follow.onEvent })).jobId };
     },
@@ -172,7 +178,12 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
   let copies: CopyService | undefined;
   let indexer: LibraryIndexer | undefined;
   let listings: ListingWorker | undefined;
+  let searchIndex: LibrarySearchIndex | undefined;
   return {
+    searchIndex(): LibrarySearchIndex {
+      const { LibrarySearchIndex: Index } = require('./search/library-search-index') as typeof import('./search/library-search-index');
+      return (searchIndex ??= new Index(db));
+    },
     copies(): CopyService {
       const { CopyService: Service } = require('./copy/copy-service') as typeof import('./copy/copy-service');
       return (copies ??= new Service({ db, dbFile: options.dbFile, jobs, defaultRateLimit: options.defaultRateLimit }));

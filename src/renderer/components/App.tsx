@@ -4,6 +4,7 @@ import { useShortcuts } from '../hooks/useShortcuts';
 import { Toolbar } from './Toolbar';
 import { Sidebar } from './Sidebar';
 import { FileList } from './FileList';
+import { FilterBar } from './FilterBar';
 import { ContextMenu } from './ContextMenu';
 import { CopyDialogs } from './CopyDialog';
 import { ConflictModal } from './ConflictModal';
@@ -42,7 +43,7 @@ export function App() {
       <Toolbar />
       <div className="body">
         <Sidebar />
-        <main className="content"><FileList /></main>
+        <main className="content"><FilterBar /><FileList /></main>
         {showJobs && <JobsPanel />}
       </div>
       <StatusBar />

@@ -7,6 +7,13 @@ function isTextField(target: EventTarget | null): boolean {
   return Boolean(el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable));
 }
 
+/** Ctrl/Cmd+F: the folder's name filter (opened, or its text selected); with Shift: the library search. */
+function openFind(library: boolean): void {
+  const field = document.querySelector<HTMLInputElement>(`input[aria-label="${library ? 'Search library' : 'Filter'}"]`);
+  if (field) { field.focus(); field.select(); return; }
+  if (!library) actions.setFilter(''); // the filter bar mounts and takes the focus
+}
+
 /** Window-wide shortcuts; text fields keep their own Ctrl+C/V/A and Backspace. */
 export function useShortcuts(): void {
   useEffect(() => {
@@ -14,6 +21,7 @@ export function useShortcuts(): void {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (mod && key === 'n') { e.preventDefault(); openNewWindow(); return; }
+      if (mod && key === 'f') { e.preventDefault(); openFind(e.shiftKey); return; }
       if (isTextField(e.target) || document.querySelector('[role="alertdialog"]')) return;
       if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
       else if (mod && key === 'v') { e.preventDefault(); actions.pasteInto(); }

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   copy: { summary: 'copy files and folders into a folder, starting at once from the index', load: () => require('./commands/copy').command as Command },
   index: { summary: 'add a location (or re-index it) with the default rules', load: () => require('./commands/index-location').command as Command },
   locations: { summary: 'list locations', load: () => require('./commands/locations').command as Command },
+  find: { summary: 'find files by name across every location, from the index', load: () => require('./commands/find').command as Command },
   jobs: { summary: 'list jobs, interrupted ones first', load: () => require('./commands/jobs').command as Command },
   move: { summary: 'move files and folders into a folder: renamed on the same disk, else copied then removed', load: () => require('./commands/move').command as Command },
   resume: { summary: 'resume an interrupted copy or move', load: () => require('./commands/resume').command as Command },
