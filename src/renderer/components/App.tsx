@@ -5,6 +5,7 @@ import { Toolbar } from './Toolbar';
 import { Sidebar } from './Sidebar';
 import { FileList } from './FileList';
 import { ContextMenu } from './ContextMenu';
+import { DeleteConfirm } from './DeleteConfirm';
 import { CopyDialogs } from './CopyDialog';
 import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
@@ -49,6 +50,7 @@ export function App() {
       <CopyDialogs />
       <ConflictModal />
       <ContextMenu />
+      <DeleteConfirm />
     </div>
   );
 }
