@@ -1,12 +1,16 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { FerryError } from '../../../shared/errors';
 import type { FerryEvent } from '../../../shared/events';
+import { entriesMoved, entriesRemoved } from '../db/index-follow';
+import type { Db } from '../db/library';
 import { fsPath } from '../fs/byte-names';
 import type { JobHandle, JobManager } from '../jobs/job-manager';
 import { startDeleteJob } from './delete-job';
 import { deleteTargets } from './delete-targets';
 import { withOpErrors } from './op-errors';
+import { renameItem } from './rename-item';
 
 /**
  * The file operations beyond copy that the facade routes to (docs/file-operations.md): each a function
@@ -14,6 +18,19 @@ import { withOpErrors } from './op-errors';
  */
 export { renameItem } from './rename-item';
 export { createFolder } from './create-folder';
+
+/** A rename whose library index follows (docs/file-operations.md, "The index follows"): what the facade runs. */
+export async function renameFollowed(db: Db, itemPath: string, newName: string): Promise<string> {
+  const from = path.resolve(itemPath);
+  const to = await renameItem(from, newName);
+  if (to !== from) entriesMoved(db, from, to);
+  return to;
+}
+
+/** The index forgets what a delete removed (each top-level item that is wholly gone). */
+export function followRemoved(db: Db, paths: string[]): void {
+  for (const p of paths) entriesRemoved(db, p);
+}
 
 export interface DeleteRequest {
   jobs: JobManager;
