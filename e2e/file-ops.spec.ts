@@ -79,6 +79,12 @@ test('Shift+Delete asks in an alertdialog naming what goes; Cancel keeps everyth
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
   await expect.poll(() => rowNames(page)).toEqual(['keep.txt']);
   expect(fs.readdirSync(folder)).toEqual(['keep.txt']);
+
+  // The delete ran as a job: the jobs list shows it and how it ended (6 items: 2 files, the folder and its 3 entries).
+  await page.getByRole('button', { name: 'Jobs' }).click();
+  const job = ui.jobs(page).getByRole('listitem', { name: 'Delete 3 items' });
+  await expect(job).toContainText('Done');
+  await expect(job).toContainText('6 of 6 items deleted');
 });
 
 test('Open in the browser host: a text file opens in a new tab showing its contents', async ({ ferry }) => {

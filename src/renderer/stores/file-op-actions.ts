@@ -1,5 +1,6 @@
 import type { FerryApi } from '../../shared/api';
 import { displayName } from '../../shared/display-name';
+import type { EventOf } from '../../shared/events';
 import { nameRefusal } from '../../shared/item-names';
 import type { FolderEntry } from '../../shared/types';
 import { errorMessage } from '../api/client';
@@ -87,10 +88,26 @@ export function createFileOpActions(store: FerryStore, api: FerryApi, deps: File
       const deleting = get().deleting;
       get().closeDelete();
       if (!deleting) return;
+      // What could not be deleted is said when the job ends. Its end may come before the reply that names the
+      // job: endings are kept until then.
+      let jobId: string | null = null;
+      const endings: EventOf<'completed'>[] = [];
+      const report = (end: EventOf<'completed'>) => {
+        off();
+        if (end.failedFiles > 0) get().showNotice(`${end.message ?? plural(end.failedFiles, 'item') + ' could not be deleted'}: see the jobs list`, 'error');
+      };
+      const off = api.onEvent((e) => {
+        if (e.type !== 'completed') return;
+        if (jobId === null) endings.push(e);
+        else if (e.jobId === jobId) report(e);
+      });
       try {
-        await api.deleteItems({ paths: deleting.paths });
+        ({ jobId } = await api.deleteItems({ paths: deleting.paths }));
         get().clearSelection();
+        const ended = endings.find((e) => e.jobId === jobId);
+        if (ended) report(ended);
       } catch (err) {
+        off();
         get().showNotice(errorMessage(err), 'error');
       }
     },

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createFileOpActions, deleteQuestion } from '../../../src/renderer/stores/file-op-actions';
@@ -119,6 +120,25 @@ test('Open: a file goes to the host\'s opener, a folder is navigated into', asyn
     await new Promise<void>((resolve) => { const off = store.subscribe((s) => { if (s.path === path.join(dir, 'sub') && !s.loading) { off(); resolve(); } }); });
     assert.deepEqual(opened, [path.join(dir, 'notes.txt')]);
   } finally {
+    await engine.shutdown();
+  }
+});
+
+test('Delete Permanently: what could not be deleted is said when the job ends', async (t) => {
+  if (process.getuid?.() !== 0) return t.skip('needs root to mount a tmpfs (a mount point cannot be removed)');
+  const { engine, store, actions, fileOps, until } = setup();
+  const dir = tree(tempDir(), { 'busy/x': '', 'a.txt': 'a' });
+  const busy = path.join(dir, 'busy');
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=1m', 'tmpfs', busy]);
+  try {
+    await actions.navigate(dir);
+    store.getState().askDelete([busy, path.join(dir, 'a.txt')]);
+    await fileOps.confirmDelete();
+    const shown = await until((s) => s.notices.length > 0);
+    assert.deepEqual(shown.notices.map((n) => [n.text, n.tone]), [['1 item could not be deleted: see the jobs list', 'error']]);
+    assert.deepEqual(fs.readdirSync(dir), ['busy']);
+  } finally {
+    execFileSync('umount', [busy]);
     await engine.shutdown();
   }
 });
