@@ -15,6 +15,8 @@ test('ferry rm deletes files and folders permanently and says how many items wen
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, 'Deleted 5 items\n');
   assert.deepEqual(fs.readdirSync(dir), ['keep.txt']);
+  const jobs = ferry(['jobs'], env);
+  assert.match(jobs.stdout, new RegExp(`delete +completed +just now +5/5 items deleted, ${path.join(dir, 'a.txt')} \\+1 more\n`));
 });
 
 test('--json prints the delete job\'s events, one a line', () => {

@@ -11,6 +11,8 @@ import { measureTree, removeTree, type TreeSize } from './remove-tree';
  * (`copiedFiles`/`copiedBytes` = removed so far), `fileFailed` for each entry that could not be removed,
  * `completed`. Pause holds it between two entries; cancel stops it there (what is gone is gone).
  */
+const CHECKPOINT_MS = 1_000;
+
 export interface DeleteJobOptions {
   jobs: JobManager;
   paths: string[];
@@ -51,6 +53,7 @@ class DeleteJob {
   private removedBytes = 0;
   private failedEntries = 0;
   private finished = false;
+  private savedAt = performance.now();
 
   constructor(private readonly jobId: string, private readonly options: DeleteJobOptions, private readonly bus: ProgressBus) {
     this.done = new Promise((resolve) => { this.resolveDone = resolve; });
@@ -105,6 +108,7 @@ class DeleteJob {
             this.removedEntries += 1;
             this.removedBytes += bytes;
             this.emit(this.progressBody());
+            this.checkpoint();
           },
           failed: (path, err) => {
             this.failedEntries += 1;
@@ -138,6 +142,14 @@ class DeleteJob {
     };
     this.bus.publish(completed);
     this.resolveDone(completed);
+  }
+
+  /** The saved row follows a running delete about once a second (`ferry jobs`, the jobs list of another window). */
+  private checkpoint(): void {
+    const now = performance.now();
+    if (now - this.savedAt < CHECKPOINT_MS) return;
+    this.savedAt = now;
+    try { this.options.jobs.store.saveProgress(this.jobId, this.progressBody()); } catch { /* a busy database: next time */ }
   }
 
   private progressBody(): EventBody<'progress'> {
