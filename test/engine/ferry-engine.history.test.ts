@@ -7,6 +7,7 @@ import { openLibrary } from '../../src/main/engine/db/library';
 import { HistoryStore } from '../../src/main/engine/history/history-store';
 import type { EventOf, FerryEvent } from '../../src/shared/events';
 import { FerryError } from '../../src/shared/errors';
+import { rowsOf } from '../helpers/library';
 import { folderOn, secondFileSystem } from '../helpers/second-fs';
 import { snapshot, tempDir, tree } from '../helpers/tree';
 
@@ -145,6 +146,46 @@ test('a move across file systems is moved back across them', { skip: second.skip
     await engine.undo({});
     assert.deepEqual(snapshot(src), { album: { kind: 'dir' }, 'album/deep': { kind: 'dir' }, 'album/deep/two.mp3': { kind: 'file', content: Buffer.from('two').toString('base64') }, 'album/one.mp3': { kind: 'file', content: Buffer.from('one').toString('base64') } });
     assert.deepEqual(fs.readdirSync(dest), []);
+  } finally {
+    engine.close();
+  }
+});
+
+test('a rename through the facade records itself; undo renames it back (the index follows), redo again', async () => {
+  const { engine, dbFile } = setup();
+  try {
+    const dir = tree(tempDir(), { 'docs/a.txt': 'a' });
+    const location = await engine.addLocation({ path: dir });
+    const { path: renamed } = await engine.renameItem({ path: path.join(dir, 'docs'), newName: 'papers' });
+    assert.equal(renamed, path.join(dir, 'papers'));
+    const state = await engine.history({});
+    assert.equal(state.undo?.label, 'Rename');
+    assert.deepEqual(state.undo?.paths, [renamed]);
+
+    await engine.undo({});
+    assert.deepEqual(fs.readdirSync(dir), ['docs']);
+    const rows = rowsOf(openLibrary(dbFile), location.id).map((r) => `${r.relative_path}/${r.name}`);
+    assert.deepEqual(rows, ['/docs', 'docs/a.txt'], 'the index is back at the old name');
+    await engine.redo({});
+    assert.deepEqual(fs.readdirSync(dir), ['papers']);
+    assert.equal(fs.readFileSync(path.join(dir, 'papers', 'a.txt'), 'utf8'), 'a');
+  } finally {
+    engine.close();
+  }
+});
+
+test('New Folder through the facade records itself ("New Folder"); a rename of it is the next undo', async () => {
+  const { engine } = setup();
+  try {
+    const dir = tempDir();
+    const { path: created } = await engine.createFolder({ parent: dir });
+    assert.equal(created, path.join(dir, 'New Folder'));
+    assert.equal((await engine.history({})).undo?.label, 'New Folder');
+    await engine.renameItem({ path: created, newName: 'Taxes' });
+    const state = await engine.history({});
+    assert.deepEqual(state.entries.map((e) => e.label), ['Rename', 'New Folder']);
+    await engine.undo({});
+    assert.deepEqual(fs.readdirSync(dir), ['New Folder']);
   } finally {
     engine.close();
   }

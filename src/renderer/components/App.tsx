@@ -5,7 +5,9 @@ import { useHistory } from '../hooks/useHistory';
 import { Toolbar } from './Toolbar';
 import { Sidebar } from './Sidebar';
 import { FileList } from './FileList';
+import { FilterBar } from './FilterBar';
 import { ContextMenu } from './ContextMenu';
+import { DeleteConfirm } from './DeleteConfirm';
 import { CopyDialogs } from './CopyDialog';
 import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
@@ -44,13 +46,14 @@ export function App() {
       <Toolbar />
       <div className="body">
         <Sidebar />
-        <main className="content"><FileList /></main>
+        <main className="content"><FilterBar /><FileList /></main>
         {showJobs && <JobsPanel />}
       </div>
       <StatusBar />
       <CopyDialogs />
       <ConflictModal />
       <ContextMenu />
+      <DeleteConfirm />
     </div>
   );
 }

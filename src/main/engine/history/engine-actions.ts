@@ -1,9 +1,8 @@
-import * as fs from 'node:fs';
+/* eslint-disable @typescript-eslint/no-require-imports -- the operations load on first use, as in the facade */
+import * as path from 'node:path';
 import { FerryError } from '../../../shared/errors';
 import type { CopyService } from '../copy/copy-service';
-import { entriesMoved } from '../db/index-follow';
 import type { Db } from '../db/library';
-import { fsPath } from '../fs/byte-names';
 import type { HistoryActions } from './history-actions';
 
 export interface EngineParts {
@@ -22,10 +21,10 @@ export function engineActions(parts: EngineParts): HistoryActions {
   const unsupported = (what: string) => () =>
     Promise.reject(new FerryError('UNSUPPORTED', `${what} is not available in this build of Ferry`));
   return {
-    // The executor has checked that `to` is free and in the same folder; the index follows, as it does a rename.
+    // The user's own rename (a case-only one included; the index follows); `to` was checked free, in the same folder.
     rename: async (from, to) => {
-      await fs.promises.rename(fsPath(from), fsPath(to));
-      entriesMoved(parts.db, from, to);
+      const { renameFollowed } = require('../ops/file-ops') as typeof import('../ops/file-ops');
+      await renameFollowed(parts.db, from, path.basename(to));
     },
     move: async (sources, folder) => {
       // 'skip': the landing places were checked free; one taken meanwhile is left alone, never overwritten.

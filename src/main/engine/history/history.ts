@@ -42,12 +42,12 @@ export class History {
 
   /** `from` was renamed to `to`. */
   recordRename(from: string, to: string): void {
-    this.recordOnDisk('rename', [{ before: from, after: to }]);
+    if (path.resolve(from) !== path.resolve(to)) this.recordOnDisk('rename', [{ before: path.resolve(from), after: path.resolve(to) }]);
   }
 
   /** A folder was created at `folder`. */
   recordNewFolder(folder: string): void {
-    this.recordOnDisk('newFolder', [{ before: folder, after: folder }]);
+    this.recordOnDisk('newFolder', [{ before: path.resolve(folder), after: path.resolve(folder) }]);
   }
 
   /** Items went to the Trash: each one's original path and its Trash entry. */
