@@ -53,6 +53,27 @@ test('Ctrl+Z undoes a rename (done in another window) and Ctrl+Shift+Z redoes it
   expect(fs.readdirSync(dir).sort()).toEqual(['b.txt', 'other.txt']);
 });
 
+test('Ctrl+Z after an inline rename renames it back; the Edit menu says "Redo Rename"', async ({ ferry }) => {
+  const dir = tree(path.join(ferry.home, 'Reports'), { 'draft.txt': 'D', 'other.txt': 'O' });
+  const page = await ferry.open(dir);
+  await ui.row(page, 'draft.txt').click();
+  await page.keyboard.press('F2');
+  const field = page.getByRole('textbox', { name: 'Name', exact: true });
+  await expect(field).toBeFocused();
+  await page.keyboard.type('final');
+  await page.keyboard.press('Enter');
+  await expect(ui.row(page, 'final.txt')).toBeVisible();
+  await expectEditMenu(page, 'Undo Rename', 'Redo');
+
+  await ui.row(page, 'other.txt').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(ui.row(page, 'draft.txt')).toBeVisible();
+  await expect(ui.row(page, 'final.txt')).toHaveCount(0);
+  expect(fs.readdirSync(dir).sort()).toEqual(['draft.txt', 'other.txt']);
+  expect(fs.readFileSync(path.join(dir, 'draft.txt'), 'utf8')).toBe('D');
+  await expectEditMenu(page, 'Undo', 'Redo Rename');
+});
+
 test('an undo that no longer fits the disk is refused with its reason, and nothing changes', async ({ ferry }) => {
   const dir = tree(path.join(ferry.home, 'docs'), { 'a.txt': 'hello' });
   renamedElsewhere(ferry.db, dir);
