@@ -110,7 +110,11 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       lazy.indexer().removeLocation(id);
       return {};
     },
-    startCopy: async (input, follow = {}) => ({ jobId: (await lazy.copies().start({ ...input, onEvent: follow.onEvent })).jobId }),
+    startCopy: async (input, follow = {}) => {
+      // Refused, never silently copied, until the move's job lands (issue 12, the next commits of this branch).
+      if (input.operation === 'move') throw new FerryError('INVALID_INPUT', 'Moving is not available in this build yet');
+      return { jobId: (await lazy.copies().start({ ...input, onEvent: follow.onEvent })).jobId };
+    },
     pauseJob: async ({ jobId }) => {
       jobs.liveHandle(jobId).pause();
       return {};
