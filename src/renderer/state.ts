@@ -3,10 +3,13 @@ import { api, webSocket } from './api';
 import { createActions } from './stores/actions';
 import { createFerryStore, type FerryState } from './stores/store';
 import { shareClipboard } from './dom/shared-clipboard';
+import { createSeeActions } from './stores/see-actions';
 
 /** This window's store over its client, and the actions that run the flows between its slices. */
 export const store = createFerryStore({ api });
 export const actions = createActions(store, api);
+/** Quick Look, Get Info, Copy Path and the free space (stores/see-actions.ts). */
+export const see = createSeeActions(store, api);
 shareClipboard(store);
 
 /** Reads the store in a component; the selector keeps re-renders to what it picks (`s => s.byId[id]`). */

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
-import { KIND_NAMES, type FileKind } from '../../shared/file-kind';
+import { canThumbnail, fileKind, KIND_NAMES, type FileKind } from '../../shared/file-kind';
+import type { FolderEntry } from '../../shared/types';
+import { useThumbnail } from '../hooks/useThumbnail';
 
 /**
  * Icons by kind, drawn here as inline SVG (no icon font or download; CSP allows no remote images anyway).
@@ -43,4 +45,16 @@ export function FileIcon({ kind, size = 18 }: { kind: FileKind; size?: number })
       <g fill={look.color}>{look.glyph}</g>
     </svg>
   );
+}
+
+/** Rows ask for thumbnails this big: sharp at 20 px on a 2× screen, and shared by every row of a folder. */
+const ROW_THUMBNAIL_EDGE = 64;
+
+/** A row's icon: an image's thumbnail once the engine has made it, else (and until then) its kind's icon. */
+export function EntryIcon({ entry, size = 18 }: { entry: FolderEntry; size?: number }) {
+  const kind = fileKind({ name: entry.name, entryKind: entry.kind });
+  const wantsThumbnail = kind === 'image' && canThumbnail(entry.name);
+  const url = useThumbnail(wantsThumbnail ? { path: entry.path, size: entry.size, mtimeMs: entry.mtimeMs, edge: ROW_THUMBNAIL_EDGE } : null);
+  if (url) return <img className="file-thumb" src={url} alt={KIND_NAMES[kind]} width={size} height={size} />;
+  return <FileIcon kind={kind} size={size} />;
 }

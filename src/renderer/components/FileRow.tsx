@@ -5,6 +5,7 @@ import { kindLabel } from '../lib/sort';
 import { hasFerryPaths, readFerryPaths } from '../dom/dnd';
 import { displayName } from '../../shared/display-name';
 import { actions, store, useFerry } from '../state';
+import { EntryIcon } from './FileIcon';
 
 interface Props {
   entry: FolderEntry;
@@ -59,7 +60,7 @@ export const FileRow = memo(function FileRow({ entry, index, top, height, onClic
       onDragLeave={(e) => {
         if (dropping && !e.currentTarget.contains(e.relatedTarget as Node | null)) store.getState().setDropTarget(null);
       }}>
-      <div role="gridcell" className="cell name"><span className={`icon icon-${entry.kind}`} aria-hidden="true" />{displayName(entry.name)}</div>
+      <div role="gridcell" className="cell name"><EntryIcon entry={entry} />{displayName(entry.name)}</div>
       <div role="gridcell" className="cell size">{isDir ? '—' : formatBytes(entry.size)}</div>
       <div role="gridcell" className="cell kind">{kindLabel(entry)}</div>
       <div role="gridcell" className="cell modified">{formatDate(entry.mtimeMs)}</div>

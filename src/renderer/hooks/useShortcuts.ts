@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
-import { actions, store } from '../state';
+import { actions, see, store } from '../state';
 import { openNewWindow } from '../dom/new-window';
+import { copyPaths } from '../dom/copy-paths';
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -15,7 +16,10 @@ export function useShortcuts(): void {
       const key = e.key.toLowerCase();
       if (mod && key === 'n') { e.preventDefault(); openNewWindow(); return; }
       if (isTextField(e.target) || document.querySelector('[role="alertdialog"]')) return;
-      if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
+      if (mod && e.altKey && e.code === 'KeyC') { e.preventDefault(); void copyPaths(); }
+      else if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
+      else if (mod && key === 'i') { e.preventDefault(); see.showInfo(); }
+      else if (e.key === ' ' && !mod && !e.altKey) { e.preventDefault(); see.toggleQuickLook(); }
       else if (mod && key === 'v') { e.preventDefault(); actions.pasteInto(); }
       else if (mod && key === 'a') { e.preventDefault(); store.getState().selectAll(store.getState().visiblePaths); }
       else if (e.key === 'Backspace' || (e.altKey && e.key === 'ArrowLeft')) { e.preventDefault(); actions.back(); }
