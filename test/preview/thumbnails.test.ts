@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- sharp's CommonJS typings (see thumbnail-render.ts) */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -74,6 +75,20 @@ test('what is not a decodable image gets no thumbnail, and a broken one is remem
     assert.deepEqual(cacheFiles(cache).map((f) => path.extname(f)), ['.none']);
     assert.equal((await thumbnails.get(path.join(root, 'broken.png'), 256)).dataUrl, null);
     await assert.rejects(thumbnails.get(path.join(root, 'missing.png'), 256), /ENOENT/);
+  } finally {
+    thumbnails.close();
+  }
+});
+
+test('a JPEG whose EXIF says "rotated" comes out upright', async () => {
+  // The fixture is made here with sharp itself (no image files in the repo): 400×200 pixels stored sideways.
+  const sharp = require('sharp') as typeof import('sharp/dist/index.cjs');
+  const sideways = await sharp(photo).resize(400, 200).jpeg({ quality: 80 }).withMetadata({ orientation: 6 }).toBuffer();
+  const root = tree(tempDir(), { 'camera.JPG': sideways });
+  const thumbnails = new Thumbnails(path.join(tempDir(), 'thumbnails'));
+  try {
+    const thumb = webpOf((await thumbnails.get(path.join(root, 'camera.JPG'), 256)).dataUrl);
+    assert.deepEqual(imageSize(thumb), { width: 128, height: 256 });
   } finally {
     thumbnails.close();
   }
