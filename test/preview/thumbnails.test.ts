@@ -33,10 +33,10 @@ test('an image becomes a WebP thumbnail on the worker, scaled to fit, cached by 
     const st = fs.statSync(file);
     assert.equal(path.basename(cached!), `${thumbnailKey(file, st.size, st.mtimeMs, 256)}.webp`);
 
-    // Asked again: the cached bytes, not a new file.
-    const before = fs.statSync(path.join(cache, cached!)).mtimeMs;
+    // Asked again: the cached bytes, not a new file (a new one would be renamed into place: another inode).
+    const before = fs.statSync(path.join(cache, cached!)).ino;
     assert.deepEqual(webpOf((await thumbnails.get(file, 256)).dataUrl), first);
-    assert.equal(fs.statSync(path.join(cache, cached!)).mtimeMs, before);
+    assert.equal(fs.statSync(path.join(cache, cached!)).ino, before);
     assert.equal(cacheFiles(cache).length, 1);
 
     // Another size is another thumbnail; a changed image is made again.
@@ -92,4 +92,38 @@ test('a JPEG whose EXIF says "rotated" comes out upright', async () => {
   } finally {
     thumbnails.close();
   }
+});
+
+test('the cache stays under its bound: the thumbnails used longest ago go first', async () => {
+  const root = tree(tempDir(), Object.fromEntries([0, 1, 2, 3].map((i) => [`p${i}.png`, encodePng(200 + i * 10, 150, (x, y) => [x % 256, (y * i) % 256, 90])])));
+  const cache = path.join(tempDir(), 'thumbnails');
+  const first = new Thumbnails(cache);
+  const used = (i: number) => first.get(path.join(root, `p${i}.png`), 256);
+  try {
+    for (const i of [0, 1, 2, 3]) {
+      await used(i);
+      await new Promise((r) => setTimeout(r, 20)); // distinct mtimes
+    }
+    await used(0); // used again: now the most recent
+  } finally {
+    first.close();
+  }
+  const sizes = cacheFiles(cache).map((f) => fs.statSync(path.join(cache, f)).size);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  // Room for about two of the four: the next engine's first call prunes before it answers.
+  const second = new Thumbnails(cache, Math.floor(total / 2) + 10);
+  try {
+    await second.get(path.join(root, 'p0.png'), 256);
+    await new Promise((r) => setTimeout(r, 100));
+  } finally {
+    second.close();
+  }
+  const keys = (i: number) => {
+    const st = fs.statSync(path.join(root, `p${i}.png`));
+    return `${thumbnailKey(path.join(root, `p${i}.png`), st.size, st.mtimeMs, 256)}.webp`;
+  };
+  const left = cacheFiles(cache).map((f) => path.basename(f));
+  assert.ok(left.includes(keys(0)), 'the one used last stays');
+  assert.ok(!left.includes(keys(1)), 'the one used longest ago goes');
+  assert.ok(left.length < 4);
 });

@@ -11,6 +11,8 @@ import { MAX_THUMBNAIL_INPUT_BYTES } from './thumbnail-render';
 import type { ThumbnailReply, ThumbnailRequest } from './thumbnail-protocol';
 
 const NONE: Thumbnail = { dataUrl: null };
+/** The cache's bound: past it, the thumbnails used longest ago go (checked once per engine, on first use). */
+export const DEFAULT_CACHE_BYTES = 256 * 1024 * 1024;
 
 /**
  * Image thumbnails for the file list and Quick Look: made on the thumbnail worker thread, kept in a cache
@@ -21,10 +23,12 @@ const NONE: Thumbnail = { dataUrl: null };
 export class Thumbnails {
   private readonly inFlight = new Map<string, Promise<Thumbnail>>();
   private readonly worker = new ThumbnailWorker();
+  private pruned: Promise<void> | null = null;
 
-  constructor(private readonly cacheDir: string) {}
+  constructor(private readonly cacheDir: string, private readonly maxCacheBytes = DEFAULT_CACHE_BYTES) {}
 
   async get(file: string, edge: number): Promise<Thumbnail> {
+    this.pruned ??= pruneCache(this.cacheDir, this.maxCacheBytes).catch(() => undefined);
     const name = path.basename(file);
     if (!canThumbnail(name)) return NONE;
     const st = await fs.promises.stat(fsPath(file));
@@ -44,7 +48,12 @@ export class Thumbnails {
   private async cachedOrMade(file: string, key: string, edge: number): Promise<Thumbnail> {
     const base = path.join(this.cacheDir, key.slice(0, 2), key);
     const cached = await fs.promises.readFile(`${base}.webp`).catch(() => null);
-    if (cached) return asDataUrl(cached);
+    if (cached) {
+      // Its mtime says when it was last used (atime is not kept on relatime mounts): pruning keeps the recent.
+      const now = new Date();
+      await fs.promises.utimes(`${base}.webp`, now, now).catch(() => undefined);
+      return asDataUrl(cached);
+    }
     if (fs.existsSync(`${base}.none`)) return NONE;
     await fs.promises.mkdir(path.dirname(base), { recursive: true });
     const made = await this.worker.render(file, edge);
@@ -69,6 +78,31 @@ export function thumbnailKey(file: string, size: number, mtimeMs: number, edge: 
 
 function asDataUrl(bytes: Uint8Array): Thumbnail {
   return { dataUrl: `data:image/webp;base64,${Buffer.from(bytes).toString('base64')}` };
+}
+
+/**
+ * Keeps the cache folder under `maxBytes`: when it is over, the files used longest ago (oldest mtime) go
+ * until it is at three quarters of the bound, so pruning does not run again at the next thumbnail.
+ */
+export async function pruneCache(cacheDir: string, maxBytes: number): Promise<void> {
+  const files: { file: string; size: number; mtimeMs: number }[] = [];
+  let total = 0;
+  for (const shard of await fs.promises.readdir(cacheDir).catch(() => [] as string[])) {
+    const dir = path.join(cacheDir, shard);
+    for (const name of await fs.promises.readdir(dir).catch(() => [] as string[])) {
+      const st = await fs.promises.stat(path.join(dir, name)).catch(() => null);
+      if (!st?.isFile()) continue;
+      files.push({ file: path.join(dir, name), size: st.size, mtimeMs: st.mtimeMs });
+      total += st.size;
+    }
+  }
+  if (total <= maxBytes) return;
+  files.sort((a, b) => a.mtimeMs - b.mtimeMs);
+  for (const f of files) {
+    if (total <= maxBytes * 0.75) break;
+    await fs.promises.rm(f.file, { force: true });
+    total -= f.size;
+  }
 }
 
 /** Two windows asking for one thumbnail at once must not read each other's half-written file. */
