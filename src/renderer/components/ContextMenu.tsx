@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { displayName } from '../../shared/display-name';
-import { actions, see, store, useFerry } from '../state';
+import { actions, fileOps, see, store, useFerry } from '../state';
 import type { MenuRequest } from '../stores/pointer';
 import { openNewWindow } from '../dom/new-window';
 import { copyPaths } from '../dom/copy-paths';
@@ -17,6 +17,12 @@ function itemsFor(menu: MenuRequest, canCopy: boolean, canPaste: boolean): Item[
   if (entry) items.push({ label: 'Quick Look', shortcut: 'Space', keys: 'Space', run: see.toggleQuickLook });
   items.push({ label: 'Get Info', shortcut: 'Ctrl+I', keys: 'Control+I Meta+I', run: () => see.showInfo(entry?.path) });
   items.push({ label: entry ? 'Copy Path' : 'Copy Folder Path', shortcut: 'Ctrl+Alt+C', keys: 'Control+Alt+C Meta+Alt+C', run: () => void copyPaths() });
+  if (entry) {
+    items.push({ label: 'Rename…', shortcut: 'F2', keys: 'F2', run: () => fileOps.renameSelection() });
+    items.push({ label: 'Delete Permanently…', shortcut: 'Shift+Del', keys: 'Shift+Delete', run: () => fileOps.askDeleteSelection() });
+  } else {
+    items.push({ label: 'New Folder', shortcut: 'Ctrl+Shift+N', keys: 'Control+Shift+N Meta+Shift+N', run: () => void fileOps.newFolder() });
+  }
   items.push({ label: 'New Window', shortcut: 'Ctrl+N', keys: 'Control+N Meta+N', run: openNewWindow });
   items.push({ label: 'Show Jobs', run: () => store.getState().setShowJobs(true) });
   return items;
