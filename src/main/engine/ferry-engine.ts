@@ -15,6 +15,8 @@ import type { History } from './history/history';
 import type { TransferWatch } from './history/transfer-watch';
 import type { AddLocationOptions, LibraryIndexer } from './indexer/library-indexer';
 import { JobManager } from './jobs/job-manager';
+import type { Thumbnails } from './preview/thumbnails';
+import type { FolderSizes } from './preview/folder-size';
 
 // The few pure helpers hosts need besides the facade (the CLI imports nothing else of the engine).
 export { describeDamagedLibrary, isDamagedLibraryError } from './db/library';
@@ -158,6 +160,14 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       return {};
     },
     listJobs: async ({ limit }) => jobs.store.list({ limit }),
+    getInfo: ({ path }) => (require('./preview/file-info') as typeof import('./preview/file-info')).readFileInfo(db, path),
+    folderSize: ({ path, requestId }) => lazy.folderSizes().measure(path, requestId),
+    cancelFolderSize: async ({ requestId }) => {
+      lazy.folderSizes().cancel(requestId);
+      return {};
+    },
+    diskSpace: ({ path }) => (require('./preview/disk-space') as typeof import('./preview/disk-space')).diskSpace(path),
+    thumbnail: ({ path, edge }) => lazy.thumbnails().get(path, edge),
     // Rename and New Folder record themselves in the undo history once done.
     renameItem: async ({ path, newName }) => {
       const renamed = await lazy.ops().renameFollowed(db, path, newName);
@@ -211,6 +221,8 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
   let copies: CopyService | undefined;
   let indexer: LibraryIndexer | undefined;
   let listings: ListingWorker | undefined;
+  let thumbnails: Thumbnails | undefined;
+  let folderSizes: FolderSizes | undefined;
   let searchIndex: LibrarySearchIndex | undefined;
   let history: History | undefined;
   return {
@@ -238,8 +250,18 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
       const { engineActions } = require('./history/engine-actions') as typeof import('./history/engine-actions');
       return (history ??= new HistoryOf(db, engineActions({ db, copies: () => this.copies() })));
     },
+    thumbnails(): Thumbnails {
+      const { Thumbnails: Made, thumbnailCacheDir } = require('./preview/thumbnails') as typeof import('./preview/thumbnails');
+      return (thumbnails ??= new Made(thumbnailCacheDir(options.dbFile)));
+    },
+    folderSizes(): FolderSizes {
+      const { FolderSizes: Sizes } = require('./preview/folder-size') as typeof import('./preview/folder-size');
+      return (folderSizes ??= new Sizes());
+    },
     close(): void {
       listings?.close();
+      thumbnails?.close();
+      folderSizes?.cancelAll();
     },
   };
 }

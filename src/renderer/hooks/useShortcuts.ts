@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { actions, fileOps, store } from '../state';
+import { actions, fileOps, see, store } from '../state';
 import { isMac } from '../dom/platform';
 import { openNewWindow } from '../dom/new-window';
+import { copyPaths } from '../dom/copy-paths';
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -30,7 +31,10 @@ export function useShortcuts(): void {
       // Undo/redo of file operations; a text field keeps its own (returned above).
       if (mod && key === 'z') { e.preventDefault(); void (e.shiftKey ? actions.redo() : actions.undo()); return; }
       if (e.ctrlKey && !e.metaKey && key === 'y') { e.preventDefault(); void actions.redo(); return; }
-      if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
+      if (mod && e.altKey && e.code === 'KeyC') { e.preventDefault(); void copyPaths(); }
+      else if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
+      else if (mod && key === 'i') { e.preventDefault(); see.showInfo(); }
+      else if (e.key === ' ' && !mod && !e.altKey) { e.preventDefault(); see.toggleQuickLook(); }
       else if (mod && key === 'v') { e.preventDefault(); actions.pasteInto(); }
       else if (mod && key === 'a') { e.preventDefault(); store.getState().selectAll(store.getState().visiblePaths); }
       else if (e.key === 'Backspace' || (e.altKey && e.key === 'ArrowLeft')) { e.preventDefault(); actions.back(); }
