@@ -19,6 +19,10 @@ export const ERROR_CODES = [
   'PROMPT_IMPOSSIBLE',
   /** A listFolderPage call for a listing the engine dropped (too old, or too many listings): list again. */
   'LISTING_EXPIRED',
+  /** An item's file system has no trash and none can be made there (read-only, not writable): nothing moved. */
+  'TRASH_UNAVAILABLE',
+  /** A trashed item that is no longer in the trash (restored, deleted or emptied meanwhile). */
+  'TRASH_ITEM_NOT_FOUND',
   // File-system errors mapped from errno.
   'ENOENT',
   'EACCES',
