@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConflictAnswer, type FerryEvent } from './events';
 import { FolderListing, FolderPage, JobSummary, Location, MAX_LISTING_PAGE, OverwriteMode, Place, IndexRules } from './types';
 import type { FerryErrorValue } from './errors';
+import { RestoreConflict, RestoreResult, TrashedItem } from './trash';
 
 /**
  * The one contract between the UI and the engine (docs/architecture.md §1). Declared once as data: every host
@@ -63,6 +64,25 @@ export const methods = {
   resolveConflict: { input: ConflictAnswer.extend({ jobId: z.string().min(1) }), output: z.object({}) },
   /** Interrupted jobs first, then running, paused and queued ones, then finished ones, newest first. */
   listJobs: { input: z.object({ limit: z.number().int().min(1).optional() }), output: z.array(JobSummary) },
+  /**
+   * Moves items to the trash of their own file system (docs/file-operations.md "Trash"): each one that can
+   * go goes; the others are reported in `failed` and stay where they are.
+   */
+  trashItems: {
+    input: z.object({ paths: z.array(AbsolutePath).min(1).max(100_000) }),
+    output: z.object({ items: z.array(TrashedItem), failed: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })) }),
+  },
+  /** Every item of every trash folder (the home trash and each mount's), the most recently trashed first. */
+  listTrash: { input: z.object({}), output: z.array(TrashedItem) },
+  /** Puts trashed items (by `TrashedItem.id`) back where they were; a taken place is decided by `onConflict`. */
+  restoreItems: {
+    input: z.object({ ids: z.array(AbsolutePath).min(1).max(100_000), onConflict: RestoreConflict.default('ask') }),
+    output: RestoreResult,
+  },
+  /** Removes trashed items for good. */
+  deleteFromTrash: { input: z.object({ ids: z.array(AbsolutePath).min(1).max(100_000) }), output: z.object({ deleted: z.number() }) },
+  /** Empties every trash folder. */
+  emptyTrash: { input: z.object({}), output: z.object({ deleted: z.number() }) },
 } as const;
 
 export type MethodName = keyof typeof methods;

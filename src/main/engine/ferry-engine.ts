@@ -138,6 +138,12 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       return {};
     },
     listJobs: async ({ limit }) => jobs.store.list({ limit }),
+    // The Trash is a few system calls per item (renames, small files): no thread of its own (trash/*.ts).
+    trashItems: async ({ paths }) => trash().put.trashItems(paths),
+    listTrash: async () => trash().store.listTrash(),
+    restoreItems: async ({ ids, onConflict }) => trash().store.restoreItems(ids, onConflict),
+    deleteFromTrash: async ({ ids }) => trash().store.deleteTrashed(ids),
+    emptyTrash: async () => trash().store.emptyTrash(),
     onEvent: (listener) => jobs.onEvent(listener),
     snapshotEvents: () => jobs.handles().flatMap((h) => h.snapshot()),
     interruptJob: (jobId) => jobs.liveHandle(jobId).cancel('interrupt'),
@@ -186,6 +192,14 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
     close(): void {
       listings?.close();
     },
+  };
+}
+
+/** The Trash's modules, loaded on first use like the engine's other parts. */
+function trash() {
+  return {
+    put: require('./trash/trash-put') as typeof import('./trash/trash-put'),
+    store: require('./trash/trash-store') as typeof import('./trash/trash-store'),
   };
 }
 

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   locations: { summary: 'list locations', load: () => require('./commands/locations').command as Command },
   jobs: { summary: 'list jobs, interrupted ones first', load: () => require('./commands/jobs').command as Command },
   resume: { summary: 'resume an interrupted copy', load: () => require('./commands/resume').command as Command },
+  trash: { summary: 'move to the trash; list, restore, delete from or empty the trash', load: () => require('./commands/trash').command as Command },
   serve: { summary: 'serve the UI and API on 127.0.0.1; prints the URL with its token', load: () => require('./commands/serve').command as Command },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
