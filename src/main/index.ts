@@ -1,9 +1,10 @@
 import * as path from 'node:path';
-import { app, dialog, session } from 'electron';
+import { app, dialog, session, shell } from 'electron';
 import { describeDamagedLibrary, type DamagedLibrary } from './engine/db/library';
 import { createFerryEngine, type FerryEngine } from './engine/ferry-engine';
 import { installIpc } from './hosts/electron/ipc';
 import { installMenu } from './hosts/electron/menu';
+import { withSystemTrash } from './hosts/electron/system-trash';
 import { registerAppScheme, serveRenderer } from './hosts/electron/protocol';
 import { CONTENT_SECURITY_POLICY } from './hosts/web-security';
 import { lockDown, WindowManager } from './hosts/electron/windows';
@@ -56,7 +57,8 @@ async function start(): Promise<void> {
     return;
   }
   installIpc({
-    handlers: engine,
+    // macOS and Windows: their own Trash (shell.trashItem); Linux: the engine's freedesktop.org Trash.
+    handlers: withSystemTrash(engine, shell),
     isTrusted: (contents, url) => windows.isTrusted(contents, url),
     targets: () => windows.all().map((w) => w.webContents),
   });

@@ -1,12 +1,14 @@
 import { useStore } from 'zustand';
 import { api, webSocket } from './api';
 import { createActions } from './stores/actions';
+import { createTrashActions } from './stores/trash-actions';
 import { createFerryStore, type FerryState } from './stores/store';
 import { shareClipboard } from './dom/shared-clipboard';
 
 /** This window's store over its client, and the actions that run the flows between its slices. */
 export const store = createFerryStore({ api });
 export const actions = createActions(store, api);
+export const trashActions = createTrashActions(store, api, actions.refresh);
 shareClipboard(store);
 
 /** Reads the store in a component; the selector keeps re-renders to what it picks (`s => s.byId[id]`). */

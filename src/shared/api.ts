@@ -49,6 +49,11 @@ export const methods = {
       rateLimit: RateLimit.optional(),
       /** Higher goes first when jobs compete for worker slots (default 0). */
       priority: z.number().int().min(-1000).max(1000).optional(),
+      /**
+       * A file that this copy replaces goes to the Trash (hard-linked there before the new file takes its
+       * name in one rename), so a Replace can be undone. The app passes true; default false.
+       */
+      replacedToTrash: z.boolean().optional(),
     }),
     output: JobRef,
   },

@@ -84,3 +84,19 @@ test('usage errors exit 2 with one sentence', () => {
   }
   assert.match(ferry(['trash', '--help'], {}).stdout, /^Usage: ferry trash PATH\.\.\./);
 });
+
+test('ferry copy --replaced-to-trash: what the copy replaced is in the trash, and ferry trash --restore brings it back', () => {
+  const { home, env, run } = world();
+  tree(home, { 'src/a.txt': 'new', 'dest/a.txt': 'old' });
+  const copy = ferry(['copy', '--overwrite', 'replace', '--replaced-to-trash', 'src/a.txt', 'dest'], env, home);
+  assert.equal(copy.code, 0, copy.stderr);
+  assert.equal(fs.readFileSync(path.join(home, 'dest/a.txt'), 'utf8'), 'new');
+  const [item] = JSON.parse(run(['--list', '--json']).stdout) as TrashedItem[];
+  assert.equal(item!.originalPath, path.join(home, 'dest/a.txt'));
+  assert.equal(run(['--restore', 'dest/a.txt', '--replace']).code, 0);
+  assert.equal(fs.readFileSync(path.join(home, 'dest/a.txt'), 'utf8'), 'old');
+  const plain = ferry(['copy', '--overwrite', 'replace', 'src/a.txt', 'dest'], env, home);
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.deepEqual((JSON.parse(run(['--list', '--json']).stdout) as TrashedItem[]).map((i) => fs.readFileSync(i.id, 'utf8')), ['new'],
+    'without the flag nothing more goes to the trash (the "new" there is what the restore replaced)');
+});

@@ -9,6 +9,7 @@ import { CopyDialogs } from './CopyDialog';
 import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
 import { StatusBar } from './StatusBar';
+import { TrashView } from './TrashView';
 import { folderToHash, hashToFolder } from '../lib/location-hash';
 import { actions, store, useFerry } from '../state';
 import { displayName } from '../../shared/display-name';
@@ -22,6 +23,7 @@ function initialPath(): string | null {
 
 export function App() {
   const showJobs = useFerry((s) => s.showJobs);
+  const trashOpen = useFerry((s) => s.trashOpen);
   useShortcuts();
 
   useEffect(() => {
@@ -32,6 +34,8 @@ export function App() {
     // Keep the current folder in the URL (reloads and new windows open there) and in the title.
     return store.subscribe((s, prev) => {
       if (!s.path || s.path === prev.path) return;
+      // Going to another folder (Back, Up, the path bar) leaves the Trash view.
+      if (s.trashOpen) s.closeTrash();
       history.replaceState(null, '', folderToHash(s.path));
       document.title = `${displayName(s.path)} — Ferry`;
     });
@@ -42,7 +46,7 @@ export function App() {
       <Toolbar />
       <div className="body">
         <Sidebar />
-        <main className="content"><FileList /></main>
+        <main className="content">{trashOpen ? <TrashView /> : <FileList />}</main>
         {showJobs && <JobsPanel />}
       </div>
       <StatusBar />

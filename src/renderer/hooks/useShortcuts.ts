@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { actions, store } from '../state';
+import { actions, store, trashActions } from '../state';
+import { selectedInOrder } from '../stores/selection';
 import { openNewWindow } from '../dom/new-window';
 
 function isTextField(target: EventTarget | null): boolean {
@@ -18,6 +19,11 @@ export function useShortcuts(): void {
       if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
       else if (mod && key === 'v') { e.preventDefault(); actions.pasteInto(); }
       else if (mod && key === 'a') { e.preventDefault(); store.getState().selectAll(store.getState().visiblePaths); }
+      // Move to Trash: Delete, Ctrl+Backspace (Cmd+Backspace on macOS); Shift+Delete is Delete Permanently.
+      else if (!store.getState().trashOpen && ((e.key === 'Delete' && !e.shiftKey) || (mod && e.key === 'Backspace'))) {
+        e.preventDefault();
+        void trashActions.moveToTrash(selectedInOrder(store.getState()));
+      }
       else if (e.key === 'Backspace' || (e.altKey && e.key === 'ArrowLeft')) { e.preventDefault(); actions.back(); }
       else if (e.altKey && e.key === 'ArrowUp') { e.preventDefault(); actions.up(); }
       else if (e.key === 'Escape') store.getState().closeMenu();

@@ -19,6 +19,8 @@ export interface CopyRequest {
   priority?: number;
   /** A speed limit in bytes a second, 0 for none (else the service's default, else none). */
   rateLimit?: number;
+  /** A replaced destination file goes to the Trash instead of away (docs/file-operations.md "Trash"). */
+  replacedToTrash?: boolean;
   /** Subscribed before the job emits anything (its first event is `initialEstimate`). */
   onEvent?: (event: FerryEvent) => void;
 }
@@ -58,6 +60,7 @@ export class CopyService {
       // An in-memory library cannot be read by the phases' worker threads: discover everything instead.
       useIndex: (req.useIndex ?? true) && this.deps.dbFile !== ':memory:', concurrency: clampConcurrency(req.concurrency),
       ...rateLimitField(req.rateLimit ?? this.deps.defaultRateLimit),
+      ...(req.replacedToTrash ? { replacedToTrash: true } : {}),
     };
     return this.launch(this.createRows(config, clampPriority(req.priority)), null, req.onEvent);
   }
@@ -98,6 +101,7 @@ export class CopyService {
     const config: CopyJobConfig = {
       sources: valid.sources, destination: valid.destination, overwrite: old.overwrite,
       useIndex: false, concurrency: clampConcurrency(old.concurrency), retryOf: jobId, ...rateLimitField(old.rateLimit),
+      ...(old.replacedToTrash ? { replacedToTrash: true } : {}),
     };
     return this.launch(this.createRows(config, row.priority), null, onEvent);
   }

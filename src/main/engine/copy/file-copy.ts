@@ -120,7 +120,10 @@ function execute(action: CopyAction, item: Item, existing: DestEntry | null): Ta
 function makeFolder(item: Item, clearFile: boolean): TaskOutcome | NoSpace {
   const { s, st, finalPath } = item;
   if (clearFile) {
-    try { fs.unlinkSync(fsPath(finalPath)); } catch (err) { return failure(err, finalPath, 0); }
+    try {
+      if (s.replacedToTrash) trashReplaced(finalPath);
+      fs.unlinkSync(fsPath(finalPath));
+    } catch (err) { return failure(err, finalPath, 0); }
   }
   try {
     fs.mkdirSync(fsPath(finalPath), { recursive: true });
@@ -158,6 +161,8 @@ function write(item: Item, how: WriteKind, existed: boolean): TaskOutcome | NoSp
       const destRel = placeBeside(tmp, finalPath, task.rel);
       return { o: 'copied', size, destRel, existed };
     }
+    // Replace, undoable: the old file is linked into the Trash first; the rename below then takes its name.
+    if (how === 'replace' && s.replacedToTrash) trashReplaced(finalPath);
     fs.renameSync(fsPath(tmp), fsPath(finalPath));
     return { o: 'copied', size, destRel: task.rel, existed };
   } catch (err) {
@@ -242,6 +247,12 @@ function conflict(st: fs.BigIntStats, source: SourceFacts, existing: DestEntry):
     o: 'conflict', sourceSize: source.size, sourceModified: Number(st.mtimeMs),
     destSize: existing.size, destModified: existing.mtimeMs, sourceKind: source.kind, destKind: existing.kind,
   };
+}
+
+/** Loaded on first use: most copies replace nothing, and the workers' start-up is measured (bench/). */
+function trashReplaced(finalPath: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('../trash/trash-put') as typeof import('../trash/trash-put')).trashByLink(finalPath);
 }
 
 function removeQuietly(p: string): void {
