@@ -4,7 +4,7 @@ import type { TrashedItem } from '../../shared/trash';
 import { formatBytes, formatDate, plural } from '../lib/format';
 import { baseName, parentOf } from '../lib/paths';
 import { store, useFerry } from '../state';
-import './trash.css';
+import '../trash.css';
 
 /**
  * The Trash: what is in every trash folder (name, original place, date deleted), with Restore, Delete
