@@ -100,3 +100,14 @@ test('ferry copy --replaced-to-trash: what the copy replaced is in the trash, an
   assert.deepEqual((JSON.parse(run(['--list', '--json']).stdout) as TrashedItem[]).map((i) => fs.readFileSync(i.id, 'utf8')), ['new'],
     'without the flag nothing more goes to the trash (the "new" there is what the restore replaced)');
 });
+
+test('ferry move --replaced-to-trash: the file a move replaces goes to the trash, the moved one takes its name', () => {
+  const { home, env, run } = world();
+  tree(home, { 'from/m.txt': 'moved', 'to/m.txt': 'replaced' });
+  const move = ferry(['move', '--overwrite', 'replace', '--replaced-to-trash', 'from/m.txt', 'to'], env, home);
+  assert.equal(move.code, 0, move.stderr);
+  assert.equal(fs.readFileSync(path.join(home, 'to/m.txt'), 'utf8'), 'moved');
+  assert.equal(fs.existsSync(path.join(home, 'from/m.txt')), false);
+  const items = JSON.parse(run(['--list', '--json']).stdout) as TrashedItem[];
+  assert.deepEqual(items.map((i) => [i.originalPath, fs.readFileSync(i.id, 'utf8')]), [[path.join(home, 'to/m.txt'), 'replaced']]);
+});
