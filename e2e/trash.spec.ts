@@ -42,6 +42,13 @@ test('Delete moves the selection to the Trash; the Trash view lists it and Resto
   await expect(ui.row(page, 'Docs')).toBeVisible();
   await ui.row(page, 'Docs').dblclick();
   await expect(ui.row(page, 'report.txt')).toBeVisible();
+
+  // Ctrl+Backspace (Cmd+Backspace on macOS) moves to the Trash too; plain Backspace stays "Back".
+  await ui.row(page, 'keep.txt').click();
+  await page.keyboard.press('Control+Backspace');
+  await expect(ui.row(page, 'keep.txt')).toHaveCount(0);
+  expect(fs.readdirSync(trash.files(ferry.home)).sort()).toEqual(['keep.txt', 'notes.md']);
+  expect(fs.readdirSync(folder)).toEqual(['report.txt']);
 });
 
 test('the context menu and a drop on the sidebar\'s Trash trash; a taken place asks Keep Both; Delete Permanently and Empty Trash confirm', async ({ ferry }) => {
