@@ -26,4 +26,6 @@ test('a tree\'s size counts its files and links as themselves, never a link\'s t
   fs.writeFileSync(path.join(tempDir(), 'big'), Buffer.alloc(10_000));
   fs.symlinkSync('sub/b.bin', path.join(dir, 'link'));
   assert.equal(treeSize(dir), 150 + 'sub/b.bin'.length);
+  assert.equal(treeSize(dir, 3), null, 'more entries than the limit: not sized (trashing stays instant)');
+  assert.equal(treeSize(dir, 4), 150 + 'sub/b.bin'.length);
 });

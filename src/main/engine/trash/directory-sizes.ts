@@ -45,9 +45,20 @@ export function updateDirectorySizes(trashDir: string, added: DirectorySize[], r
   fs.renameSync(fsPath(tmp), fsPath(file));
 }
 
-/** The bytes of the files under `dir` (symlinks counted as themselves, never followed). */
-export function treeSize(dir: string): number {
+/**
+ * Entries walked at most to size a trashed folder: the walk runs in the host's process after the rename, so
+ * a folder bigger than this (a whole source tree) gets no line rather than a pause. The file is a cache:
+ * a reader computes what it lacks.
+ */
+export const SIZE_WALK_LIMIT = 20_000;
+
+/**
+ * The bytes of the files under `dir` (symlinks counted as themselves, never followed), or null when it
+ * holds more than `limit` entries.
+ */
+export function treeSize(dir: string, limit = SIZE_WALK_LIMIT): number | null {
   let total = 0;
+  let seen = 0;
   const stack = [dir];
   while (stack.length > 0) {
     const at = stack.pop()!;
@@ -57,6 +68,8 @@ export function treeSize(dir: string): number {
     } catch {
       continue;
     }
+    seen += entries.length;
+    if (seen > limit) return null;
     for (const e of entries) {
       const p = path.join(at, e.name);
       try {

@@ -100,7 +100,8 @@ export interface TrashOutcome {
 /**
  * Moves each path into the trash of its file system. Every item that can go goes; the others are
  * reported with their reason and stay where they were. The folders' `directorysizes` lines are written
- * after every item has moved, so that the items leave their places at once.
+ * after every item has moved, so that the items leave their places at once (a folder too big to size
+ * quickly gets none: directory-sizes.ts).
  */
 export function trashItems(paths: string[], now = new Date()): TrashOutcome {
   const out: TrashOutcome = { items: [], failed: [] };
@@ -123,6 +124,7 @@ export function trashItems(paths: string[], now = new Date()): TrashOutcome {
   for (const { placed, item } of folders) {
     try {
       item.size = treeSize(placed.filesPath);
+      if (item.size === null) continue;
       const mtime = Math.floor(fs.statSync(fsPath(placed.infoPath)).mtimeMs / 1000);
       updateDirectorySizes(placed.dir.path, [{ size: item.size, mtime, name: placed.name }]);
     } catch {
