@@ -6,7 +6,7 @@ import { processTask, tempPrefixFor } from '../../src/main/engine/copy/file-copy
 import type { BatchSettings } from '../../src/main/engine/copy/copy-protocol';
 import { listTrash } from '../../src/main/engine/trash/trash-store';
 import { tree } from '../helpers/tree';
-import { homeOfItsOwn } from '../trash/trash-env';
+import { homeOfItsOwn } from '../helpers/trash-env';
 
 /** Replace, undoable (docs/file-operations.md "Trash"): the replaced file goes to the Trash, by a link. */
 const { home, homeTrash } = homeOfItsOwn();

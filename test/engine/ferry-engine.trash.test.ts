@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createFerryEngine } from '../../src/main/engine/ferry-engine';
 import { tempDir, tree } from '../helpers/tree';
-import { homeOfItsOwn } from '../trash/trash-env';
+import { homeOfItsOwn } from '../helpers/trash-env';
 
 const { home } = homeOfItsOwn();
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { homeTrashPath, isValidSharedTrash, parseMountPoints, trashDirFor } from '../../src/main/engine/trash/trash-dirs';
-import { homeOfItsOwn, mountScratch, mountSkipReason } from './trash-env';
+import { homeOfItsOwn, mountScratch, mountSkipReason } from '../helpers/trash-env';
 
 const stats = (dir: boolean, link: boolean, mode: number) => ({ isDirectory: () => dir, isSymbolicLink: () => link, mode });
 

@@ -8,7 +8,7 @@ import { formatDeletionDate } from '../../src/main/engine/trash/trash-info';
 import { readDirectorySizes } from '../../src/main/engine/trash/directory-sizes';
 import { tree } from '../helpers/tree';
 import { bytePath, ODD_FILE, ODD_FILE_NAME } from '../helpers/odd-names';
-import { homeOfItsOwn, mountScratch, mountSkipReason } from './trash-env';
+import { homeOfItsOwn, mountScratch, mountSkipReason } from '../helpers/trash-env';
 
 const { home, homeTrash } = homeOfItsOwn();
 const info = (trash: string, name: string) => fs.readFileSync(path.join(trash, 'info', `${name}.trashinfo`), 'utf8');

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { trashItems } from '../../src/main/engine/trash/trash-put';
 import { deleteTrashed, listTrash, restoreItems } from '../../src/main/engine/trash/trash-store';
 import { tree } from '../helpers/tree';
-import { gio, gioList, gioSkipReason, homeOfItsOwn, mountScratch, mountSkipReason } from './trash-env';
+import { gio, gioList, gioSkipReason, homeOfItsOwn, mountScratch, mountSkipReason } from '../helpers/trash-env';
 
 /**
  * Interoperability with GNOME's implementation, both ways: what Ferry trashes, `gio trash --list` lists and

@@ -8,7 +8,7 @@ import { allTrashDirs } from '../../src/main/engine/trash/trash-dirs';
 import { readDirectorySizes } from '../../src/main/engine/trash/directory-sizes';
 import { snapshot, tree } from '../helpers/tree';
 import { FerryError } from '../../src/shared/errors';
-import { homeOfItsOwn, mountScratch, mountSkipReason } from './trash-env';
+import { homeOfItsOwn, mountScratch, mountSkipReason } from '../helpers/trash-env';
 
 const { home, homeTrash } = homeOfItsOwn();
 

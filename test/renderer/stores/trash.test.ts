@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createTrashActions } from '../../../src/renderer/stores/trash-actions';
 import { tree } from '../../helpers/tree';
-import { homeOfItsOwn } from '../../trash/trash-env';
+import { homeOfItsOwn } from '../../helpers/trash-env';
 import { storeOverEngine } from './store-over-engine';
 
 const { home } = homeOfItsOwn();

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { tempDir } from '../helpers/tree';
+import { tempDir } from './tree';
 
 /**
  * The trash tests' world: a home of their own (HOME and XDG_DATA_HOME point into a temp folder, so the
