@@ -46,6 +46,8 @@ async function start(): Promise<void> {
     engine = createFerryEngine({
       dbFile: path.join(app.getPath('userData'), 'library.db'),
       nativeBinding: electronNativeBinding(),
+      // Open (double-click, Enter): the system's default application; the engine never imports electron.
+      openPath: (p) => shell.openPath(p),
       onLibraryDamaged: (notice) => {
         library.damaged = notice;
         console.error(`ferry: ${describeDamagedLibrary(notice)}`);

@@ -4,7 +4,9 @@ import { useShortcuts } from '../hooks/useShortcuts';
 import { Toolbar } from './Toolbar';
 import { Sidebar } from './Sidebar';
 import { FileList } from './FileList';
+import { FilterBar } from './FilterBar';
 import { ContextMenu } from './ContextMenu';
+import { DeleteConfirm } from './DeleteConfirm';
 import { CopyDialogs } from './CopyDialog';
 import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
@@ -46,13 +48,14 @@ export function App() {
       <Toolbar />
       <div className="body">
         <Sidebar />
-        <main className="content">{trashOpen ? <TrashView /> : <FileList />}</main>
+        <main className="content">{trashOpen ? <TrashView /> : <><FilterBar /><FileList /></>}</main>
         {showJobs && <JobsPanel />}
       </div>
       <StatusBar />
       <CopyDialogs />
       <ConflictModal />
       <ContextMenu />
+      <DeleteConfirm />
     </div>
   );
 }

@@ -1,11 +1,19 @@
 import { useEffect } from 'react';
-import { actions, store, trashActions } from '../state';
+import { actions, fileOps, store, trashActions } from '../state';
 import { selectedInOrder } from '../stores/selection';
+import { isMac } from '../dom/platform';
 import { openNewWindow } from '../dom/new-window';
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   return Boolean(el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable));
+}
+
+/** Ctrl/Cmd+F: the folder's name filter (opened, or its text selected); with Shift: the library search. */
+function openFind(library: boolean): void {
+  const field = document.querySelector<HTMLInputElement>(`input[aria-label="${library ? 'Search library' : 'Filter'}"]`);
+  if (field) { field.focus(); field.select(); return; }
+  if (!library) actions.setFilter(''); // the filter bar mounts and takes the focus
 }
 
 /** Window-wide shortcuts; text fields keep their own Ctrl+C/V/A and Backspace. */
@@ -14,8 +22,14 @@ export function useShortcuts(): void {
     function onKeyDown(e: KeyboardEvent) {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
+      if (mod && e.shiftKey && key === 'n' && !isTextField(e.target)) { e.preventDefault(); void fileOps.newFolder(); return; }
       if (mod && key === 'n') { e.preventDefault(); openNewWindow(); return; }
+      if (mod && key === 'f') { e.preventDefault(); openFind(e.shiftKey); return; }
       if (isTextField(e.target) || document.querySelector('[role="alertdialog"]')) return;
+      // The Trash view has its own Delete (Delete Permanently, asked); the list's F2 and Delete are not for it.
+      if (store.getState().trashOpen && (e.key === 'Delete' || e.key === 'F2')) return;
+      if (e.key === 'F2' && !isMac()) { e.preventDefault(); fileOps.renameSelection(); return; }
+      if (e.shiftKey && e.key === 'Delete') { e.preventDefault(); fileOps.askDeleteSelection(); return; }
       if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
       else if (mod && key === 'v') { e.preventDefault(); actions.pasteInto(); }
       else if (mod && key === 'a') { e.preventDefault(); store.getState().selectAll(store.getState().visiblePaths); }

@@ -126,7 +126,7 @@ function place(item: Item, how: WriteKind, existed: boolean): TaskOutcome | NoSp
   if (trashFirst) {
     try { trashReplaced(item.finalPath); } catch (err) { return failure(err, item.finalPath, item.source.size); }
   }
-  return moveFile(item.task, item.s, item.finalPath, how, existed, item.source.size, () => write(item, trashFirst ? 'create' : how, existed));
+  return moveFile(item.task, item.s, item.finalPath, how, existed, item.source.size, item.st.dev, () => write(item, trashFirst ? 'create' : how, existed));
 }
 
 /** A copy found in place by a resume: a move removes its original now (checked against it first). */
