@@ -12,8 +12,10 @@ import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
 import { StatusBar } from './StatusBar';
 import { TrashView } from './TrashView';
+import { QuickLook } from './QuickLook';
+import { InfoDialog } from './InfoDialog';
 import { folderToHash, hashToFolder } from '../lib/location-hash';
-import { actions, store, useFerry } from '../state';
+import { actions, see, store, useFerry } from '../state';
 import { displayName } from '../../shared/display-name';
 
 /** A window opens at the folder in its URL's hash (so "New Window" opens where you are), else at home. */
@@ -27,6 +29,7 @@ export function App() {
   const showJobs = useFerry((s) => s.showJobs);
   const trashOpen = useFerry((s) => s.trashOpen);
   useShortcuts();
+  useEffect(() => see.watch(), []);
 
   useEffect(() => {
     const start = initialPath();
@@ -55,6 +58,8 @@ export function App() {
       <CopyDialogs />
       <ConflictModal />
       <ContextMenu />
+      <QuickLook />
+      <InfoDialog />
       <DeleteConfirm />
     </div>
   );

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
-import { actions, fileOps, store, trashActions } from '../state';
+import { actions, fileOps, see, store, trashActions } from '../state';
 import { selectedInOrder } from '../stores/selection';
 import { isMac } from '../dom/platform';
 import { openNewWindow } from '../dom/new-window';
+import { copyPaths } from '../dom/copy-paths';
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -26,11 +27,14 @@ export function useShortcuts(): void {
       if (mod && key === 'n') { e.preventDefault(); openNewWindow(); return; }
       if (mod && key === 'f') { e.preventDefault(); openFind(e.shiftKey); return; }
       if (isTextField(e.target) || document.querySelector('[role="alertdialog"]')) return;
-      // The Trash view has its own Delete (Delete Permanently, asked); the list's F2 and Delete are not for it.
-      if (store.getState().trashOpen && (e.key === 'Delete' || e.key === 'F2')) return;
+      // The Trash view has its own Delete (Delete Permanently, asked) and Space; the list's F2, Delete and Quick Look are not for it.
+      if (store.getState().trashOpen && (e.key === 'Delete' || e.key === 'F2' || e.key === ' ')) return;
       if (e.key === 'F2' && !isMac()) { e.preventDefault(); fileOps.renameSelection(); return; }
       if (e.shiftKey && e.key === 'Delete') { e.preventDefault(); fileOps.askDeleteSelection(); return; }
-      if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
+      if (mod && e.altKey && e.code === 'KeyC') { e.preventDefault(); void copyPaths(); }
+      else if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
+      else if (mod && key === 'i') { e.preventDefault(); see.showInfo(); }
+      else if (e.key === ' ' && !mod && !e.altKey) { e.preventDefault(); see.toggleQuickLook(); }
       else if (mod && key === 'v') { e.preventDefault(); actions.pasteInto(); }
       else if (mod && key === 'a') { e.preventDefault(); store.getState().selectAll(store.getState().visiblePaths); }
       // Move to Trash: Delete, Ctrl+Backspace (Cmd+Backspace on macOS); Shift+Delete is Delete Permanently.
