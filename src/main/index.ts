@@ -5,6 +5,7 @@ import { createFerryEngine, type FerryEngine } from './engine/ferry-engine';
 import { installIpc } from './hosts/electron/ipc';
 import { followHistoryLabels } from './hosts/electron/history-menu';
 import { installMenu, type EditLabels, type MenuActions } from './hosts/electron/menu';
+import { withSystemTrash } from './hosts/electron/system-trash';
 import { registerAppScheme, serveRenderer } from './hosts/electron/protocol';
 import { CONTENT_SECURITY_POLICY } from './hosts/web-security';
 import { lockDown, WindowManager } from './hosts/electron/windows';
@@ -59,7 +60,8 @@ async function start(): Promise<void> {
     return;
   }
   installIpc({
-    handlers: engine,
+    // macOS and Windows: their own Trash (shell.trashItem); Linux: the engine's freedesktop.org Trash.
+    handlers: withSystemTrash(engine, shell),
     isTrusted: (contents, url) => windows.isTrusted(contents, url),
     targets: () => windows.all().map((w) => w.webContents),
   });

@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { api, webSocket } from './api';
 import { createActions } from './stores/actions';
+import { createTrashActions } from './stores/trash-actions';
 import { createFileOpActions } from './stores/file-op-actions';
 import { hostFileOpener } from './dom/open-file';
 import { createFerryStore, type FerryState } from './stores/store';
@@ -12,6 +13,7 @@ export const store = createFerryStore({ api });
 export const actions = createActions(store, api, { openFile: (entry) => void fileOps.open(entry) });
 /** Rename, New Folder, Delete Permanently and Open (stores/file-op-actions.ts). */
 export const fileOps = createFileOpActions(store, api, { refresh: () => actions.refresh(), openFile: hostFileOpener(api, webSocket !== null) });
+export const trashActions = createTrashActions(store, api, () => actions.refresh());
 /** Quick Look, Get Info, Copy Path and the free space (stores/see-actions.ts). */
 export const see = createSeeActions(store, api);
 shareClipboard(store);

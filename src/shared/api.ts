@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConflictAnswer, type FerryEvent } from './events';
 import { EntryKind, FolderListing, FolderPage, JobSummary, Location, MAX_LISTING_PAGE, OverwriteMode, Place, IndexRules } from './types';
 import type { FerryErrorValue } from './errors';
+import { RestoreConflict, RestoreResult, TrashedItem } from './trash';
 import { DEFAULT_THUMBNAIL_EDGE, DiskSpace, FileInfo, FolderSize, MAX_THUMBNAIL_EDGE, Thumbnail } from './file-info';
 import { MAX_FIND_LIMIT } from './find-limits';
 import { HistoryState, HistoryStep } from './history';
@@ -93,6 +94,11 @@ export const methods = {
       rateLimit: RateLimit.optional(),
       /** Higher goes first when jobs compete for worker slots (default 0). */
       priority: z.number().int().min(-1000).max(1000).optional(),
+      /**
+       * A file that this copy replaces goes to the Trash (hard-linked there before the new file takes its
+       * name in one rename), so a Replace can be undone. The app passes true; default false.
+       */
+      replacedToTrash: z.boolean().optional(),
     }),
     output: JobRef,
   },
@@ -123,6 +129,25 @@ export const methods = {
     input: z.object({ path: AbsolutePath, edge: z.number().int().min(16).max(MAX_THUMBNAIL_EDGE).default(DEFAULT_THUMBNAIL_EDGE) }),
     output: Thumbnail,
   },
+  /**
+   * Moves items to the trash of their own file system (docs/file-operations.md "Trash"): each one that can
+   * go goes; the others are reported in `failed` and stay where they are.
+   */
+  trashItems: {
+    input: z.object({ paths: z.array(AbsolutePath).min(1).max(100_000) }),
+    output: z.object({ items: z.array(TrashedItem), failed: z.array(z.object({ path: z.string(), code: z.string(), message: z.string() })) }),
+  },
+  /** Every item of every trash folder (the home trash and each mount's), the most recently trashed first. */
+  listTrash: { input: z.object({}), output: z.array(TrashedItem) },
+  /** Puts trashed items (by `TrashedItem.id`) back where they were; a taken place is decided by `onConflict`. */
+  restoreItems: {
+    input: z.object({ ids: z.array(AbsolutePath).min(1).max(100_000), onConflict: RestoreConflict.default('ask') }),
+    output: RestoreResult,
+  },
+  /** Removes trashed items for good. */
+  deleteFromTrash: { input: z.object({ ids: z.array(AbsolutePath).min(1).max(100_000) }), output: z.object({ deleted: z.number() }) },
+  /** Empties every trash folder. */
+  emptyTrash: { input: z.object({}), output: z.object({ deleted: z.number() }) },
   /**
    * Renames an item in its folder (never overwriting: EEXIST for a taken name; INVALID_INPUT with the reason
    * for an empty name, `/`, NUL, `.`, `..` or over 255 bytes). A case-only rename works on case-insensitive

@@ -32,6 +32,10 @@ export const ERROR_CODES = [
   'HISTORY_BUSY',
   /** The operation needed to undo or redo this is not available in this build. */
   'UNSUPPORTED',
+  /** An item's file system has no trash and none can be made there (read-only, not writable): nothing moved. */
+  'TRASH_UNAVAILABLE',
+  /** A trashed item that is no longer in the trash (restored, deleted or emptied meanwhile). */
+  'TRASH_ITEM_NOT_FOUND',
   // File-system errors mapped from errno.
   'ENOENT',
   'EACCES',

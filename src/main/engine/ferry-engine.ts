@@ -160,6 +160,18 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       return {};
     },
     listJobs: async ({ limit }) => jobs.store.list({ limit }),
+    // The Trash is a few system calls per item (renames, small files): no thread of its own (trash/*.ts).
+    trashItems: async ({ paths }) => {
+      const result = trash().put.trashItems(paths);
+      // The index follows (docs/file-operations.md): what left a location leaves its rows.
+      const { entriesRemoved } = require('./db/index-follow') as typeof import('./db/index-follow');
+      for (const item of result.items) entriesRemoved(db, item.originalPath);
+      return result;
+    },
+    listTrash: async () => trash().store.listTrash(),
+    restoreItems: async ({ ids, onConflict }) => trash().store.restoreItems(ids, onConflict),
+    deleteFromTrash: async ({ ids }) => trash().store.deleteTrashed(ids),
+    emptyTrash: async () => trash().store.emptyTrash(),
     getInfo: ({ path }) => (require('./preview/file-info') as typeof import('./preview/file-info')).readFileInfo(db, path),
     folderSize: ({ path, requestId }) => lazy.folderSizes().measure(path, requestId),
     cancelFolderSize: async ({ requestId }) => {
@@ -279,6 +291,14 @@ function recordWhenEnded(handle: { jobId: string; done: Promise<EventOf<'complet
       // The history is a convenience: a failure to record must not turn a finished copy into an error.
     }
   });
+}
+
+/** The Trash's modules, loaded on first use like the engine's other parts. */
+function trash() {
+  return {
+    put: require('./trash/trash-put') as typeof import('./trash/trash-put'),
+    store: require('./trash/trash-store') as typeof import('./trash/trash-store'),
+  };
 }
 
 /** A full id, or an unambiguous prefix of one, among the top-level jobs of `kind`. */

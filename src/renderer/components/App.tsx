@@ -12,6 +12,7 @@ import { CopyDialogs } from './CopyDialog';
 import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
 import { StatusBar } from './StatusBar';
+import { TrashView } from './TrashView';
 import { QuickLook } from './QuickLook';
 import { InfoDialog } from './InfoDialog';
 import { folderToHash, hashToFolder } from '../lib/location-hash';
@@ -27,6 +28,7 @@ function initialPath(): string | null {
 
 export function App() {
   const showJobs = useFerry((s) => s.showJobs);
+  const trashOpen = useFerry((s) => s.trashOpen);
   useShortcuts();
   useHistory();
   useEffect(() => see.watch(), []);
@@ -39,6 +41,8 @@ export function App() {
     // Keep the current folder in the URL (reloads and new windows open there) and in the title.
     return store.subscribe((s, prev) => {
       if (!s.path || s.path === prev.path) return;
+      // Going to another folder (Back, Up, the path bar) leaves the Trash view.
+      if (s.trashOpen) s.closeTrash();
       history.replaceState(null, '', folderToHash(s.path));
       document.title = `${displayName(s.path)} — Ferry`;
     });
@@ -49,7 +53,7 @@ export function App() {
       <Toolbar />
       <div className="body">
         <Sidebar />
-        <main className="content"><FilterBar /><FileList /></main>
+        <main className="content">{trashOpen ? <TrashView /> : <><FilterBar /><FileList /></>}</main>
         {showJobs && <JobsPanel />}
       </div>
       <StatusBar />

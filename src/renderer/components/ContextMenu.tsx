@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { displayName } from '../../shared/display-name';
-import { actions, fileOps, see, store, useFerry } from '../state';
+import { actions, fileOps, see, store, trashActions, useFerry } from '../state';
+import { selectedInOrder } from '../stores/selection';
 import type { MenuRequest } from '../stores/pointer';
 import { openNewWindow } from '../dom/new-window';
 import { copyPaths } from '../dom/copy-paths';
@@ -19,6 +20,8 @@ function itemsFor(menu: MenuRequest, canCopy: boolean, canPaste: boolean): Item[
   items.push({ label: entry ? 'Copy Path' : 'Copy Folder Path', shortcut: 'Ctrl+Alt+C', keys: 'Control+Alt+C Meta+Alt+C', run: () => void copyPaths() });
   if (entry) {
     items.push({ label: 'Rename…', shortcut: 'F2', keys: 'F2', run: () => fileOps.renameSelection() });
+    items.push({ label: 'Move to Trash', shortcut: 'Delete', keys: 'Delete Control+Backspace Meta+Backspace',
+      run: () => void trashActions.moveToTrash(selectedInOrder(store.getState())) });
     items.push({ label: 'Delete Permanently…', shortcut: 'Shift+Del', keys: 'Shift+Delete', run: () => fileOps.askDeleteSelection() });
   } else {
     items.push({ label: 'New Folder', shortcut: 'Ctrl+Shift+N', keys: 'Control+Shift+N Meta+Shift+N', run: () => void fileOps.newFolder() });

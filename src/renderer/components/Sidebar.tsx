@@ -4,6 +4,7 @@ import { api } from '../api';
 import { errorMessage } from '../api/client';
 import { formatCount } from '../lib/format';
 import { actions, store, useFerry } from '../state';
+import { TrashPlace } from './TrashPlace';
 
 /** Places (home, Documents…) and indexed locations, with "Add location…". */
 export function Sidebar() {
@@ -26,6 +27,7 @@ export function Sidebar() {
       <h2>Places</h2>
       <ul>
         {places.map((p) => <SidebarItem key={p.path} name={p.name} path={p.path} current={current} />)}
+        <TrashPlace />
       </ul>
       <h2>Locations</h2>
       <ul aria-label="Locations">
@@ -42,11 +44,11 @@ export function Sidebar() {
 }
 
 function SidebarItem(props: { name: string; path: string; current: string | null; title?: string }) {
-  const active = props.current === props.path;
+  const active = props.current === props.path && !store.getState().trashOpen;
   return (
     <li>
       <button type="button" className={active ? 'place active' : 'place'} aria-current={active ? 'location' : undefined}
-        title={props.title ?? props.path} onClick={() => void actions.navigate(props.path)}>
+        title={props.title ?? props.path} onClick={() => { store.getState().closeTrash(); void actions.navigate(props.path); }}>
         {props.name}
       </button>
     </li>

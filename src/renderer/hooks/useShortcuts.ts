@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { actions, fileOps, see, store } from '../state';
+import { actions, fileOps, see, store, trashActions } from '../state';
+import { selectedInOrder } from '../stores/selection';
 import { isMac } from '../dom/platform';
 import { openNewWindow } from '../dom/new-window';
 import { copyPaths } from '../dom/copy-paths';
@@ -26,6 +27,8 @@ export function useShortcuts(): void {
       if (mod && key === 'n') { e.preventDefault(); openNewWindow(); return; }
       if (mod && key === 'f') { e.preventDefault(); openFind(e.shiftKey); return; }
       if (isTextField(e.target) || document.querySelector('[role="alertdialog"]')) return;
+      // The Trash view has its own Delete (Delete Permanently, asked) and Space; the list's F2, Delete and Quick Look are not for it.
+      if (store.getState().trashOpen && (e.key === 'Delete' || e.key === 'F2' || e.key === ' ')) return;
       if (e.key === 'F2' && !isMac()) { e.preventDefault(); fileOps.renameSelection(); return; }
       if (e.shiftKey && e.key === 'Delete') { e.preventDefault(); fileOps.askDeleteSelection(); return; }
       // Undo/redo of file operations; a text field keeps its own (returned above).
@@ -37,6 +40,11 @@ export function useShortcuts(): void {
       else if (e.key === ' ' && !mod && !e.altKey) { e.preventDefault(); see.toggleQuickLook(); }
       else if (mod && key === 'v') { e.preventDefault(); actions.pasteInto(); }
       else if (mod && key === 'a') { e.preventDefault(); store.getState().selectAll(store.getState().visiblePaths); }
+      // Move to Trash: Delete, Ctrl+Backspace (Cmd+Backspace on macOS); Shift+Delete is Delete Permanently.
+      else if (!store.getState().trashOpen && ((e.key === 'Delete' && !e.shiftKey) || (mod && e.key === 'Backspace'))) {
+        e.preventDefault();
+        void trashActions.moveToTrash(selectedInOrder(store.getState()));
+      }
       else if (e.key === 'Backspace' || (e.altKey && e.key === 'ArrowLeft')) { e.preventDefault(); actions.back(); }
       else if (e.altKey && e.key === 'ArrowUp') { e.preventDefault(); actions.up(); }
       else if (e.key === 'Escape') store.getState().closeMenu();

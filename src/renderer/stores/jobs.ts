@@ -69,7 +69,8 @@ export const createJobsSlice = ({ api }: StoreDeps): Slice<JobsSlice> => (set, g
     async startCopy(sources, destination) {
       const placeholder = openPlaceholder(destination);
       try {
-        const { jobId } = await api.startCopy({ sources, destination, overwrite: 'prompt' });
+        // Replace is undoable in the app: a replaced file goes to the Trash (docs/file-operations.md "Trash").
+        const { jobId } = await api.startCopy({ sources, destination, overwrite: 'prompt', replacedToTrash: true });
         adopt(placeholder, jobId, destination);
       } catch (err) {
         failPlaceholder(placeholder, err);

@@ -8,6 +8,7 @@ import { createClipboardSlice, type ClipboardSlice } from './clipboard';
 import { createNoticesSlice, type NoticesSlice } from './notices';
 import { createPointerSlice, type PointerSlice } from './pointer';
 import { createConnectionSlice, type ConnectionSlice } from './connection';
+import { createTrashSlice, type TrashSlice } from './trash';
 import { createPreviewSlice, type PreviewSlice } from './preview';
 import { createFileOpsSlice, type FileOpsSlice } from './file-ops';
 import { createHistorySlice, type HistorySlice } from './history';
@@ -19,7 +20,7 @@ import { createHistorySlice, type HistorySlice } from './history';
  * No DOM here: the store runs under node:test; the window's side (storage, title, URL) is in src/renderer/dom.
  */
 export type FerryState = BrowsingSlice & SelectionSlice & JobsSlice & ConflictsSlice & ClipboardSlice & NoticesSlice & PointerSlice
-  & ConnectionSlice & FileOpsSlice & PreviewSlice & HistorySlice;
+  & ConnectionSlice & FileOpsSlice & PreviewSlice & HistorySlice & TrashSlice;
 
 /** What slices that talk to the engine are given (the renderer's client, or one over a test engine). */
 export interface StoreDeps {
@@ -42,5 +43,6 @@ export function createFerryStore(deps: StoreDeps): FerryStore {
     ...createPreviewSlice(...a),
     ...createFileOpsSlice(...a),
     ...createHistorySlice(deps)(...a),
+    ...createTrashSlice(deps)(...a),
   }));
 }

@@ -12,6 +12,8 @@ export interface CopyJobConfig {
   concurrency: number;
   /** Bytes a second (a speed limit), or none. */
   rateLimit?: number;
+  /** A replaced destination file goes to the Trash (hard-linked there first, so its name never disappears). */
+  replacedToTrash?: boolean;
   /** A retry job: copies only the files that failed in this job (read from its checkpoints). */
   retryOf?: string;
   /** Child job rows (destination index, discovery). */
@@ -39,6 +41,7 @@ export const CopyJobConfigSchema = z.object({
   concurrency: z.number().int().min(1).max(64),
   rateLimit: z.number().int().positive().optional(),
   retryOf: z.string().min(1).optional(),
+  replacedToTrash: z.boolean().optional(),
   children: z.object({ destinationIndex: z.string().optional(), discovery: z.string().optional() }).optional(),
   operation: z.literal('move').optional(),
   verify: z.boolean().optional(),

@@ -31,6 +31,8 @@ export interface BatchSettings {
   resume: boolean;
   /** Prefix of this job's temporary names, `.ferry-<jobid8>-`: resume recognises its own leftovers. */
   tempPrefix: string;
+  /** A file being replaced goes to the Trash first (file-copy.ts, trash/trash-put.ts `trashByLink`). */
+  replacedToTrash?: boolean;
   /**
    * Where the worker writes this batch's checkpoints (and, on resume, reads the earlier ones): the
    * library file and the job. Workers do it so that the host's event loop never waits on SQLite.

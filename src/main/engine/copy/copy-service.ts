@@ -30,6 +30,8 @@ export interface CopyRequest {
   operation?: 'copy' | 'move';
   /** A move: an original is removed only when its copy has the same bytes too (not only size and mtime). */
   verify?: boolean;
+  /** A replaced destination file goes to the Trash instead of away (docs/file-operations.md "Trash"). */
+  replacedToTrash?: boolean;
   /** Subscribed before the job emits anything (its first event is `initialEstimate`). */
   onEvent?: (event: FerryEvent) => void;
 }
@@ -73,6 +75,7 @@ export class CopyService {
       // An in-memory library cannot be read by the phases' worker threads: discover everything instead.
       useIndex: (req.useIndex ?? true) && this.deps.dbFile !== ':memory:', concurrency: clampConcurrency(req.concurrency),
       ...rateLimitField(req.rateLimit ?? this.deps.defaultRateLimit),
+      ...(req.replacedToTrash ? { replacedToTrash: true } : {}),
     };
     return this.launch(this.createRows(config, clampPriority(req.priority)), null, req.onEvent);
   }
@@ -114,6 +117,7 @@ export class CopyService {
       sources: valid.sources, destination: valid.destination, overwrite: old.overwrite,
       ...(old.operation === 'move' ? { operation: 'move' as const, verify: old.verify === true, renamed: [] } : {}),
       useIndex: false, concurrency: clampConcurrency(old.concurrency), retryOf: jobId, ...rateLimitField(old.rateLimit),
+      ...(old.replacedToTrash ? { replacedToTrash: true } : {}),
     };
     return this.launch(this.createRows(config, row.priority), null, onEvent);
   }

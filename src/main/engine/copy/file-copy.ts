@@ -121,7 +121,12 @@ function execute(action: CopyAction, item: Item, existing: DestEntry | null): Ta
 /** A file or link to its final place: written there (a copy), or moved there (a move: move-file.ts). */
 function place(item: Item, how: WriteKind, existed: boolean): TaskOutcome | NoSpace | Stopped {
   if (!item.s.move) return write(item, how, existed);
-  return moveFile(item.task, item.s, item.finalPath, how, existed, item.source.size, item.st.dev, () => write(item, how, existed));
+  // Replace, undoable, for a move too: the replaced file goes to the Trash first, once (the copy fallback does not again).
+  const trashFirst = how === 'replace' && item.s.replacedToTrash === true;
+  if (trashFirst) {
+    try { trashReplaced(item.finalPath); } catch (err) { return failure(err, item.finalPath, item.source.size); }
+  }
+  return moveFile(item.task, item.s, item.finalPath, how, existed, item.source.size, item.st.dev, () => write(item, trashFirst ? 'create' : how, existed));
 }
 
 /** A copy found in place by a resume: a move removes its original now (checked against it first). */
@@ -134,7 +139,10 @@ function settled(item: Item, already: Extract<TaskOutcome, { o: 'already' }>): T
 function makeFolder(item: Item, clearFile: boolean): TaskOutcome | NoSpace {
   const { s, st, finalPath } = item;
   if (clearFile) {
-    try { fs.unlinkSync(fsPath(finalPath)); } catch (err) { return failure(err, finalPath, 0); }
+    try {
+      if (s.replacedToTrash) trashReplaced(finalPath);
+      fs.unlinkSync(fsPath(finalPath));
+    } catch (err) { return failure(err, finalPath, 0); }
   }
   try {
     fs.mkdirSync(fsPath(finalPath), { recursive: true });
@@ -172,6 +180,8 @@ function write(item: Item, how: WriteKind, existed: boolean): TaskOutcome | NoSp
       const destRel = placeBeside(tmp, finalPath, task.rel);
       return { o: 'copied', size, destRel, existed };
     }
+    // Replace, undoable: the old file is linked into the Trash first; the rename below then takes its name.
+    if (how === 'replace' && s.replacedToTrash) trashReplaced(finalPath);
     fs.renameSync(fsPath(tmp), fsPath(finalPath));
     return { o: 'copied', size, destRel: task.rel, existed };
   } catch (err) {
@@ -256,6 +266,12 @@ function conflict(st: fs.BigIntStats, source: SourceFacts, existing: DestEntry):
     o: 'conflict', sourceSize: source.size, sourceModified: Number(st.mtimeMs),
     destSize: existing.size, destModified: existing.mtimeMs, sourceKind: source.kind, destKind: existing.kind,
   };
+}
+
+/** Loaded on first use: most copies replace nothing, and the workers' start-up is measured (bench/). */
+function trashReplaced(finalPath: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('../trash/trash-put') as typeof import('../trash/trash-put')).trashByLink(finalPath);
 }
 
 function removeQuietly(p: string): void {

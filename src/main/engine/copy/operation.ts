@@ -61,6 +61,7 @@ export function copyOperation(ctx: OperationContext): Operation {
   const folderTimes = new FolderTimes();
   const settings: BatchSettings = {
     dest: c.destination, mode: c.overwrite, resume: ctx.resume, tempPrefix: tempPrefixFor(ctx.jobId),
+    ...(c.replacedToTrash ? { replacedToTrash: true } : {}),
     // Workers write checkpoints to the library file (an in-memory library has none they could open).
     ...(ctx.dbFile !== ':memory:' ? { checkpoint: { dbFile: ctx.dbFile, jobId: ctx.jobId } } : {}),
   };

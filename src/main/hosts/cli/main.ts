@@ -25,6 +25,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   undo: { summary: 'undo the last operation (rename, new folder, move, copy, trash)', load: () => require('./commands/undo').command as Command },
   redo: { summary: 'redo the operation undone last', load: () => (require('./commands/undo') as typeof import('./commands/undo')).redoCommand },
   history: { summary: 'list what can be undone and redone', load: () => require('./commands/history').command as Command },
+  trash: { summary: 'move to the trash; list, restore, delete from or empty the trash', load: () => require('./commands/trash').command as Command },
   serve: { summary: 'serve the UI and API on 127.0.0.1; prints the URL with its token', load: () => require('./commands/serve').command as Command },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

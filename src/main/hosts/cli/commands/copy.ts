@@ -7,7 +7,7 @@ import { openEngine, rateLimitFrom, type CliContext, type Command } from '../con
 import { CopySession } from '../copy-session';
 
 const HELP = `Usage: ferry copy [--overwrite skip|replace|prompt|skip-newer|keep-both] [--json] [--db PATH]
-                  [--no-index] [--concurrency N] [--limit-rate RATE] SOURCE... DEST
+                  [--no-index] [--concurrency N] [--limit-rate RATE] [--replaced-to-trash] SOURCE... DEST
 
 Copies each SOURCE (file, folder or symlink) into the folder DEST, as DEST/<name of SOURCE>.
 Copying starts at once from the library index; files the index lacks are discovered while copying.
@@ -25,6 +25,8 @@ Copying starts at once from the library index; files the index lacks are discove
   --concurrency N    copy worker threads (default 2–4 by CPU count)
   --limit-rate RATE  copy at most RATE bytes a second on average, e.g. 512K, 20M, 1G; 0 for none
                      (default $FERRY_LIMIT_RATE, else none); kept by \`ferry resume\`
+  --replaced-to-trash  a file the copy replaces goes to the trash (see ferry trash --list), so it can be
+                     restored; its name never disappears meanwhile (the app always does this)
 
 Exit codes: 0 done, 1 done but some files failed, 2 invalid usage (nothing copied),
 3 interrupted or stopped (resume with \`ferry resume JOB_ID\`).
@@ -39,6 +41,8 @@ export interface CopyArgs {
   limitRate?: string;
   /** `ferry move --verify`. */
   verify?: boolean;
+  /** --replaced-to-trash: set only when given. */
+  replacedToTrash?: true;
   paths: string[];
 }
 
@@ -50,7 +54,7 @@ export function parseCopyArgs(args: string[], command: 'copy' | 'move' = 'copy')
     unknownHint: 'a path starting with "-" goes after --',
     options: {
       overwrite: { type: 'string' }, json: { type: 'boolean' }, 'no-index': { type: 'boolean' }, db: { type: 'string' },
-      concurrency: { type: 'string' }, 'limit-rate': { type: 'string' },
+      concurrency: { type: 'string' }, 'limit-rate': { type: 'string' }, 'replaced-to-trash': { type: 'boolean' },
       ...(command === 'move' ? { verify: { type: 'boolean' as const } } : {}),
     },
   });
@@ -67,6 +71,7 @@ export function parseCopyArgs(args: string[], command: 'copy' | 'move' = 'copy')
   }
   if (values['limit-rate'] !== undefined) out.limitRate = values['limit-rate'];
   if (command === 'move') out.verify = values.verify === true;
+  if (values['replaced-to-trash']) out.replacedToTrash = true;
   if (out.paths.length < 2) throw new FerryError('INVALID_INPUT', `give at least one SOURCE and a DEST folder (see ferry ${command} --help)`);
   return out;
 }
@@ -93,7 +98,7 @@ export const command: Command = {
       const { jobId } = await engine.startCopy({
         sources: args.paths.slice(0, -1).map((p) => resolveFrom(ctx, p)),
         destination: resolveFrom(ctx, args.paths[args.paths.length - 1]!),
-        overwrite, useIndex: args.useIndex, concurrency: args.concurrency, rateLimit,
+        overwrite, useIndex: args.useIndex, concurrency: args.concurrency, rateLimit, replacedToTrash: args.replacedToTrash,
       }, { onEvent: session.onEvent });
       return await session.run(jobId);
     } finally {

@@ -3,7 +3,7 @@ import { CopySession } from '../copy-session';
 import { effectiveMode, parseCopyArgs, resolveFrom } from './copy';
 
 const HELP = `Usage: ferry move [--overwrite skip|replace|prompt|skip-newer|keep-both] [--json] [--verify] [--db PATH]
-                  [--no-index] [--concurrency N] [--limit-rate RATE] SOURCE... DEST
+                  [--no-index] [--concurrency N] [--limit-rate RATE] [--replaced-to-trash] SOURCE... DEST
 
 Moves each SOURCE (file, folder or symlink) into the folder DEST, as DEST/<name of SOURCE>.
 On the same file system a SOURCE is renamed there at once, whatever its size; a folder meeting a folder of
@@ -19,6 +19,8 @@ special files (FIFOs, sockets) are skipped.
   --json             one event per line on stdout (initialEstimate and completed say "operation":"move";
                      completed counts "originalsRemoved" and the SOURCEs "renamed" whole); with
                      --overwrite prompt, answers are read from stdin as in ferry copy
+  --replaced-to-trash  a file the move replaces goes to the trash (see ferry trash --list), so it can be
+                     restored (the app always does this)
   --verify           remove an original only when its copy also has the same content (SHA-256)
   --db PATH          the library database (default $FERRY_DB, else ~/.local/share/ferry/library.db)
   --no-index         do not use the library index: discover everything on disk
@@ -44,7 +46,7 @@ export const command: Command = {
         operation: 'move', verify: args.verify,
         sources: args.paths.slice(0, -1).map((p) => resolveFrom(ctx, p)),
         destination: resolveFrom(ctx, args.paths[args.paths.length - 1]!),
-        overwrite, useIndex: args.useIndex, concurrency: args.concurrency, rateLimit,
+        overwrite, useIndex: args.useIndex, concurrency: args.concurrency, rateLimit, replacedToTrash: args.replacedToTrash,
       }, { onEvent: session.onEvent });
       return await session.run(jobId);
     } finally {
