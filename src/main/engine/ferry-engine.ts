@@ -126,7 +126,7 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
     },
     startCopy: async (input, follow = {}) => {
       // What is at the landing places is read before the job can write anything there.
-      const watch = lazy.history().watchTransfer(input.operation ?? 'copy', input.sources, input.destination);
+      const watch = lazy.history().watchTransfer(input.operation ?? 'copy', input.sources, input.destination, input.replacedToTrash === true);
       const handle = await lazy.copies().start({ ...input, onEvent: follow.onEvent });
       recordWhenEnded(handle, watch);
       return { jobId: handle.jobId };
@@ -166,6 +166,8 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       // The index follows (docs/file-operations.md): what left a location leaves its rows.
       const { entriesRemoved } = require('./db/index-follow') as typeof import('./db/index-follow');
       for (const item of result.items) entriesRemoved(db, item.originalPath);
+      // Undoable ("Undo Trash of 2 Items" restores them): each item's place and its Trash entry.
+      lazy.history().recordTrash(result.items.map((i) => ({ path: i.originalPath, trashId: i.id })));
       return result;
     },
     listTrash: async () => trash().store.listTrash(),

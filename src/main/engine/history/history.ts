@@ -6,7 +6,7 @@ import { HistoryExecutor } from './history-executor';
 import type { HistoryItem } from './history-item';
 import { HistoryStore, summaryOf } from './history-store';
 import { snapshotOf } from './observe';
-import { TransferWatch, type TransferOperation } from './transfer-watch';
+import { TransferWatch, type Replaced, type TransferOperation } from './transfer-watch';
 
 /**
  * The engine's undo history (DESIGN §7.4): operations record themselves here when they complete, and
@@ -60,18 +60,23 @@ export class History {
    * Watches a copy or a move about to start: what was at its landing places before, so that its end records
    * only what it created (a folder that was there before stays when the copy is undone).
    */
-  watchTransfer(operation: TransferOperation, sources: string[], destination: string): TransferWatch {
-    return new TransferWatch(this.db, operation, sources.map((s) => path.resolve(s)), path.resolve(destination), (kind, pairs) =>
-      this.recordOnDisk(kind, pairs));
+  watchTransfer(operation: TransferOperation, sources: string[], destination: string, replacedToTrash = false): TransferWatch {
+    return new TransferWatch(this.db, operation, sources.map((s) => path.resolve(s)), path.resolve(destination), (kind, pairs, replaced) =>
+      this.recordOnDisk(kind, pairs, replaced), replacedToTrash);
   }
 
-  /** Records items that are on disk at their `after` path now, with what they look like there. */
-  private recordOnDisk(kind: HistoryKind, pairs: { before: string; after: string }[]): void {
+  /**
+   * Records items that are on disk at their `after` path now, with what they look like there, and the
+   * files the operation replaced (in the Trash now: `replaced` items, restored by the same undo).
+   */
+  private recordOnDisk(kind: HistoryKind, pairs: { before: string; after: string }[], replaced: Replaced[] = []): void {
     const items: HistoryItem[] = [];
     for (const p of pairs) {
       const snapshot = snapshotOf(p.after);
       if (snapshot) items.push({ ...p, snapshot });
     }
-    if (items.length > 0) this.store.record(kind, items);
+    if (items.length === 0) return;
+    for (const r of replaced) items.push({ before: r.path, after: r.path, trashId: r.trashId, replaced: true });
+    this.store.record(kind, items);
   }
 }

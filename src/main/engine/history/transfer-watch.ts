@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EventOf } from '../../../shared/events';
 import type { Db } from '../db/library';
@@ -6,31 +7,64 @@ import { snapshotOf } from './observe';
 
 export type TransferOperation = 'copy' | 'move';
 type Pair = { before: string; after: string };
+/** A file the copy replaced, now in the Trash (`replacedToTrash`). */
+export type Replaced = { path: string; trashId: string };
 
 /**
  * A copy or a move, seen from the history: before it starts, which of its landing places (DEST/<name>)
  * were taken; when it ends, what it created. A copy's undo sends to the Trash only the top-level items the
  * copy created (a folder it merged into was there before and stays), including a file it kept beside a
  * taken name ("a 2.txt"). A move's undo moves back each top-level item that left its source for a free
- * landing place.
+ * landing place. A copy that sent the files it replaced to the Trash (`replacedToTrash`) records each of
+ * them with the new file at its place, so that one undo trashes the copy and brings the replaced file back.
  */
 export class TransferWatch {
   private readonly takenBefore: ReadonlySet<string>;
+  /** The Trash dates its entries to the second: an entry of the second the job started in may be the job's. */
+  private readonly startedAt = Math.floor(Date.now() / 1000) * 1000;
 
   constructor(
     private readonly db: Db,
     private readonly operation: TransferOperation,
     private readonly sources: string[],
     private readonly destination: string,
-    private readonly record: (kind: 'copy' | 'move', pairs: Pair[]) => void,
+    private readonly record: (kind: 'copy' | 'move', pairs: Pair[], replaced: Replaced[]) => void,
+    private readonly replacedToTrash = false,
   ) {
     this.takenBefore = new Set(this.targets().filter((t) => snapshotOf(t) !== null));
   }
 
   /** The job ended (whatever its status: a cancelled copy's created items can be undone too). */
   completed(jobId: string, _end: EventOf<'completed'>): void {
-    const pairs = this.operation === 'copy' ? this.createdByCopy(jobId) : this.moved();
-    if (pairs.length > 0) this.record(this.operation, pairs);
+    if (this.operation === 'move') {
+      const pairs = this.moved();
+      if (pairs.length > 0) this.record('move', pairs, []);
+      return;
+    }
+    const pairs = this.createdByCopy(jobId);
+    // The history's move entries move all their items back by the move engine: a move's replaced files
+    // stay in the Trash (restorable from there), only a copy's come back with its undo.
+    const replaced = this.replacedToTrash ? this.replacedByCopy() : [];
+    const made = new Set(pairs.map((p) => p.after));
+    for (const r of replaced) if (!made.has(r.path)) pairs.push({ before: r.path, after: r.path });
+    if (pairs.length > 0) this.record('copy', pairs, replaced);
+  }
+
+  /**
+   * The Trash entries this copy made: trashed from under its destination since it started (the Trash
+   * keeps the path with the folders' links resolved: it is mapped back onto the destination as given).
+   */
+  private replacedByCopy(): Replaced[] {
+    const { listTrash } = require('../trash/trash-store') as typeof import('../trash/trash-store'); // eslint-disable-line @typescript-eslint/no-require-imports -- loaded on first use
+    let real = this.destination;
+    try {
+      real = fs.realpathSync(this.destination);
+    } catch {
+      // Gone meanwhile: nothing was trashed from under it.
+    }
+    return listTrash()
+      .filter((t) => t.originalPath.startsWith(`${real}/`) && (t.deletedAt ?? 0) >= this.startedAt)
+      .map((t) => ({ path: path.join(this.destination, path.relative(real, t.originalPath)), trashId: t.id }));
   }
 
   private targets(): string[] {
