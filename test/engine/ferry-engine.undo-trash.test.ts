@@ -36,7 +36,9 @@ const trashedFrom = async (engine: FerryEngine, dir: string) => (await trashed(e
 const inFolder = (dir: string) => fs.readdirSync(dir).sort();
 
 test('a copy is undone (the copies it created go to the Trash, a folder it merged into stays) and redone, across a restart', async () => {
-  let { engine, dbFile } = setup();
+  const made = setup();
+  const dbFile = made.dbFile;
+  let engine = made.engine;
   try {
     const src = tree(tempDir(), { 'music/a.mp3': 'aa', 'notes.txt': 'n' });
     const dest = tree(path.join(home, 'copy-dest'), { 'music/old.mp3': 'o' });
@@ -60,7 +62,9 @@ test('a copy is undone (the copies it created go to the Trash, a folder it merge
 });
 
 test('New Folder is undone (the folder to the Trash) and redone, across a restart', async () => {
-  let { engine, dbFile } = setup();
+  const made = setup();
+  const dbFile = made.dbFile;
+  let engine = made.engine;
   try {
     const dir = path.join(home, 'new-folder');
     fs.mkdirSync(dir);
@@ -80,7 +84,9 @@ test('New Folder is undone (the folder to the Trash) and redone, across a restar
 });
 
 test('Move to Trash is undone (the items restored, same inodes) and redone, across a restart', async () => {
-  let { engine, dbFile } = setup();
+  const made = setup();
+  const dbFile = made.dbFile;
+  let engine = made.engine;
   try {
     const dir = tree(path.join(home, 'to-trash'), { 'a.txt': 'a', 'sub/b.txt': 'b', 'stays.txt': 's' });
     const inodes = [fs.statSync(path.join(dir, 'a.txt')).ino, fs.statSync(path.join(dir, 'sub')).ino];
@@ -109,7 +115,9 @@ test('Move to Trash is undone (the items restored, same inodes) and redone, acro
 });
 
 test('a Replace is undone: the copy goes to the Trash and the replaced file is back, byte-identical; redone, across a restart', async () => {
-  let { engine, dbFile } = setup();
+  const made = setup();
+  const dbFile = made.dbFile;
+  let engine = made.engine;
   try {
     const oldBytes = Buffer.from([0, 1, 2, 255, 254, 10, 13]);
     const src = tree(tempDir(), { 'report.bin': 'the new report' });
