@@ -69,3 +69,37 @@ test('ferry move, then ferry undo moves it back and ferry history shows it on th
   assert.deepEqual(fs.readdirSync(dest), []);
   assert.match(ferry(['history'], env).stdout, /Move of 2 Items\s+undone\s+.*ferry redo\n/);
 });
+
+/** bin/ferry with a home of its own (HOME and XDG_DATA_HOME in a temp folder: no real trash is touched). */
+function homeWorld(): { home: string; env: NodeJS.ProcessEnv; trashFiles: string } {
+  const home = fs.realpathSync(tempDir('ferry-cli-undo-'));
+  return { home, env: { ...libraryEnv().env, HOME: home, XDG_DATA_HOME: path.join(home, 'data') }, trashFiles: path.join(home, 'data', 'Trash', 'files') };
+}
+
+test('ferry trash, then ferry undo restores the items; ferry redo trashes them again', () => {
+  const { home, env, trashFiles } = homeWorld();
+  tree(home, { 'docs/a.txt': 'A', 'docs/sub/c.txt': 'C' });
+  const put = ferry(['trash', 'docs/a.txt', 'docs/sub'], env, home);
+  assert.equal(put.code, 0, put.stderr);
+  assert.deepEqual(fs.readdirSync(path.join(home, 'docs')), []);
+  const undo = ferry(['undo'], env, home);
+  assert.equal(undo.code, 0, undo.stderr);
+  assert.equal(undo.stdout, 'Undid Move to Trash of 2 Items\n');
+  assert.deepEqual(fs.readdirSync(path.join(home, 'docs')).sort(), ['a.txt', 'sub']);
+  assert.equal(fs.readFileSync(path.join(home, 'docs/sub/c.txt'), 'utf8'), 'C');
+  assert.deepEqual(fs.readdirSync(trashFiles), []);
+  assert.equal(ferry(['redo'], env, home).code, 0);
+  assert.deepEqual(fs.readdirSync(path.join(home, 'docs')), []);
+  assert.deepEqual(fs.readdirSync(trashFiles).sort(), ['a.txt', 'sub']);
+});
+
+test('ferry copy --replaced-to-trash, then ferry undo: the copy goes to the Trash, the replaced file is back', () => {
+  const { home, env, trashFiles } = homeWorld();
+  tree(home, { 'src/a.txt': 'new', 'dest/a.txt': 'old' });
+  const copy = ferry(['copy', '--overwrite', 'replace', '--replaced-to-trash', 'src/a.txt', 'dest'], env, home);
+  assert.equal(copy.code, 0, copy.stderr);
+  const undo = ferry(['undo'], env, home);
+  assert.equal(undo.code, 0, undo.stderr);
+  assert.equal(fs.readFileSync(path.join(home, 'dest/a.txt'), 'utf8'), 'old');
+  assert.deepEqual(fs.readdirSync(trashFiles).map((n) => fs.readFileSync(path.join(trashFiles, n), 'utf8')), ['new']);
+});
