@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test, expect, type Page } from './fixtures/ferry';
-import { ui } from './fixtures/ui';
+import { copyAllInto, ui, waitForCopy } from './fixtures/ui';
 import { tree } from '../test/helpers/tree';
 import { openLibrary } from '../src/main/engine/db/library';
 import { historyOn } from '../test/helpers/history';
@@ -125,4 +125,28 @@ test('Ctrl+Z after a move (made with `ferry move` beside the window) moves it ba
   await page.keyboard.press('ControlOrMeta+Shift+z');
   await expect(ui.row(page, 'album')).toHaveCount(0);
   expect(fs.readdirSync(destination).sort()).toEqual(['a.txt', 'album']);
+});
+
+test('Ctrl+Z after a Replace made in the app: the copy goes to the Trash and the old bytes are back', async ({ ferry }) => {
+  const oldBytes = Buffer.from('the old version, kept \u00e9\n');
+  const source = tree(path.join(ferry.home, 'source'), { 'same.txt': 'the new version' });
+  const destination = tree(path.join(ferry.home, 'destination'), { 'stays.txt': 's' });
+  fs.writeFileSync(path.join(destination, 'same.txt'), oldBytes);
+
+  const page = await copyAllInto(ferry, source, destination, 'same.txt');
+  await ui.conflict(page).getByRole('button', { name: 'Replace' }).click();
+  await waitForCopy(page);
+  await ui.copyDialog(page).getByRole('button', { name: 'Close' }).click();
+  expect(fs.readFileSync(path.join(destination, 'same.txt'), 'utf8')).toBe('the new version');
+  await expectEditMenu(page, 'Undo Copy of “same.txt”', 'Redo');
+
+  await ui.row(page, 'stays.txt').click();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expect(page.getByText('Undid Copy of “same.txt”')).toBeVisible();
+  expect(fs.readFileSync(path.join(destination, 'same.txt'))).toEqual(oldBytes);
+  await expectEditMenu(page, 'Undo', 'Redo Copy of “same.txt”');
+
+  await page.keyboard.press('ControlOrMeta+Shift+z');
+  await expect(page.getByText('Redid Copy of “same.txt”')).toBeVisible();
+  expect(fs.readFileSync(path.join(destination, 'same.txt'), 'utf8')).toBe('the new version');
 });
