@@ -23,10 +23,10 @@ function restarted(engine: FerryEngine, dbFile: string): FerryEngine {
 }
 
 /** Runs a copy through the facade to its end. */
-async function copy(engine: FerryEngine, sources: string[], destination: string, overwrite: 'skip' | 'replace' = 'skip', replacedToTrash = false): Promise<void> {
+async function copy(engine: FerryEngine, sources: string[], destination: string, overwrite: 'skip' | 'replace' = 'skip', replacedToTrash = false, operation: 'copy' | 'move' = 'copy'): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const onEvent = (e: FerryEvent) => { if (e.type === 'completed') setImmediate(resolve); };
-    engine.startCopy({ sources, destination, overwrite, replacedToTrash }, { onEvent }).catch(reject);
+    engine.startCopy({ sources, destination, overwrite, replacedToTrash, operation }, { onEvent }).catch(reject);
   });
 }
 
@@ -174,6 +174,34 @@ test('undoing Move to Trash is refused when the name is taken again, and nothing
     assert.equal(fs.readFileSync(path.join(dir, 'b.txt'), 'utf8'), 'a new b');
     assert.equal((await trashed(engine, dir)).length, 2);
     assert.equal((await engine.history({})).undo?.label, 'Move to Trash of 2 Items', 'still on the undo stack');
+  } finally {
+    engine.close();
+  }
+});
+
+test('a move that replaced a file is undone: the moved file goes back, the replaced one is restored; redone', async () => {
+  const { engine } = setup();
+  try {
+    const src = tree(path.join(home, 'move-src'), { 'a.txt': 'moved a', 'b.txt': 'moved b' });
+    const dest = tree(path.join(home, 'move-dest'), { 'a.txt': 'old a' });
+    const inodes = { moved: fs.statSync(path.join(src, 'a.txt')).ino, old: fs.statSync(path.join(dest, 'a.txt')).ino };
+    await copy(engine, [path.join(src, 'a.txt'), path.join(src, 'b.txt')], dest, 'replace', true, 'move');
+    assert.deepEqual(inFolder(src), []);
+    assert.equal(fs.readFileSync(path.join(dest, 'a.txt'), 'utf8'), 'moved a');
+    assert.equal((await engine.history({})).undo?.label, 'Move of 2 Items');
+
+    await engine.undo({});
+    assert.deepEqual(inFolder(src), ['a.txt', 'b.txt']);
+    assert.equal(fs.statSync(path.join(src, 'a.txt')).ino, inodes.moved);
+    assert.deepEqual(inFolder(dest), ['a.txt']);
+    assert.equal(fs.readFileSync(path.join(dest, 'a.txt'), 'utf8'), 'old a');
+    assert.equal(fs.statSync(path.join(dest, 'a.txt')).ino, inodes.old);
+    assert.deepEqual(await trashedFrom(engine, dest), []);
+
+    await engine.redo({});
+    assert.deepEqual(inFolder(src), []);
+    assert.equal(fs.readFileSync(path.join(dest, 'a.txt'), 'utf8'), 'moved a');
+    assert.deepEqual(await trashedFrom(engine, dest), [path.join(dest, 'a.txt')], 'the replaced file is in the Trash again');
   } finally {
     engine.close();
   }

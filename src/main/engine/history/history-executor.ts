@@ -40,9 +40,9 @@ export class HistoryExecutor {
     try {
       const from = currentSide(entry.state);
       const steps = entry.items.map((item) => stepOf(entry, item, from));
-      // A name this step frees (a copy going to the Trash) may be taken back by another of its items (the file
-      // the copy replaced): there, finding that very copy is finding the name free.
-      const leaving = new Map(steps.filter((s) => s.from.place === 'disk' && s.to.place === 'trash').map((s) => [s.from.path, s.from.snapshot]));
+      // A name this step frees (a copy going to the Trash, a moved file going back) may be taken back by another
+      // of its items (the file it replaced): there, finding that very item is finding the name free.
+      const leaving = new Map(steps.filter((s) => s.from.place === 'disk' && (s.to.place === 'trash' || s.to.path !== s.from.path)).map((s) => [s.from.path, s.from.snapshot]));
       for (const s of steps) {
         const seen = await observe(s, (id) => this.actions.inTrash(id));
         const freed = leaving.get(s.to.path);
@@ -64,16 +64,17 @@ export class HistoryExecutor {
     const trashIds: (string | undefined)[] = steps.map(() => undefined);
     if (method === 'rename') {
       for (const s of steps) await this.actions.rename(s.from.path, s.to.path);
-    } else if (method === 'move') {
-      await this.moveAll(steps);
     } else {
-      // What goes to the Trash first: it frees the names that what comes back from the Trash takes.
-      const out = steps.flatMap((s, i) => (s.from.place === 'disk' ? [i] : []));
-      const back = steps.flatMap((s, i) => (s.from.place === 'trash' ? [i] : []));
+      // What goes to the Trash first: it frees the names that what moves, then what comes back from the Trash,
+      // takes (a move's items are moved by the move engine; the files it replaced go to and from the Trash).
+      const trashed = (s: Step) => s.method === 'trash' || method === 'trash';
+      const out = steps.flatMap((s, i) => (trashed(s) && s.from.place === 'disk' ? [i] : []));
+      const back = steps.flatMap((s, i) => (trashed(s) && s.from.place === 'trash' ? [i] : []));
       if (out.length > 0) {
         const ids = await this.actions.trash(out.map((i) => steps[i]!.from.path));
         out.forEach((i, k) => { trashIds[i] = ids[k]; });
       }
+      if (method === 'move') await this.moveAll(steps.filter((s) => !trashed(s)));
       if (back.length > 0) await this.actions.restore(back.map((i) => steps[i]!.from.trashId!));
     }
     return items.map((item, i) => {

@@ -16,7 +16,8 @@ export type Replaced = { path: string; trashId: string };
  * copy created (a folder it merged into was there before and stays), including a file it kept beside a
  * taken name ("a 2.txt"). A move's undo moves back each top-level item that left its source for a free
  * landing place. A copy that sent the files it replaced to the Trash (`replacedToTrash`) records each of
- * them with the new file at its place, so that one undo trashes the copy and brings the replaced file back.
+ * them with the new file at its place, so that one undo trashes the copy and brings the replaced file back;
+ * a move, the files its top-level items replaced (the undo moves the item back, then restores the file).
  */
 export class TransferWatch {
   private readonly takenBefore: ReadonlySet<string>;
@@ -36,25 +37,26 @@ export class TransferWatch {
 
   /** The job ended (whatever its status: a cancelled copy's created items can be undone too). */
   completed(jobId: string, _end: EventOf<'completed'>): void {
+    const replaced = this.replacedToTrash ? this.replacedByJob() : [];
     if (this.operation === 'move') {
-      const pairs = this.moved();
-      if (pairs.length > 0) this.record('move', pairs, []);
+      // A moved item that replaced one at its landing place goes back with the replaced one (only those: a
+      // file a move replaced deep in a folder it merged into stays restorable from the Trash).
+      const pairs = this.moved(new Set(replaced.map((r) => r.path)));
+      const movedTo = new Set(pairs.map((p) => p.after));
+      if (pairs.length > 0) this.record('move', pairs, replaced.filter((r) => movedTo.has(r.path)));
       return;
     }
     const pairs = this.createdByCopy(jobId);
-    // The history's move entries move all their items back by the move engine: a move's replaced files
-    // stay in the Trash (restorable from there), only a copy's come back with its undo.
-    const replaced = this.replacedToTrash ? this.replacedByCopy() : [];
     const made = new Set(pairs.map((p) => p.after));
     for (const r of replaced) if (!made.has(r.path)) pairs.push({ before: r.path, after: r.path });
     if (pairs.length > 0) this.record('copy', pairs, replaced);
   }
 
   /**
-   * The Trash entries this copy made: trashed from under its destination since it started (the Trash
+   * The Trash entries this job made: trashed from under its destination since it started (the Trash
    * keeps the path with the folders' links resolved: it is mapped back onto the destination as given).
    */
-  private replacedByCopy(): Replaced[] {
+  private replacedByJob(): Replaced[] {
     const { listTrash } = require('../trash/trash-store') as typeof import('../trash/trash-store'); // eslint-disable-line @typescript-eslint/no-require-imports -- loaded on first use
     let real = this.destination;
     try {
@@ -84,9 +86,10 @@ export class TransferWatch {
     return [...created].map((p) => ({ before: p, after: p }));
   }
 
-  private moved(): Pair[] {
+  /** The top-level items that left their source for a free landing place, or one whose item they replaced. */
+  private moved(replacedAt: ReadonlySet<string>): Pair[] {
     return this.sources
       .map((s) => ({ before: s, after: path.join(this.destination, path.basename(s)) }))
-      .filter((p) => !this.takenBefore.has(p.after) && snapshotOf(p.before) === null);
+      .filter((p) => (!this.takenBefore.has(p.after) || replacedAt.has(p.after)) && snapshotOf(p.before) === null);
   }
 }
