@@ -49,6 +49,8 @@ export const ListedEntry = z.object({
   size: z.number(),
   mtimeMs: z.number(),
   hidden: z.boolean(),
+  /** A folder this Ferry may not list or enter (shown with a lock); absent otherwise. */
+  noAccess: z.boolean().optional(),
 });
 export type ListedEntry = z.infer<typeof ListedEntry>;
 
