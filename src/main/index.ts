@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { app, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
+import { IPC_COMMAND, type MenuCommand } from '../shared/api';
 import { describeDamagedLibrary, type DamagedLibrary } from './engine/db/library';
 import { createFerryEngine, type FerryEngine } from './engine/ferry-engine';
 import { installIpc } from './hosts/electron/ipc';
@@ -60,7 +61,10 @@ async function start(): Promise<void> {
     isTrusted: (contents, url) => windows.isTrusted(contents, url),
     targets: () => windows.all().map((w) => w.webContents),
   });
-  installMenu({ newWindow: () => windows.create() });
+  installMenu({
+    newWindow: () => windows.create(),
+    refresh: () => BrowserWindow.getFocusedWindow()?.webContents.send(IPC_COMMAND, 'refresh' satisfies MenuCommand),
+  });
   const first = windows.create();
   if (library.damaged) {
     // Said once, beside the first window, without stopping the app: the fresh library already works.

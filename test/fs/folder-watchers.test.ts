@@ -16,13 +16,7 @@ function collector() {
     changes,
     listener: (change: FolderChange) => { changes.push(change); wake?.(); },
     async until(seen: (all: FolderChange[]) => boolean): Promise<void> {
-      // The watch does not hold the process open (a host's server does): this wait does, meanwhile.
-      const alive = setInterval(() => {}, 1_000);
-      try {
-        while (!seen(changes)) await new Promise<void>((resolve) => { wake = resolve; });
-      } finally {
-        clearInterval(alive);
-      }
+      while (!seen(changes)) await new Promise<void>((resolve) => { wake = resolve; });
     },
   };
 }

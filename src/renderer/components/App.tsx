@@ -9,9 +9,9 @@ import { CopyDialogs } from './CopyDialog';
 import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
 import { StatusBar } from './StatusBar';
-import { folderToHash, hashToFolder } from '../lib/location-hash';
+import { hashToFolder } from '../lib/location-hash';
+import { followWindowHistory } from '../dom/window-history';
 import { actions, store, useFerry } from '../state';
-import { displayName } from '../../shared/display-name';
 
 /** A window opens at the folder in its URL's hash (so "New Window" opens where you are), else at home. */
 function initialPath(): string | null {
@@ -27,14 +27,13 @@ export function App() {
   useEffect(() => {
     const start = initialPath();
     if (start) void actions.navigate(start);
-    else api.places({}).then((p) => actions.navigate(p.home), () => undefined);
+    api.places({}).then((p) => {
+      store.getState().setHome(p.home);
+      if (!start) void actions.navigate(p.home);
+    }, () => undefined);
     void store.getState().refreshJobs();
-    // Keep the current folder in the URL (reloads and new windows open there) and in the title.
-    return store.subscribe((s, prev) => {
-      if (!s.path || s.path === prev.path) return;
-      history.replaceState(null, '', folderToHash(s.path));
-      document.title = `${displayName(s.path)} — Ferry`;
-    });
+    // Keep the current folder in the URL (reloads and new windows open there), the window's history and the title.
+    return followWindowHistory(store, actions);
   }, []);
 
   return (

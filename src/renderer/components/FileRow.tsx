@@ -59,7 +59,8 @@ export const FileRow = memo(function FileRow({ entry, index, top, height, onClic
       onDragLeave={(e) => {
         if (dropping && !e.currentTarget.contains(e.relatedTarget as Node | null)) store.getState().setDropTarget(null);
       }}>
-      <div role="gridcell" className="cell name"><span className={`icon icon-${entry.kind}`} aria-hidden="true" />{displayName(entry.name)}</div>
+      <div role="gridcell" className="cell name"><span className={`icon icon-${entry.kind}`} aria-hidden="true" />{displayName(entry.name)}
+        {entry.noAccess && <span role="img" aria-label="No access" title="You don't have permission to open this folder" className="lock-badge">🔒</span>}</div>
       <div role="gridcell" className="cell size">{isDir ? '—' : formatBytes(entry.size)}</div>
       <div role="gridcell" className="cell kind">{kindLabel(entry)}</div>
       <div role="gridcell" className="cell modified">{formatDate(entry.mtimeMs)}</div>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { actions, store } from '../state';
 import { openNewWindow } from '../dom/new-window';
+import { focusPathBar } from '../components/PathBar';
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -14,15 +15,34 @@ export function useShortcuts(): void {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
       if (mod && key === 'n') { e.preventDefault(); openNewWindow(); return; }
+      if (navigationKey(e)) return;
       if (isTextField(e.target) || document.querySelector('[role="alertdialog"]')) return;
       if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
       else if (mod && key === 'v') { e.preventDefault(); actions.pasteInto(); }
       else if (mod && key === 'a') { e.preventDefault(); store.getState().selectAll(store.getState().visiblePaths); }
-      else if (e.key === 'Backspace' || (e.altKey && e.key === 'ArrowLeft')) { e.preventDefault(); actions.back(); }
-      else if (e.altKey && e.key === 'ArrowUp') { e.preventDefault(); actions.up(); }
+      else if (e.key === 'Backspace') { e.preventDefault(); actions.back(); }
       else if (e.key === 'Escape') store.getState().closeMenu();
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
+}
+
+/**
+ * Refresh, the path bar, Back, Forward and Up: these act from a text field too (as in a browser), so they
+ * run before the text-field check. True when the key was one of them.
+ */
+function navigationKey(e: KeyboardEvent): boolean {
+  const mac = navigator.platform.startsWith('Mac');
+  const cmd = mac ? e.metaKey : e.ctrlKey;
+  const key = e.key.toLowerCase();
+  const run = (action: () => void) => { e.preventDefault(); action(); return true; };
+  // Refresh re-reads the folder in the app: never a reload of the whole window.
+  if (e.key === 'F5' || (cmd && !e.shiftKey && key === 'r')) return run(() => void actions.refresh());
+  if ((!mac && e.ctrlKey && key === 'l') || (mac && e.metaKey && e.shiftKey && key === 'g')) return run(focusPathBar);
+  if (isTextField(e.target) && !e.altKey) return false;
+  if ((e.altKey && e.key === 'ArrowLeft') || (mac && e.metaKey && e.key === '[')) return run(actions.back);
+  if ((e.altKey && e.key === 'ArrowRight') || (mac && e.metaKey && e.key === ']')) return run(actions.forward);
+  if ((e.altKey && e.key === 'ArrowUp') || (mac && e.metaKey && e.key === 'ArrowUp')) return run(actions.up);
+  return false;
 }

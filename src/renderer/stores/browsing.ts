@@ -13,6 +13,8 @@ export interface Listing {
   complete: boolean;
   /** Names the folder held when read (entries that vanished meanwhile are not listed). */
   total: number;
+  /** The folder may not be read: shown empty, saying so. */
+  denied?: boolean;
 }
 
 export interface BrowsingSlice {
@@ -34,6 +36,10 @@ export interface BrowsingSlice {
   /** Shows a page that arrived in the background, keeping the rows' order (the selection follows: actions). */
   appendPage(folderPath: string, listed: readonly ListedEntry[], complete: boolean): void;
   listingFailed(message: string): void;
+  /** A folder asked for could not be shown: the one on screen stays, as it was. */
+  listingAbandoned(): void;
+  /** The listing's entries changed on disk (a watched folder): the rows follow, in the order shown. */
+  replaceEntries(entries: readonly FolderEntry[]): void;
   /** Takes the last folder off the history, for Back. */
   popHistory(): string | undefined;
   /**
@@ -87,6 +93,14 @@ export const createBrowsingSlice: Slice<BrowsingSlice> = (set, get) => ({
   },
 
   listingFailed: (message) => set({ loading: false, listError: message }),
+  listingAbandoned: () => set({ loading: false }),
+
+  replaceEntries(entries) {
+    const { listing, order, showHidden } = get();
+    if (!listing || entries === listing.entries) return;
+    const next = { ...listing, entries: [...entries] };
+    set({ listing: next, ...derive(next, order, showHidden) });
+  },
 
   popHistory() {
     const history = get().history;

@@ -29,7 +29,8 @@ class WatchedFolder {
   private lastRereadAt: number | null = null;
 
   constructor(readonly dir: string, private readonly now: () => number) {
-    this.watcher = fs.watch(fsPath(dir), { encoding: 'buffer', persistent: false }, (_type, name) => {
+    // Persistent: a window waiting for changes is work in progress (the engine's close ends every watch).
+    this.watcher = fs.watch(fsPath(dir), { encoding: 'buffer', persistent: true }, (_type, name) => {
       this.changed(name ? decodeName(name) : null);
     });
     // The folder went away or the watch broke: the windows read it again (and say what is wrong).

@@ -274,12 +274,28 @@ function describe(named: Named, st: fs.Stats | NodeJS.ErrnoException, dir: strin
     const entry: ListedEntry = { name, kind, size: st.isFile() ? st.size : 0, mtimeMs: st.mtimeMs, hidden };
     // A folder this process cannot list or enter carries a lock (one access call, for folders only).
     if (kind === 'dir' && !canEnter(childPath(dir, name))) entry.noAccess = true;
+    if (kind === 'symlink') Object.assign(entry, linkOf(childPath(dir, name)));
     return entry;
   }
   // Gone between readdir and lstat: it is no longer in the folder, so it is not listed.
   if (st.code === 'ENOENT') return null;
   // Listed but not stat-able (a folder readable but not searchable): show it with what readdir knew.
   return { name, kind: named.kind, size: 0, mtimeMs: 0, hidden };
+}
+
+/** Where a symlink leads, so that opening it opens what it points to (a few syscalls, for symlinks only). */
+function linkOf(link: string): Pick<ListedEntry, 'linkTarget' | 'linkKind'> {
+  let target: string;
+  try {
+    target = path.resolve(path.dirname(link), decodeName(fs.readlinkSync(fsPath(link), 'buffer')));
+  } catch {
+    return {};
+  }
+  try {
+    return { linkTarget: target, linkKind: kindOfStats(fs.statSync(fsPath(link))) };
+  } catch {
+    return { linkTarget: target };
+  }
 }
 
 function canEnter(folder: string): boolean {
