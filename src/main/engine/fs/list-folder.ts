@@ -7,6 +7,9 @@ import type { EntryKind, FolderListing, FolderPage, ListedEntry } from '../../..
 import { childPath, kindOfDirent, kindOfStats } from './entry-kind';
 import { decodeName, fsPath, mayBeReplaced } from './byte-names';
 import { smallest, sortYielding } from './yielding-sort';
+import { currentUser, mayEnter } from './folder-access';
+
+const PROCESS_USER = currentUser();
 
 /** Directory entries read per getdents call. */
 const DIR_BUFFER = 1024;
@@ -272,8 +275,8 @@ function describe(named: Named, st: fs.Stats | NodeJS.ErrnoException, dir: strin
   if (st instanceof fs.Stats) {
     const kind = kindOfStats(st);
     const entry: ListedEntry = { name, kind, size: st.isFile() ? st.size : 0, mtimeMs: st.mtimeMs, hidden };
-    // A folder this process cannot list or enter carries a lock (one access call, for folders only).
-    if (kind === 'dir' && !canEnter(childPath(dir, name))) entry.noAccess = true;
+    // A folder this process cannot list or enter carries a lock (from the mode bits: folder-access.ts).
+    if (kind === 'dir' && !mayEnter(st, PROCESS_USER)) entry.noAccess = true;
     if (kind === 'symlink') Object.assign(entry, linkOf(childPath(dir, name)));
     return entry;
   }
@@ -295,15 +298,6 @@ function linkOf(link: string): Pick<ListedEntry, 'linkTarget' | 'linkKind'> {
     return { linkTarget: target, linkKind: kindOfStats(fs.statSync(fsPath(link))) };
   } catch {
     return { linkTarget: target };
-  }
-}
-
-function canEnter(folder: string): boolean {
-  try {
-    fs.accessSync(fsPath(folder), fs.constants.R_OK | fs.constants.X_OK);
-    return true;
-  } catch {
-    return false;
   }
 }
 
