@@ -45,6 +45,13 @@ export const methods = {
     input: z.object({
       sources: z.array(AbsolutePath).min(1).max(100_000),
       destination: AbsolutePath,
+      /**
+       * 'move': each SOURCE ends at DEST and is gone from where it was (docs/file-operations.md, "Moving"):
+       * renamed on the same file system, copied then removed across file systems. Default 'copy'.
+       */
+      operation: z.enum(['copy', 'move']).optional(),
+      /** A move: an original is removed only when its copy also has the same content (not only size and mtime). */
+      verify: z.boolean().optional(),
       overwrite: OverwriteMode.default('prompt'),
       /** false: discover every file on disk instead of starting from the library index (default true). */
       useIndex: z.boolean().optional(),
