@@ -96,10 +96,15 @@ export const createBrowsingSlice: Slice<BrowsingSlice> = (set, get) => ({
   listingAbandoned: () => set({ loading: false }),
 
   replaceEntries(entries) {
-    const { listing, order, showHidden } = get();
+    const { listing, visible, order, showHidden } = get();
     if (!listing || entries === listing.entries) return;
-    const next = { ...listing, entries: [...entries] };
-    set({ listing: next, ...derive(next, order, showHidden) });
+    // Linear, not a sort of every row: rows that stay are kept in place, new or changed ones merged in
+    // (a file being written changes every 100 ms; a 100,000-row folder must not be sorted each time).
+    const known = new Set(listing.entries);
+    const current = new Set(entries);
+    const arrived = entries.filter((e) => !known.has(e));
+    const merged = mergeSorted(visible.filter((e) => current.has(e)), shown(arrived, showHidden), order);
+    set({ listing: { ...listing, entries: [...entries] }, visible: merged, visiblePaths: merged.map((e) => e.path) });
   },
 
   popHistory() {

@@ -55,3 +55,23 @@ test('many files at once are read again as a whole, and the folder left behind n
     await engine.shutdown();
   }
 });
+
+test('a changed row moves to its place in the order shown; a new hidden file stays hidden', async () => {
+  const { engine, store, actions, connect, until } = storeOverEngine();
+  try {
+    connect();
+    const dir = tree(tempDir(), { 'a.txt': '1', 'b.txt': '22', 'c.txt': '333' });
+    store.getState().sortBy('size');
+    store.getState().sortBy('size'); // largest first
+    await actions.navigate(dir);
+    await until((s) => s.watching === dir);
+    assert.deepEqual(names(store.getState().visiblePaths), ['c.txt', 'b.txt', 'a.txt']);
+    fs.writeFileSync(path.join(dir, '.hidden'), 'h');
+    fs.writeFileSync(path.join(dir, 'a.txt'), 'now the largest');
+    await until((s) => s.visible[0]?.name === 'a.txt' && s.listing!.entries.some((e) => e.name === '.hidden'));
+    assert.deepEqual(names(store.getState().visiblePaths), ['a.txt', 'c.txt', 'b.txt']);
+    assert.equal(store.getState().listing!.entries.length, 4);
+  } finally {
+    await engine.shutdown();
+  }
+});
