@@ -1,15 +1,16 @@
 import type { FerryApi } from '../../shared/api';
-import type { EventOf, FerryEvent } from '../../shared/events';
+import type { FerryEvent } from '../../shared/events';
 import type { ConnectionState } from '../../shared/transport';
 import type { FolderEntry, FolderPage } from '../../shared/types';
 import { errorCode, errorMessage } from '../api/client';
 import { plural } from '../lib/format';
-import { baseName, isInside, joinPath, parentOf, separatorOf } from '../lib/paths';
+import { baseName, isInside, parentOf } from '../lib/paths';
 import { displayName } from '../../shared/display-name';
 import { withPaths, type Listing } from './browsing';
 import { selectedInOrder } from './selection';
 import { createLiveFolder } from './live-folder';
-import type { NavigationMove } from './navigation';
+import { createLanding } from './landing';
+import { cameFrom, moveOf, type NavigateOptions } from '../lib/navigation';
 import type { FerryStore } from './store';
 
 /** Rows asked for before anything is shown: a few screens, answered without examining a huge folder whole. */
@@ -20,8 +21,6 @@ const PAGE_SIZE = 10_000;
 const MAX_RELISTINGS = 2;
 const LIST_REFRESH_MS = 400;
 const FOLDER_REFRESH_MS = 1_500;
-/** How long a clean copy's finished dialog stays before it closes by itself (Finder's closes at once). */
-export const DIALOG_CLOSE_MS = 3_000;
 /** Above this many entries a re-list costs more than watching files arrive is worth. */
 const LIVE_REFRESH_MAX_ENTRIES = 5_000;
 
@@ -163,33 +162,10 @@ export function createActions(store: FerryStore, api: FerryApi) {
     if (intoItself) { showNotice(`Cannot copy “${baseName(intoItself)}” into itself`, 'error'); return; }
     const wanted = sources.filter((s) => parentOf(s) !== destination);
     if (wanted.length === 0) { showNotice(`${sources.length === 1 ? 'That item is' : 'Those items are'} already in this folder`); return; }
-    void get().startCopy(wanted, destination).then((jobId) => {
-      if (!jobId) return;
-      landing.set(jobId, { destination, paths: wanted.map((s) => joinPath(destination, baseName(s))) });
-      // A small copy can end before its id came back: it landed already.
-      const ended = get().byId[jobId]?.completed;
-      if (ended) void landed(jobId, ended);
-    });
+    void get().startCopy(wanted, destination).then((jobId) => { if (jobId) landing.expect(jobId, wanted, destination); });
   }
 
-  /** Copies this window started, by job id: where their items land, to select them once there. */
-  const landing = new Map<string, { destination: string; paths: string[] }>();
-
-  /**
-   * A copy ended: the folder on screen (which may be its destination, or hold it) shows what arrived, the
-   * items copied are selected and scrolled to, and a clean finish's dialog gets out of the way by itself.
-   */
-  async function landed(jobId: string, completed: EventOf<'completed'>): Promise<void> {
-    const copy = landing.get(jobId);
-    landing.delete(jobId);
-    if (copy && closesByItself(completed)) scheduleDialogClose(jobId);
-    await refresh();
-    if (copy && get().path === copy.destination) get().selectPaths(get().visiblePaths, copy.paths);
-  }
-
-  function scheduleDialogClose(jobId: string): void {
-    setTimeout(() => get().closeDialog(jobId), DIALOG_CLOSE_MS);
-  }
+  const landing = createLanding(store, refresh);
 
   /** While a copy lands in the folder on screen, its files appear (re-listed at most every 1.5 s). */
   function scheduleFolderRefresh(jobId: string): void {
@@ -278,7 +254,7 @@ export function createActions(store: FerryStore, api: FerryApi) {
       if (event.type === 'progress' && event.copiedFiles > 0) scheduleFolderRefresh(event.jobId);
       if (event.type === 'completed') {
         get().dropJobConflicts(event.jobId);
-        void landed(event.jobId, event);
+        void landing.landed(event.jobId, event);
       }
       if (event.type !== 'progress' && event.type !== 'filesDiscovered' && event.type !== 'filesSkipped') scheduleListRefresh();
     },
@@ -292,33 +268,4 @@ export function createActions(store: FerryStore, api: FerryApi) {
       wasOpen = true;
     },
   };
-}
-
-export interface NavigateOptions {
-  remember?: boolean;
-  /** Back or Forward (the window's history moves too); by default a new folder is a `push`. */
-  move?: 'back' | 'forward';
-  select?: readonly string[];
-  keepForward?: boolean;
-}
-
-/**
- * When going from `current` to a folder that holds it (Up, Back out of a subfolder), the row that leads
- * back to it: `/a` from `/a/b/c` selects `/a/b`.
- */
-export function cameFrom(current: string | null, target: string): string[] | undefined {
-  if (!current || current === target || !isInside(current, target)) return undefined;
-  const sep = separatorOf(target);
-  const rest = current.slice(target.length).replace(new RegExp(`^\\${sep}+`), '');
-  const first = rest.split(sep)[0];
-  return first ? [joinPath(target, first)] : undefined;
-}
-
-/** A finish to acknowledge only: everything copied or deliberately skipped, nothing failed or stopped. */
-export function closesByItself(completed: EventOf<'completed'>): boolean {
-  return completed.status === 'done' && completed.failedFiles === 0 && !completed.message;
-}
-
-function moveOf(options: NavigateOptions, remembered: boolean): NavigationMove {
-  return options.move ?? (remembered ? 'push' : 'replace');
 }

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { cameFrom, closesByItself } from '../../../src/renderer/stores/actions';
+import { cameFrom } from '../../../src/renderer/lib/navigation';
+import { closesByItself } from '../../../src/renderer/stores/landing';
 import { emptyDir, symlink, tempDir, tree } from '../../helpers/tree';
 import { storeOverEngine } from './store-over-engine';
 
