@@ -1,7 +1,8 @@
 import { actions, store, useFerry } from '../state';
 import { PathBar } from './PathBar';
+import { LibrarySearch } from './LibrarySearch';
 
-/** Back, Forward, Up, the editable path bar, "Show hidden" and the jobs toggle. */
+/** Back, Forward, Up, the editable path bar, the library search, "Show hidden" and the jobs toggle. */
 export function Toolbar() {
   const canGoBack = useFerry((s) => s.history.length > 0);
   const canGoForward = useFerry((s) => s.forward.length > 0);
@@ -18,6 +19,7 @@ export function Toolbar() {
       <button type="button" aria-label="Up" title="Enclosing folder (Alt+Up)" disabled={!canGoUp}
         onClick={() => actions.up()}>↑</button>
       <PathBar />
+      <LibrarySearch />
       <label className="toggle">
         <input type="checkbox" checked={showHidden} onChange={(e) => store.getState().setShowHidden(e.target.checked)} />
         Hidden files

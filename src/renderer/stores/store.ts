@@ -9,6 +9,8 @@ import { createNoticesSlice, type NoticesSlice } from './notices';
 import { createPointerSlice, type PointerSlice } from './pointer';
 import { createConnectionSlice, type ConnectionSlice } from './connection';
 import { createNavigationSlice, type NavigationSlice } from './navigation';
+import { createPreviewSlice, type PreviewSlice } from './preview';
+import { createFileOpsSlice, type FileOpsSlice } from './file-ops';
 
 /**
  * The renderer's one store, made of slices (zustand's slices pattern): each slice owns its fields and the
@@ -17,7 +19,7 @@ import { createNavigationSlice, type NavigationSlice } from './navigation';
  * No DOM here: the store runs under node:test; the window's side (storage, title, URL) is in src/renderer/dom.
  */
 export type FerryState = BrowsingSlice & SelectionSlice & JobsSlice & ConflictsSlice & ClipboardSlice & NoticesSlice & PointerSlice
-  & ConnectionSlice & NavigationSlice;
+  & ConnectionSlice & NavigationSlice & FileOpsSlice & PreviewSlice;
 
 /** What slices that talk to the engine are given (the renderer's client, or one over a test engine). */
 export interface StoreDeps {
@@ -38,5 +40,7 @@ export function createFerryStore(deps: StoreDeps): FerryStore {
     ...createPointerSlice(...a),
     ...createConnectionSlice(...a),
     ...createNavigationSlice(...a),
+    ...createPreviewSlice(...a),
+    ...createFileOpsSlice(...a),
   }));
 }
