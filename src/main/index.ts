@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { IPC_COMMAND, type MenuCommand } from '../shared/api';
 import { describeDamagedLibrary, type DamagedLibrary } from './engine/db/library';
 import { createFerryEngine, type FerryEngine } from './engine/ferry-engine';
 import { installIpc } from './hosts/electron/ipc';
@@ -78,6 +79,7 @@ async function start(): Promise<void> {
     newWindow: () => windows.create(),
     undo: () => step(() => engine.undo({})),
     redo: () => step(() => engine.redo({})),
+    refresh: () => BrowserWindow.getFocusedWindow()?.webContents.send(IPC_COMMAND, 'refresh' satisfies MenuCommand),
   };
   installMenu(menuActions);
   const labels = followHistoryLabels(engine, (shown: EditLabels) => installMenu(menuActions, shown));

@@ -26,6 +26,9 @@ export function useFerry<T>(selector: (state: FerryState) => T): T {
 /** Routes the engine's event stream and the connection's state into the store (once, at start). */
 export function connectEvents(): void {
   api.onEvent(actions.handleEvent);
+  api.onFolderChange(actions.handleFolderChange);
+  // Electron's View ▸ Refresh: the folder is read again in the app (the browser host has no menu).
+  window.ferry?.onMenuCommand?.((command) => { if (command === 'refresh') void actions.refresh(); });
   if (!webSocket) return;
   store.getState().setConnection(webSocket.connection());
   webSocket.onConnection(actions.connectionChanged);

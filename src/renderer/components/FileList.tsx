@@ -6,6 +6,8 @@ import { FileRow } from './FileRow';
 import { actions, fileOps, store, useFerry } from '../state';
 import { isMac } from '../dom/platform';
 import { selectedInOrder } from '../stores/selection';
+import { findTyped, TYPE_SELECT_PAUSE_MS } from '../lib/type-select';
+import { displayName } from '../../shared/display-name';
 
 const ROW_HEIGHT = 28;
 /** Rows rendered beyond each edge of the view: enough for a wheel step, few enough that a fling renders little. */
@@ -56,7 +58,9 @@ export function FileList() {
   const order = useFerry((s) => s.order);
   const focus = useFerry((s) => s.focus);
   const backgroundDrop = useFerry((s) => s.dropTarget === 'background');
+  const denied = useFerry((s) => s.listing?.denied ?? false);
   const scroller = useRef<HTMLDivElement>(null);
+  const typed = useRef({ text: '', at: 0 });
 
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -116,6 +120,14 @@ export function FileList() {
       e.preventDefault();
       const entry = store.getState().visible[selection.focus];
       if (entry) actions.openEntry(entry);
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key !== ' ' || typed.current.text)) {
+      // Type-to-select: letters typed in a row find the first name starting with them.
+      e.preventDefault();
+      const now = e.timeStamp;
+      typed.current = { text: now - typed.current.at > TYPE_SELECT_PAUSE_MS ? e.key : typed.current.text + e.key, at: now };
+      const names = store.getState().visible.map((entry) => displayName(entry.name));
+      const index = findTyped(names, typed.current.text, selection.focus);
+      if (index >= 0) selection.click(order, index, 'replace');
     }
   }
 
@@ -160,7 +172,8 @@ export function FileList() {
           })}
         </div>
         {error && <p className="list-message error" role="alert">{error}</p>}
-        {!error && !loading && complete && path && entries.length === 0 && <p className="list-message">This folder is empty</p>}
+        {!error && denied && <p className="list-message" role="status">You don't have permission to see this folder's contents</p>}
+        {!error && !denied && !loading && complete && path && entries.length === 0 && <p className="list-message">This folder is empty</p>}
       </div>
     </div>
   );

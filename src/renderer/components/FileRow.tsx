@@ -67,6 +67,7 @@ export const FileRow = memo(function FileRow({ entry, index, top, height, onClic
         {renaming ? <RenameField name={entry.name} /> : (
           <span className="name-text" onClick={(e) => renameOnSecondClick(e, selected, () => fileOps.renameSelection())}>{displayName(entry.name)}</span>
         )}
+        {entry.noAccess && <span role="img" aria-label="No access" title="You don't have permission to open this folder" className="lock-badge">🔒</span>}
       </div>
       <div role="gridcell" className="cell size">{isDir ? '—' : formatBytes(entry.size)}</div>
       <div role="gridcell" className="cell kind">{kindLabel(entry)}</div>

@@ -16,7 +16,8 @@ export interface JobsSlice {
   jobListLoaded: boolean;
   showJobs: boolean;
   applyJobEvent(event: FerryEvent): void;
-  startCopy(sources: string[], destination: string): Promise<void>;
+  /** Resolves with the job's id once the engine started it (null when it could not start). */
+  startCopy(sources: string[], destination: string): Promise<string | null>;
   resumeJob(jobId: string, destination?: string): Promise<void>;
   retryFailed(jobId: string): Promise<void>;
   closeDialog(jobId: string): void;
@@ -68,14 +69,17 @@ export const createJobsSlice = ({ api }: StoreDeps): Slice<JobsSlice> => (set, g
 
     async startCopy(sources, destination) {
       const placeholder = openPlaceholder(destination);
+      let started: string | null = null;
       try {
         // Replace is undoable in the app: a replaced file goes to the Trash (docs/file-operations.md "Trash").
         const { jobId } = await api.startCopy({ sources, destination, overwrite: 'prompt', replacedToTrash: true });
         adopt(placeholder, jobId, destination);
+        started = jobId;
       } catch (err) {
         failPlaceholder(placeholder, err);
       }
       void get().refreshJobs();
+      return started;
     },
 
     async resumeJob(jobId, destination = '') {
