@@ -75,7 +75,7 @@ export function LibrarySearch() {
     <div className="library-search"
       onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false); }}>
       <input ref={input} type="search" aria-label="Search library" placeholder="Search library" value={text}
-        spellCheck={false} autoComplete="off" aria-controls="library-results" aria-expanded={showPanel}
+        spellCheck={false} autoComplete="off" aria-controls="library-results"
         aria-activedescendant={showPanel && found?.matches.length ? `library-result-${active}` : undefined}
         onFocus={() => {
           setOpen(true);
