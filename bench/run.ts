@@ -22,6 +22,8 @@ interface Row { what: string; ferry: string; peer: string; ratio?: number; goal?
 const root = projectRoot();
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
+/** `--moves`: only the move rows (bench/moves.ts), without the corpora: a short run while others work here. */
+const onlyMoves = argv.includes('--moves');
 const repsArg = argv.indexOf('--reps');
 const reps = repsArg >= 0 ? Math.max(1, Number(argv[repsArg + 1])) : quick ? 3 : 5;
 const copyReps = repsArg >= 0 ? reps : 3;
@@ -321,7 +323,7 @@ async function main(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   fs.mkdirSync(work, { recursive: true });
-  const corpora = ensureCorpora(base, quick, log);
+  const corpora = onlyMoves ? [] : ensureCorpora(base, quick, log);
   log('warming the page cache (every tool then reads the same warm cache)…');
   for (const c of corpora) await run('sh', ['-c', 'find "$1" -type f -exec cat {} + > /dev/null', 'sh', c.root]);
   const canIndex = await available('index');
@@ -329,12 +331,14 @@ async function main(): Promise<void> {
   if (!canIndex) log('ferry index not available yet');
   if (!canCopy) log('ferry copy not available yet');
 
-  for (const c of corpora) await section(`indexing ${c.name}: find vs ferry index ×${reps}`, () => timeIndexing(c, canIndex));
-  const db = await prepareLibrary(corpora, canIndex);
-  await section('copy phases in-process', () => timePhases(corpora, db));
-  await section('library search as typed', () => timeSearch());
-  for (const c of corpora) await section(`fresh copies of ${c.name} ×${copyReps}`, () => timeFreshCopies(c, db, canCopy));
-  for (const c of corpora) await section(`second copies of ${c.name} ×${copyReps}`, () => timeSecondRun(c, db, canCopy));
+  if (!onlyMoves) {
+    for (const c of corpora) await section(`indexing ${c.name}: find vs ferry index ×${reps}`, () => timeIndexing(c, canIndex));
+    const db = await prepareLibrary(corpora, canIndex);
+    await section('copy phases in-process', () => timePhases(corpora, db));
+    await section('library search as typed', () => timeSearch());
+    for (const c of corpora) await section(`fresh copies of ${c.name} ×${copyReps}`, () => timeFreshCopies(c, db, canCopy));
+    for (const c of corpora) await section(`second copies of ${c.name} ×${copyReps}`, () => timeSecondRun(c, db, canCopy));
+  }
   if (await available('move')) {
     await section(`moves ×${copyReps}`, async () => {
       rows.push(...await timeMoves({ work, ferryBin, node, count: quick ? 5000 : 50_000, reps: copyReps, log, notes }));
@@ -348,7 +352,7 @@ async function main(): Promise<void> {
     `- date: ${new Date().toISOString()}${quick ? ' (--quick)' : ''}`,
     `- machine: ${machine()}`,
     `- copies written to: ${copies}${process.env.FERRY_BENCH_DEST_DIR ? ' (FERRY_BENCH_DEST_DIR)' : ' (same file system as the corpora)'}`,
-    `- corpora: ${corpora.map((c) => `**${c.name}** — ${c.description}: ${c.files.toLocaleString('en')} files, ${(c.bytes / 2 ** 20).toFixed(0)} MiB`).join('; ')}`,
+    `- corpora: ${onlyMoves ? 'none (--moves: the move rows only)' : ''}${corpora.map((c) => `**${c.name}** — ${c.description}: ${c.files.toLocaleString('en')} files, ${(c.bytes / 2 ** 20).toFixed(0)} MiB`).join('; ')}`,
     `- method: median of ${reps} runs (indexing, find) and ${copyReps} runs (copies), tools interleaved; warm page cache for every tool (the corpora are read once first; dropping caches is not permitted here); wall clock of the whole process, Node start-up included for ferry and the bare copier; writes land in the page cache (no fsync) for every tool alike.`,
     `- load average (1 min) at start / end: ${loadBefore} / ${loadAfter} on ${os.cpus().length} cores — other work on this machine adds noise; ratios of interleaved runs hold better than absolute times`,
     `- bench duration: ${((Date.now() - started) / 1000).toFixed(0)} s`,
@@ -359,7 +363,7 @@ async function main(): Promise<void> {
   ].join('\n');
   process.stdout.write(`${md}\n`);
   // A --quick run is a smoke test: it must not replace the full run's numbers that the README quotes.
-  const resultsFile = path.join(root, 'bench', quick ? 'results-quick.md' : 'results.md');
+  const resultsFile = path.join(root, 'bench', onlyMoves ? 'results-moves.md' : quick ? 'results-quick.md' : 'results.md');
   fs.writeFileSync(resultsFile, `${md}\n`);
   log(`wrote ${resultsFile}; removing the copies (slow on a disk slow at metadata)…`);
   fs.rmSync(copies, { recursive: true, force: true });

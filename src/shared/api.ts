@@ -105,6 +105,28 @@ export const methods = {
   resolveConflict: { input: ConflictAnswer.extend({ jobId: z.string().min(1) }), output: z.object({}) },
   /** Interrupted jobs first, then running, paused and queued ones, then finished ones, newest first. */
   listJobs: { input: z.object({ limit: z.number().int().min(1).optional() }), output: z.array(JobSummary) },
+  /**
+   * Renames an item in its folder (never overwriting: EEXIST for a taken name; INVALID_INPUT with the reason
+   * for an empty name, `/`, NUL, `.`, `..` or over 255 bytes). A case-only rename works on case-insensitive
+   * file systems. Returns the new path.
+   */
+  renameItem: { input: z.object({ path: AbsolutePath, newName: z.string().max(4096) }), output: z.object({ path: z.string() }) },
+  /** Creates "New Folder" (then "New Folder 2"…) in `parent`, or exactly `name`; returns its path. */
+  createFolder: {
+    input: z.object({ parent: AbsolutePath, name: z.string().max(4096).optional() }),
+    output: z.object({ path: z.string() }),
+  },
+  /**
+   * Deletes items permanently (no Trash) as a `delete` job: its events are those of a copy job's stream
+   * (docs/events.md), cancel stops it between two entries. `/`, the home folder and a location's root are
+   * refused before anything is removed.
+   */
+  deleteItems: { input: z.object({ paths: z.array(AbsolutePath).min(1).max(100_000) }), output: JobRef },
+  /**
+   * Opens a file with the system's default application: the desktop app only (the browser host opens
+   * files in a tab through GET /file instead); INVALID_INPUT where the host cannot.
+   */
+  openItem: { input: z.object({ path: AbsolutePath }), output: z.object({}) },
 } as const;
 
 export type MethodName = keyof typeof methods;

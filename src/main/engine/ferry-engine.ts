@@ -39,6 +39,7 @@ export interface FerryEngine extends FerryHandlers {
   startCopy(input: MethodParsedInput<'startCopy'>, follow?: Follow): Promise<MethodOutput<'startCopy'>>;
   resumeJob(input: MethodParsedInput<'resumeJob'>, follow?: Follow): Promise<MethodOutput<'resumeJob'>>;
   addLocation(input: MethodParsedInput<'addLocation'>, follow?: IndexFollow): Promise<Location>;
+  deleteItems(input: MethodParsedInput<'deleteItems'>, follow?: Follow): Promise<MethodOutput<'deleteItems'>>;
   /** Stops a live job now, resumable later (`ferry resume`): what Ctrl-C does to a CLI copy. */
   interruptJob(jobId: string): void;
   /** A top-level job of this kind by its id or an unambiguous prefix of it (people paste the first characters). */
@@ -64,6 +65,11 @@ export interface FerryEngineOptions {
   nativeBinding?: string;
   /** A speed limit (bytes a second) for every copy started here that does not set its own. */
   defaultRateLimit?: number;
+  /**
+   * Opens a file with the system's default application (Electron's `shell.openPath`: '' on success, else
+   * why). Given by the desktop app only: the engine never imports electron.
+   */
+  openPath?: (path: string) => Promise<string>;
   /** Given by hosts: a damaged library is set aside and a fresh one started, and this is told (openLibrary). */
   onLibraryDamaged?: (notice: DamagedLibrary) => void;
   /**
@@ -146,6 +152,15 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       return {};
     },
     listJobs: async ({ limit }) => jobs.store.list({ limit }),
+    renameItem: async ({ path, newName }) => ({ path: await lazy.ops().renameFollowed(db, path, newName) }),
+    createFolder: async ({ parent, name }) => ({ path: await lazy.ops().createFolder(parent, name) }),
+    deleteItems: async ({ paths }, follow = {}) => {
+      const locationRoots = lazy.indexer().listLocations().map((l) => l.path);
+      const ops = lazy.ops();
+      const onRemoved = (gone: string[]) => ops.followRemoved(db, gone);
+      return { jobId: (await ops.deleteItems({ jobs, paths, locationRoots, onEvent: follow.onEvent, onRemoved })).jobId };
+    },
+    openItem: async ({ path }) => lazy.ops().openItem(path, options.openPath),
     onEvent: (listener) => jobs.onEvent(listener),
     snapshotEvents: () => jobs.handles().flatMap((h) => h.snapshot()),
     interruptJob: (jobId) => jobs.liveHandle(jobId).cancel('interrupt'),
@@ -183,6 +198,9 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
     searchIndex(): LibrarySearchIndex {
       const { LibrarySearchIndex: Index } = require('./search/library-search-index') as typeof import('./search/library-search-index');
       return (searchIndex ??= new Index(db));
+    },
+    ops(): typeof import('./ops/file-ops') {
+      return require('./ops/file-ops') as typeof import('./ops/file-ops');
     },
     copies(): CopyService {
       const { CopyService: Service } = require('./copy/copy-service') as typeof import('./copy/copy-service');

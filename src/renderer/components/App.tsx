@@ -6,6 +6,7 @@ import { Sidebar } from './Sidebar';
 import { FileList } from './FileList';
 import { FilterBar } from './FilterBar';
 import { ContextMenu } from './ContextMenu';
+import { DeleteConfirm } from './DeleteConfirm';
 import { CopyDialogs } from './CopyDialog';
 import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
@@ -50,6 +51,7 @@ export function App() {
       <CopyDialogs />
       <ConflictModal />
       <ContextMenu />
+      <DeleteConfirm />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { actions, store } from '../state';
+import { actions, fileOps, store } from '../state';
+import { isMac } from '../dom/platform';
 import { openNewWindow } from '../dom/new-window';
 
 function isTextField(target: EventTarget | null): boolean {
@@ -20,9 +21,12 @@ export function useShortcuts(): void {
     function onKeyDown(e: KeyboardEvent) {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
+      if (mod && e.shiftKey && key === 'n' && !isTextField(e.target)) { e.preventDefault(); void fileOps.newFolder(); return; }
       if (mod && key === 'n') { e.preventDefault(); openNewWindow(); return; }
       if (mod && key === 'f') { e.preventDefault(); openFind(e.shiftKey); return; }
       if (isTextField(e.target) || document.querySelector('[role="alertdialog"]')) return;
+      if (e.key === 'F2' && !isMac()) { e.preventDefault(); fileOps.renameSelection(); return; }
+      if (e.shiftKey && e.key === 'Delete') { e.preventDefault(); fileOps.askDeleteSelection(); return; }
       if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
       else if (mod && key === 'v') { e.preventDefault(); actions.pasteInto(); }
       else if (mod && key === 'a') { e.preventDefault(); store.getState().selectAll(store.getState().visiblePaths); }

@@ -44,7 +44,7 @@ async function* pagesOf(api: FerryApi, listingId: string, from: number): AsyncGe
  * reading folders from the engine, and routing the engine's events. Their bookkeeping (which navigation is
  * the newest, pending refresh timers) belongs to this one store's actions, not to any module.
  */
-export function createActions(store: FerryStore, api: FerryApi) {
+export function createActions(store: FerryStore, api: FerryApi, options: { openFile?: (entry: FolderEntry) => void } = {}) {
   const get = store.getState;
   let requestSeq = 0;
   let relistings = 0;
@@ -207,6 +207,7 @@ export function createActions(store: FerryStore, api: FerryApi) {
 
     openEntry(entry: FolderEntry): void {
       if (entry.kind === 'dir' || entry.kind === 'symlink') void navigate(entry.path);
+      else if (options.openFile) options.openFile(entry);
       else get().showNotice(`Ferry copies files; open “${displayName(entry.name)}” with another app`);
     },
 
