@@ -11,8 +11,10 @@ import { CopyDialogs } from './CopyDialog';
 import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
 import { StatusBar } from './StatusBar';
+import { QuickLook } from './QuickLook';
+import { InfoDialog } from './InfoDialog';
 import { folderToHash, hashToFolder } from '../lib/location-hash';
-import { actions, store, useFerry } from '../state';
+import { actions, see, store, useFerry } from '../state';
 import { displayName } from '../../shared/display-name';
 
 /** A window opens at the folder in its URL's hash (so "New Window" opens where you are), else at home. */
@@ -25,6 +27,7 @@ function initialPath(): string | null {
 export function App() {
   const showJobs = useFerry((s) => s.showJobs);
   useShortcuts();
+  useEffect(() => see.watch(), []);
 
   useEffect(() => {
     const start = initialPath();
@@ -51,6 +54,8 @@ export function App() {
       <CopyDialogs />
       <ConflictModal />
       <ContextMenu />
+      <QuickLook />
+      <InfoDialog />
       <DeleteConfirm />
     </div>
   );
