@@ -238,8 +238,9 @@ export function createActions(store: FerryStore, api: FerryApi, options: { openF
       const before = get().visiblePaths;
       get().setFilter(text);
       const after = get().visiblePaths;
-      get().retainSelection(new Set(after));
-      get().followRows(before, after);
+      // Nothing selected (the usual case while typing): no set of 20,000 paths to build per keystroke.
+      if (get().selected.size > 0) get().retainSelection(new Set(after));
+      if (get().anchor !== null || get().focus !== null) get().followRows(before, after);
     },
 
     /**
