@@ -40,6 +40,8 @@ export const methods = {
       sources: z.array(AbsolutePath).min(1).max(100_000),
       destination: AbsolutePath,
       overwrite: OverwriteMode.default('prompt'),
+      /** 'move': each source is moved (renamed on its own file system, else copied then removed). */
+      operation: z.enum(['copy', 'move']).default('copy'),
       /** false: discover every file on disk instead of starting from the library index (default true). */
       useIndex: z.boolean().optional(),
       /** Copy worker threads (default 2–4 by CPU count). */
@@ -50,6 +52,15 @@ export const methods = {
       priority: z.number().int().min(-1000).max(1000).optional(),
     }),
     output: JobRef,
+  },
+  /**
+   * The file system each path is on, as an opaque id (stat's device number; a dangling symlink's own), or
+   * null when the path cannot be examined. Equal ids mean a move between them is a rename: the app's
+   * drag and drop moves within one file system and copies across (Finder's rule).
+   */
+  fileSystemIds: {
+    input: z.object({ paths: z.array(AbsolutePath).min(1).max(1_000) }),
+    output: z.array(z.string().nullable()),
   },
   pauseJob: { input: JobRef, output: z.object({}) },
   /**

@@ -25,6 +25,7 @@ export interface Follow {
   /** Every event of the job from its first (`initialEstimate`, or `resumeDetected` for a resume). */
   onEvent?: (event: FerryEvent) => void;
 }
+type StartInput = Omit<MethodParsedInput<'startCopy'>, 'operation'> & Partial<Pick<MethodParsedInput<'startCopy'>, 'operation'>>;
 export type IndexFollow = Pick<AddLocationOptions, 'signal' | 'onProgress' | 'onAbsorbed'>;
 
 /**
@@ -34,7 +35,8 @@ export type IndexFollow = Pick<AddLocationOptions, 'signal' | 'onProgress' | 'on
  * jobs and locations as a person names them.
  */
 export interface FerryEngine extends FerryHandlers {
-  startCopy(input: MethodParsedInput<'startCopy'>, follow?: Follow): Promise<MethodOutput<'startCopy'>>;
+  /** `operation` defaults to 'copy' here too, as it does on the wire. */
+  startCopy(input: StartInput, follow?: Follow): Promise<MethodOutput<'startCopy'>>;
   resumeJob(input: MethodParsedInput<'resumeJob'>, follow?: Follow): Promise<MethodOutput<'resumeJob'>>;
   addLocation(input: MethodParsedInput<'addLocation'>, follow?: IndexFollow): Promise<Location>;
   /** Stops a live job now, resumable later (`ferry resume`): what Ctrl-C does to a CLI copy. */
@@ -109,6 +111,7 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       return {};
     },
     startCopy: async (input, follow = {}) => ({ jobId: (await lazy.copies().start({ ...input, onEvent: follow.onEvent })).jobId }),
+    fileSystemIds: ({ paths }) => (require('./fs/file-system-ids') as typeof import('./fs/file-system-ids')).fileSystemIds(paths),
     pauseJob: async ({ jobId }) => {
       jobs.liveHandle(jobId).pause();
       return {};
