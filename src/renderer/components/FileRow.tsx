@@ -24,9 +24,10 @@ interface Props {
  */
 export const FileRow = memo(function FileRow({ entry, index, top, height, onClick, onOpen, onContextMenu, onDragStart }: Props) {
   // One subscription for both flags (a number, so unchanged rows compare equal and do not re-render).
-  const flags = useFerry((s) => (s.selected.has(entry.path) ? 1 : 0) | (s.focus === index ? 2 : 0));
+  const flags = useFerry((s) => (s.selected.has(entry.path) ? 1 : 0) | (s.focus === index ? 2 : 0) | (s.cutPaths.has(entry.path) ? 4 : 0));
   const selected = (flags & 1) !== 0;
   const focused = (flags & 2) !== 0;
+  const cut = (flags & 4) !== 0;
   const isDir = entry.kind === 'dir';
   const dropping = useFerry((s) => isDir && s.dropTarget === entry.path);
 
@@ -46,7 +47,7 @@ export const FileRow = memo(function FileRow({ entry, index, top, height, onClic
     actions.copyInto(readFerryPaths(e.dataTransfer), entry.path);
   }
 
-  const className = ['file-row', index % 2 === 1 && 'odd', selected && 'selected', focused && 'focused', dropping && 'drop-target', entry.hidden && 'hidden-entry']
+  const className = ['file-row', index % 2 === 1 && 'odd', selected && 'selected', focused && 'focused', dropping && 'drop-target', entry.hidden && 'hidden-entry', cut && 'cut']
     .filter(Boolean).join(' ');
 
   return (

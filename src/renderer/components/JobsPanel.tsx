@@ -3,6 +3,7 @@ import { formatCount, formatDate } from '../lib/format';
 import { baseName } from '../lib/paths';
 import { displayName } from '../../shared/display-name';
 import { store, useFerry } from '../state';
+import { isTransferJob, jobOperation, WORDS } from '../lib/operation';
 
 const STATUS: Record<JobSummary['status'], string> = {
   queued: 'Queued', waiting: 'Waiting', running: 'Copying', paused: 'Paused', completed: 'Done', failed: 'Failed',
@@ -12,9 +13,10 @@ const STATUS: Record<JobSummary['status'], string> = {
 function describeJob(job: JobSummary): string {
   const sources = Array.isArray(job.config.sources) ? (job.config.sources as unknown[]).filter((s): s is string => typeof s === 'string') : [];
   const destination = typeof job.config.destination === 'string' ? job.config.destination : '';
-  if (job.kind !== 'copy') return `${job.kind} job`;
+  if (!isTransferJob(job)) return `${job.kind} job`;
+  const noun = WORDS[jobOperation(job)].noun;
   const what = sources.length === 1 ? `“${displayName(baseName(sources[0]!))}”` : `${formatCount(sources.length)} items`;
-  return destination ? `Copy ${what} to “${displayName(baseName(destination))}”` : `Copy ${what}`;
+  return destination ? `${noun} ${what} to “${displayName(baseName(destination))}”` : `${noun} ${what}`;
 }
 
 function describeProgress(job: JobSummary): string | null {
@@ -50,7 +52,7 @@ function JobItem({ job }: { job: JobSummary }) {
     <li aria-label={label} className={`job job-${job.status}`} data-job-id={job.id}>
       <div className="job-title">{label}</div>
       <div className="job-meta">
-        <span className="status">{STATUS[job.status]}</span>
+        <span className="status">{job.status === 'running' ? WORDS[jobOperation(job)].doing : STATUS[job.status]}</span>
         {progress && <span>{progress}</span>}
         <span>{formatDate(job.createdAt)}</span>
       </div>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { actions, store } from '../state';
 import { openNewWindow } from '../dom/new-window';
+import { platform } from '../dom/platform';
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -16,6 +17,9 @@ export function useShortcuts(): void {
       if (mod && key === 'n') { e.preventDefault(); openNewWindow(); return; }
       if (isTextField(e.target) || document.querySelector('[role="alertdialog"]')) return;
       if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
+      else if (mod && key === 'x') { e.preventDefault(); actions.cutSelection(); }
+      // macOS's "Move Item Here": Option changes the key's character (√), so match the physical key.
+      else if (platform === 'mac' && e.metaKey && e.altKey && e.code === 'KeyV') { e.preventDefault(); actions.moveClipboardInto(); }
       else if (mod && key === 'v') { e.preventDefault(); actions.pasteInto(); }
       else if (mod && key === 'a') { e.preventDefault(); store.getState().selectAll(store.getState().visiblePaths); }
       else if (e.key === 'Backspace' || (e.altKey && e.key === 'ArrowLeft')) { e.preventDefault(); actions.back(); }

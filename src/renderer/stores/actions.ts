@@ -4,6 +4,7 @@ import type { ConnectionState } from '../../shared/transport';
 import type { FolderEntry, FolderPage } from '../../shared/types';
 import { errorCode, errorMessage } from '../api/client';
 import { plural } from '../lib/format';
+import { WORDS, type Operation } from '../lib/operation';
 import { baseName, isInside, parentOf } from '../lib/paths';
 import { displayName } from '../../shared/display-name';
 import { withPaths, type Listing } from './browsing';
@@ -115,17 +116,28 @@ export function createActions(store: FerryStore, api: FerryApi) {
   }
 
   /**
-   * Copies `sources` into `destination`. Items already in that folder are left out (a copy onto itself is
-   * meaningless), and a folder is never copied into itself; both are said, not silently dropped.
+   * Copies (or moves) `sources` into `destination`. Items already in that folder are left out (a copy or
+   * move onto itself is meaningless), and a folder never goes into itself; both are said, not silently
+   * dropped. True when a job was started.
    */
-  function copyInto(sources: readonly string[], destination: string): void {
+  function transferInto(sources: readonly string[], destination: string, operation: Operation): boolean {
     const { showNotice } = get();
-    if (sources.length === 0) { showNotice('Nothing to paste: copy some items first'); return; }
+    if (sources.length === 0) { showNotice('Nothing to paste: copy some items first'); return false; }
     const intoItself = sources.find((s) => isInside(destination, s));
-    if (intoItself) { showNotice(`Cannot copy “${baseName(intoItself)}” into itself`, 'error'); return; }
+    if (intoItself) { showNotice(`Cannot ${WORDS[operation].verb} “${baseName(intoItself)}” into itself`, 'error'); return false; }
     const wanted = sources.filter((s) => parentOf(s) !== destination);
-    if (wanted.length === 0) { showNotice(`${sources.length === 1 ? 'That item is' : 'Those items are'} already in this folder`); return; }
-    void get().startCopy(wanted, destination);
+    if (wanted.length === 0) { showNotice(`${sources.length === 1 ? 'That item is' : 'Those items are'} already in this folder`); return false; }
+    void get().startCopy(wanted, destination, operation);
+    return true;
+  }
+
+  function copyInto(sources: readonly string[], destination: string): void {
+    transferInto(sources, destination, 'copy');
+  }
+
+  /** Moves `sources` into `destination`; the cut they came from is used up once the move starts (Finder's). */
+  function moveInto(sources: readonly string[], destination: string): void {
+    if (transferInto(sources, destination, 'move') && get().clipboard.some((p) => sources.includes(p))) get().setClipboard([]);
   }
 
   /** While a copy lands in the folder on screen, its files appear (re-listed at most every 1.5 s). */
@@ -153,6 +165,8 @@ export function createActions(store: FerryStore, api: FerryApi) {
     navigate,
     refresh,
     copyInto,
+    moveInto,
+    transferInto,
 
     back(): void {
       const previous = get().popHistory();
@@ -171,8 +185,24 @@ export function createActions(store: FerryStore, api: FerryApi) {
       get().showNotice(`${plural(paths.length, 'item')} ready to paste`);
     },
 
+    /** Cut (Ctrl/Cmd+X): the items stay where they are, dimmed, until Paste moves them. */
+    cutSelection(): void {
+      const paths = selectedInOrder(get());
+      if (paths.length === 0) return;
+      get().setClipboard(paths, true);
+      get().showNotice(`${plural(paths.length, 'item')} cut: paste to move ${paths.length === 1 ? 'it' : 'them'}`);
+    },
+
+    /** Paste: copies what was copied, moves what was cut. */
     pasteInto(destination: string | null = get().path): void {
-      if (destination) copyInto(get().clipboard, destination);
+      if (!destination) return;
+      if (get().clipboardCut) moveInto(get().clipboard, destination);
+      else copyInto(get().clipboard, destination);
+    },
+
+    /** macOS's "Move Item Here" (Cmd+Option+V): moves what was copied (or cut). */
+    moveClipboardInto(destination: string | null = get().path): void {
+      if (destination) moveInto(get().clipboard, destination);
     },
 
     openEntry(entry: FolderEntry): void {
