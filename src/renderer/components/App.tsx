@@ -9,6 +9,7 @@ import { CopyDialogs } from './CopyDialog';
 import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
 import { StatusBar } from './StatusBar';
+import { DropHint } from './DropHint';
 import { folderToHash, hashToFolder } from '../lib/location-hash';
 import { actions, store, useFerry } from '../state';
 import { displayName } from '../../shared/display-name';
@@ -46,6 +47,7 @@ export function App() {
         {showJobs && <JobsPanel />}
       </div>
       <StatusBar />
+      <DropHint />
       <CopyDialogs />
       <ConflictModal />
       <ContextMenu />

@@ -2,9 +2,9 @@ import { memo, type DragEvent, type MouseEvent } from 'react';
 import type { FolderEntry } from '../../shared/types';
 import { formatBytes, formatDate } from '../lib/format';
 import { kindLabel } from '../lib/sort';
-import { hasFerryPaths, readFerryPaths } from '../dom/dnd';
+import { acceptsDrop, dropOnFolder, hoverFolder, leaveFolders } from '../dom/drop-handlers';
 import { displayName } from '../../shared/display-name';
-import { actions, store, useFerry } from '../state';
+import { store, useFerry } from '../state';
 
 interface Props {
   entry: FolderEntry;
@@ -32,19 +32,18 @@ export const FileRow = memo(function FileRow({ entry, index, top, height, onClic
   const dropping = useFerry((s) => isDir && s.dropTarget === entry.path);
 
   function dragOver(e: DragEvent) {
-    if (!isDir || !hasFerryPaths(e.dataTransfer)) return;
+    if (!isDir || !acceptsDrop(e)) return;
     e.preventDefault();
     e.stopPropagation();
-    e.dataTransfer.dropEffect = 'copy';
+    hoverFolder(e, entry.path);
     if (store.getState().dropTarget !== entry.path) store.getState().setDropTarget(entry.path);
   }
 
   function drop(e: DragEvent) {
-    if (!isDir || !hasFerryPaths(e.dataTransfer)) return;
+    if (!isDir || !acceptsDrop(e)) return;
     e.preventDefault();
     e.stopPropagation();
-    store.getState().setDropTarget(null);
-    actions.copyInto(readFerryPaths(e.dataTransfer), entry.path);
+    dropOnFolder(e, entry.path);
   }
 
   const className = ['file-row', index % 2 === 1 && 'odd', selected && 'selected', focused && 'focused', dropping && 'drop-target', entry.hidden && 'hidden-entry', cut && 'cut']
@@ -58,7 +57,7 @@ export const FileRow = memo(function FileRow({ entry, index, top, height, onClic
       onContextMenu={(e) => onContextMenu(index, e)} onDragStart={(e) => onDragStart(index, e)}
       onDragEnter={dragOver} onDragOver={dragOver} onDrop={drop}
       onDragLeave={(e) => {
-        if (dropping && !e.currentTarget.contains(e.relatedTarget as Node | null)) store.getState().setDropTarget(null);
+        if (dropping && !e.currentTarget.contains(e.relatedTarget as Node | null)) leaveFolders();
       }}>
       <div role="gridcell" className="cell name"><span className={`icon icon-${entry.kind}`} aria-hidden="true" />{displayName(entry.name)}</div>
       <div role="gridcell" className="cell size">{isDir ? '—' : formatBytes(entry.size)}</div>
