@@ -117,6 +117,8 @@ async function main() {
         // against its own address (DNS rebinding, cross-site pages): the proxy presents its own. The token is
         // still checked on every connection, as without the proxy.
         '^/api(\\?.*)?$': { target: `http://${ferry.url.host}`, ws: true, changeOrigin: true, rewriteWsOrigin: true },
+        // The user's files (GET /file?path=…, the browser host's Open and previews), token checked the same way.
+        '^/file(\\?.*)?$': { target: `http://${ferry.url.host}`, changeOrigin: true },
       },
     },
   });

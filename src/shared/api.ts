@@ -39,9 +39,12 @@ export const methods = {
     input: z.object({
       sources: z.array(AbsolutePath).min(1).max(100_000),
       destination: AbsolutePath,
+      /**
+       * 'move': each SOURCE ends at DEST and is gone from where it was (docs/file-operations.md, "Moving"):
+       * renamed on the same file system, copied then removed across file systems. Default 'copy'.
+       */
+      operation: z.enum(['copy', 'move']).optional(),
       overwrite: OverwriteMode.default('prompt'),
-      /** 'move': each source is moved (renamed on its own file system, else copied then removed). */
-      operation: z.enum(['copy', 'move']).default('copy'),
       /** false: discover every file on disk instead of starting from the library index (default true). */
       useIndex: z.boolean().optional(),
       /** Copy worker threads (default 2–4 by CPU count). */

@@ -10,6 +10,7 @@ import { projectRoot } from '../../project-root';
 import { contentSecurityPolicy, securityHeaders } from '../web-security';
 import { contentType, resolveStaticFile } from '../static-files';
 import { checkToken, createToken, hostAllowed, originAllowed, tokenCookie } from './auth';
+import { FILE_ROUTE, serveFile } from './file-route';
 import { MAX_FRAME_BYTES, serveApi } from './ws-api';
 
 export interface BrowserServerOptions {
@@ -129,6 +130,7 @@ async function handleHttp(req: http.IncomingMessage, res: http.ServerResponse, c
   const auth = checkToken(req, query, ctx.token);
   if (!auth.ok) return plain(res, 401, 'Open Ferry with the link that `ferry serve` printed: it carries the access token.');
   if (auth.via === 'query') res.setHeader('Set-Cookie', tokenCookie(ctx.token));
+  if (pathname === FILE_ROUTE) return serveFile(req, res, query);
 
   const file = await resolveStaticFile(ctx.rendererDir, pathname);
   const csp = contentSecurityPolicy([`ws://${req.headers.host}`]);
