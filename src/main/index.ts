@@ -3,6 +3,7 @@ import { app, dialog, session } from 'electron';
 import { describeDamagedLibrary, type DamagedLibrary } from './engine/db/library';
 import { createFerryEngine, type FerryEngine } from './engine/ferry-engine';
 import { installIpc } from './hosts/electron/ipc';
+import { installDesktopIpc } from './hosts/electron/desktop-ipc';
 import { installMenu } from './hosts/electron/menu';
 import { registerAppScheme, serveRenderer } from './hosts/electron/protocol';
 import { CONTENT_SECURITY_POLICY } from './hosts/web-security';
@@ -60,6 +61,7 @@ async function start(): Promise<void> {
     isTrusted: (contents, url) => windows.isTrusted(contents, url),
     targets: () => windows.all().map((w) => w.webContents),
   });
+  installDesktopIpc({ isTrusted: (contents, url) => windows.isTrusted(contents, url) });
   installMenu({ newWindow: () => windows.create() });
   const first = windows.create();
   if (library.damaged) {

@@ -3,11 +3,13 @@ import { api, webSocket } from './api';
 import { createActions } from './stores/actions';
 import { createFerryStore, type FerryState } from './stores/store';
 import { shareClipboard } from './dom/shared-clipboard';
+import { shareSystemClipboard } from './dom/system-clipboard';
 
 /** This window's store over its client, and the actions that run the flows between its slices. */
 export const store = createFerryStore({ api });
 export const actions = createActions(store, api);
 shareClipboard(store);
+shareSystemClipboard(store);
 
 /** Reads the store in a component; the selector keeps re-renders to what it picks (`s => s.byId[id]`). */
 export function useFerry<T>(selector: (state: FerryState) => T): T {

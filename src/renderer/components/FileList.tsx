@@ -1,7 +1,6 @@
 import { memo, useCallback, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { writeFerryPaths } from '../dom/dnd';
-import { acceptsDrop, dropOnFolder, hoverFolder, leaveFolders } from '../dom/drop-handlers';
+import { acceptsDrop, beginDrag, dropOnFolder, hoverFolder, leaveFolders } from '../dom/drop-handlers';
 import type { SortKey, SortOrder } from '../lib/sort';
 import { FileRow } from './FileRow';
 import { actions, store, useFerry } from '../state';
@@ -96,7 +95,7 @@ export function FileList() {
   const onRowDragStart = useCallback((index: number, e: DragEvent) => {
     const order = store.getState().visiblePaths;
     store.getState().ensureSelected(order, index);
-    writeFerryPaths(e.dataTransfer, selectedInOrder(store.getState(), order));
+    beginDrag(e, selectedInOrder(store.getState(), order));
   }, []);
 
   function onKeyDown(e: KeyboardEvent) {

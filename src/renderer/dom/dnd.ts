@@ -7,6 +7,8 @@ export const FERRY_PATHS_MIME = 'application/x-ferry-paths';
  * localStorage, so the window the drag started in leaves the paths there.
  */
 const DRAGGED_KEY = 'ferry.drag';
+/** A drag lasts seconds: paths left longer ago belong to a drag that ended elsewhere. */
+const DRAG_FRESH_MS = 60_000;
 
 export function hasFerryPaths(dt: DataTransfer | null): boolean {
   return Boolean(dt && Array.from(dt.types).includes(FERRY_PATHS_MIME));
@@ -17,7 +19,28 @@ export function writeFerryPaths(dt: DataTransfer, paths: readonly string[]): voi
   dt.setData('text/plain', paths.join('\n'));
   // Both: the drop decides (Finder's rule), and a browser refuses a drop whose effect was not allowed.
   dt.effectAllowed = 'copyMove';
-  try { localStorage.setItem(DRAGGED_KEY, JSON.stringify(paths)); } catch { /* storage denied: hints wait for the drop */ }
+  try { localStorage.setItem(DRAGGED_KEY, JSON.stringify({ paths, at: Date.now() })); } catch { /* storage denied: hints wait for the drop */ }
+}
+
+/** Files from outside the page (another app, or Ferry's own drag handed to the system in the desktop app). */
+export function hasFiles(dt: DataTransfer | null): boolean {
+  return Boolean(dt && Array.from(dt.types).includes('Files'));
+}
+
+/** The paths the latest drag started in a Ferry window carries, if it started moments ago. */
+export function storedDragPaths(): string[] {
+  try {
+    const stored = JSON.parse(localStorage.getItem(DRAGGED_KEY) ?? 'null') as { paths?: unknown; at?: unknown } | null;
+    if (!stored || typeof stored.at !== 'number' || Date.now() - stored.at > DRAG_FRESH_MS) return [];
+    return pathsIn(JSON.stringify(stored.paths ?? []));
+  } catch {
+    return [];
+  }
+}
+
+/** The drag is over (dropped): its paths no longer describe what hovers a window. */
+export function forgetDrag(): void {
+  try { localStorage.removeItem(DRAGGED_KEY); } catch { /* storage denied */ }
 }
 
 function pathsIn(json: string | null | undefined): string[] {
@@ -37,6 +60,5 @@ export function readFerryPaths(dt: DataTransfer | null): string[] {
 export function draggedFerryPaths(dt: DataTransfer | null): string[] {
   if (!hasFerryPaths(dt)) return [];
   const given = readFerryPaths(dt);
-  if (given.length > 0) return given;
-  try { return pathsIn(localStorage.getItem(DRAGGED_KEY)); } catch { return []; }
+  return given.length > 0 ? given : storedDragPaths();
 }

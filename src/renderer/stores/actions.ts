@@ -118,26 +118,29 @@ export function createActions(store: FerryStore, api: FerryApi) {
   /**
    * Copies (or moves) `sources` into `destination`. Items already in that folder are left out (a copy or
    * move onto itself is meaningless), and a folder never goes into itself; both are said, not silently
-   * dropped. True when a job was started.
+   * dropped. Resolves true once the engine took the job.
    */
-  function transferInto(sources: readonly string[], destination: string, operation: Operation): boolean {
+  async function transferInto(sources: readonly string[], destination: string, operation: Operation): Promise<boolean> {
     const { showNotice } = get();
     if (sources.length === 0) { showNotice('Nothing to paste: copy some items first'); return false; }
     const intoItself = sources.find((s) => isInside(destination, s));
     if (intoItself) { showNotice(`Cannot ${WORDS[operation].verb} “${baseName(intoItself)}” into itself`, 'error'); return false; }
     const wanted = sources.filter((s) => parentOf(s) !== destination);
     if (wanted.length === 0) { showNotice(`${sources.length === 1 ? 'That item is' : 'Those items are'} already in this folder`); return false; }
-    void get().startCopy(wanted, destination, operation);
-    return true;
+    return get().startCopy(wanted, destination, operation);
   }
 
   function copyInto(sources: readonly string[], destination: string): void {
-    transferInto(sources, destination, 'copy');
+    void transferInto(sources, destination, 'copy');
   }
 
-  /** Moves `sources` into `destination`; the cut they came from is used up once the move starts (Finder's). */
-  function moveInto(sources: readonly string[], destination: string): void {
-    if (transferInto(sources, destination, 'move') && get().clipboard.some((p) => sources.includes(p))) get().setClipboard([]);
+  /**
+   * Moves `sources` into `destination`. The cut they came from is used up once the engine takes the move
+   * (Finder's); a refused move keeps it, so nothing is lost by trying.
+   */
+  async function moveInto(sources: readonly string[], destination: string): Promise<void> {
+    if (!(await transferInto(sources, destination, 'move'))) return;
+    if (get().clipboard.some((p) => sources.includes(p))) get().setClipboard([]);
   }
 
   /** While a copy lands in the folder on screen, its files appear (re-listed at most every 1.5 s). */
@@ -196,13 +199,13 @@ export function createActions(store: FerryStore, api: FerryApi) {
     /** Paste: copies what was copied, moves what was cut. */
     pasteInto(destination: string | null = get().path): void {
       if (!destination) return;
-      if (get().clipboardCut) moveInto(get().clipboard, destination);
+      if (get().clipboardCut) void moveInto(get().clipboard, destination);
       else copyInto(get().clipboard, destination);
     },
 
     /** macOS's "Move Item Here" (Cmd+Option+V): moves what was copied (or cut). */
     moveClipboardInto(destination: string | null = get().path): void {
-      if (destination) moveInto(get().clipboard, destination);
+      if (destination) void moveInto(get().clipboard, destination);
     },
 
     openEntry(entry: FolderEntry): void {

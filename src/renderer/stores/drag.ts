@@ -18,11 +18,15 @@ export interface DragSlice {
   /**
    * A drag of `sources` hovers `target` with these keys held: says what a drop would do (Finder's rule,
    * lib/drop-operation.ts). Cheap on every dragover: each target's file system is asked once per drag.
+   * No sources: the rule for an unknown file system (copy unless a modifier forces a move).
    */
   hoverDrop(sources: readonly string[], target: string, keys: DropModifiers, platform: Platform): void;
   /** The drag left (or dropped): no hint. */
   clearDropHint(): void;
-  /** What a drop of `sources` on `target` with these keys does, waiting for the file systems if need be. */
+  /**
+   * What a drop of `sources` on `target` with these keys does, waiting for the file systems if need be.
+   * No sources (files from another app, whose place is not known before the drop): as across file systems.
+   */
   decideDrop(sources: readonly string[], target: string, keys: DropModifiers, platform: Platform): Promise<Operation>;
 }
 
@@ -64,7 +68,7 @@ export const createDragSlice = ({ api }: StoreDeps): Slice<DragSlice> => (set, g
 
     hoverDrop(sources, target, keys, platform) {
       hovering = target;
-      const operation = forced(keys, platform);
+      const operation = forced(keys, platform) ?? (sources.length === 0 ? dropOperation(null, keys, platform) : undefined);
       if (operation) { show(target, operation); return; }
       const key = sources.join('\0');
       if (key === dragKey && known.has(target)) { show(target, dropOperation(known.get(target)!, keys, platform)); return; }
@@ -81,6 +85,7 @@ export const createDragSlice = ({ api }: StoreDeps): Slice<DragSlice> => (set, g
     },
 
     async decideDrop(sources, target, keys, platform) {
+      if (sources.length === 0) return dropOperation(null, keys, platform);
       return forced(keys, platform) ?? dropOperation(await sameFileSystem(sources, target), keys, platform);
     },
   };

@@ -17,8 +17,11 @@ export interface JobsSlice {
   jobListLoaded: boolean;
   showJobs: boolean;
   applyJobEvent(event: FerryEvent): void;
-  /** Starts a copy, or with `operation` 'move' a move, of `sources` into `destination`, with its dialog. */
-  startCopy(sources: string[], destination: string, operation?: Operation): Promise<void>;
+  /**
+   * Starts a copy, or with `operation` 'move' a move, of `sources` into `destination`, with its dialog.
+   * Resolves true once the engine took the job, false when it refused it (the dialog says why).
+   */
+  startCopy(sources: string[], destination: string, operation?: Operation): Promise<boolean>;
   resumeJob(jobId: string, destination?: string): Promise<void>;
   retryFailed(jobId: string): Promise<void>;
   closeDialog(jobId: string): void;
@@ -74,10 +77,13 @@ export const createJobsSlice = ({ api }: StoreDeps): Slice<JobsSlice> => (set, g
       try {
         const { jobId } = await api.startCopy({ sources, destination, overwrite: 'prompt', operation });
         adopt(placeholder, jobId, destination);
+        return true;
       } catch (err) {
         failPlaceholder(placeholder, err);
+        return false;
+      } finally {
+        void get().refreshJobs();
       }
-      void get().refreshJobs();
     },
 
     async resumeJob(jobId, destination = '') {

@@ -29,12 +29,12 @@ test('cut then paste moves the items: the originals are gone, the bytes arrive, 
     assert.equal(store.getState().clipboard.length, 2, 'a refused paste keeps the cut');
 
     actions.pasteInto(dest);
-    assert.deepEqual(store.getState().clipboard, [], 'the cut is used up by the move');
-    assert.equal(store.getState().cutPaths.size, 0);
-    await until((s) => s.dialogs.length === 1 && !s.dialogs[0]!.startsWith('pending-'));
-    const jobId = store.getState().dialogs[0]!;
-    const done = await until((s) => s.byId[jobId]?.phase === 'finished');
+    const done = await until((s) => s.dialogs.length === 1 && s.byId[s.dialogs[0]!]?.phase === 'finished');
+    const jobId = done.dialogs[0]!;
+    assert.equal(done.byId[jobId]!.startError, undefined, 'the engine took the move');
     assert.equal(done.byId[jobId]!.operation, 'move');
+    assert.deepEqual(store.getState().clipboard, [], 'the cut is used up by the move');
+    assert.equal(store.getState().cutPaths.size, 0, 'nothing stays dimmed');
     assert.equal(copyTitle(done.byId[jobId]!), 'Moved 2 items');
     assert.equal(fs.readFileSync(path.join(dest, 'a.txt'), 'utf8'), 'alpha');
     assert.equal(fs.readFileSync(path.join(dest, 'b.txt'), 'utf8'), 'beta');
@@ -67,7 +67,8 @@ test('a copy after a cut replaces it (nothing dimmed, paste copies); "Move Item 
     assert.equal(store.getState().clipboard.length, 1, 'a copy can be pasted again');
 
     actions.moveClipboardInto(path.join(root, 'moved'));
-    await until((s) => s.dialogs.length === 2 && s.byId[s.dialogs[1]!]?.phase === 'finished');
+    const moved = await until((s) => s.dialogs.length === 2 && s.byId[s.dialogs[1]!]?.phase === 'finished');
+    assert.equal(moved.byId[moved.dialogs[1]!]!.startError, undefined, 'the engine took the move');
     assert.equal(fs.readFileSync(path.join(root, 'moved', 'a.txt'), 'utf8'), 'alpha');
     assert.ok(!fs.existsSync(path.join(src, 'a.txt')), 'moved away');
     assert.deepEqual(store.getState().clipboard, [], 'what was moved can no longer be pasted from its old place');
@@ -76,8 +77,9 @@ test('a copy after a cut replaces it (nothing dimmed, paste copies); "Move Item 
   }
 });
 
-test('moving a folder into itself is refused and said', async () => {
-  const { engine, store, actions } = storeOverEngine();
+test('a move the engine refuses keeps the cut; moving a folder into itself is refused and said', async () => {
+  const { engine, store, actions, connect, until } = storeOverEngine();
+  connect();
   try {
     const root = tree(tempDir(), { 'box/inner/x.txt': 'x' });
     await actions.navigate(root);
@@ -86,6 +88,15 @@ test('moving a folder into itself is refused and said', async () => {
     actions.pasteInto(path.join(root, 'box', 'inner'));
     assert.deepEqual(store.getState().notices.at(-1), { id: 2, text: 'Cannot move “box” into itself', tone: 'error' });
     assert.deepEqual(store.getState().dialogs, []);
+    assert.equal(store.getState().clipboard.length, 1);
+
+    fs.rmSync(path.join(root, 'box'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'elsewhere'));
+    actions.pasteInto(path.join(root, 'elsewhere'));
+    const refused = await until((s) => s.dialogs.length === 1 && s.byId[s.dialogs[0]!]?.phase === 'finished');
+    assert.equal(refused.byId[refused.dialogs[0]!]!.startError?.length ? 'refused' : 'started', 'refused', 'the source is gone');
+    assert.equal(copyTitle(refused.byId[refused.dialogs[0]!]!), 'Could not move');
+    assert.equal(store.getState().clipboardCut, true, 'the cut is kept');
     assert.equal(store.getState().clipboard.length, 1);
   } finally {
     await engine.shutdown();
