@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { projectRoot } from '../src/main/project-root';
 import { ensureCorpora, type Corpus } from './corpora';
 import { fmtMs, median, run, type RunResult } from './measure';
+import { timeMoves } from './moves';
 import { producersLoopDelay, timeDestinationIndex, timeDiscovery, timeEstimate, timeIndexStream } from './phases';
 
 /**
@@ -314,6 +315,11 @@ async function main(): Promise<void> {
   await section('copy phases in-process', () => timePhases(corpora, db));
   for (const c of corpora) await section(`fresh copies of ${c.name} ×${copyReps}`, () => timeFreshCopies(c, db, canCopy));
   for (const c of corpora) await section(`second copies of ${c.name} ×${copyReps}`, () => timeSecondRun(c, db, canCopy));
+  if (await available('move')) {
+    await section(`moves ×${copyReps}`, async () => {
+      rows.push(...await timeMoves({ work, ferryBin, node, count: quick ? 5000 : 50_000, reps: copyReps, log, notes }));
+    });
+  }
   const loadAfter = os.loadavg()[0]!.toFixed(1);
 
   const md = [

@@ -44,6 +44,8 @@ export const methods = {
        * renamed on the same file system, copied then removed across file systems. Default 'copy'.
        */
       operation: z.enum(['copy', 'move']).optional(),
+      /** A move: an original is removed only when its copy also has the same content (not only size and mtime). */
+      verify: z.boolean().optional(),
       overwrite: OverwriteMode.default('prompt'),
       /** false: discover every file on disk instead of starting from the library index (default true). */
       useIndex: z.boolean().optional(),

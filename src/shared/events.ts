@@ -10,6 +10,8 @@ const base = { jobId: z.string(), t: z.number() };
 export const InitialEstimateEvent = z.object({
   type: z.literal('initialEstimate'), ...base,
   knownFiles: z.number(), knownBytes: z.number(), discoveryStarting: z.boolean(),
+  /** 'move' for a move (docs/file-operations.md); absent for a copy. */
+  operation: z.literal('move').optional(),
 });
 export const DestinationAnalysisEvent = z.object({
   type: z.literal('destinationAnalysis'), ...base,
@@ -67,6 +69,11 @@ export const CompletedEvent = z.object({
   failedFiles: z.number(), discoveredFiles: z.number(), indexedFiles: z.number(), durationMs: z.number(),
   /** Why the job stopped early, e.g. "No space left on the destination device". */
   message: z.string().optional(),
+  /** A move's: 'move', the files whose original was removed (each renamed, or copied then removed), and the
+   * SOURCEs moved whole by one rename before the job (their files are not counted one by one). */
+  operation: z.literal('move').optional(),
+  originalsRemoved: z.number().optional(),
+  renamed: z.number().optional(),
 });
 /**
  * Not in §4's table but part of the stream: a job paused (by the user, or by ENOSPC) or resumed, or

@@ -15,7 +15,7 @@ test('ferry resume refuses an unknown job and a finished one (exit 2) and copies
 
   const unknown = await ferry(['resume', '00000000-0000-4000-8000-000000000000'], env).exited;
   assert.equal(unknown.code, 2);
-  assert.match(unknown.stderr, /No copy job with id/);
+  assert.match(unknown.stderr, /No copy or move job with id/);
 
   const done = await ferry(['copy', '--json', src, dest], env).exited;
   assert.equal(done.code, 0, done.stderr);

@@ -40,7 +40,7 @@ export interface FerryEngine extends FerryHandlers {
   /** Stops a live job now, resumable later (`ferry resume`): what Ctrl-C does to a CLI copy. */
   interruptJob(jobId: string): void;
   /** A top-level job of this kind by its id or an unambiguous prefix of it (people paste the first characters). */
-  findJob(idOrPrefix: string, kind: JobKind): JobSummary;
+  findJob(idOrPrefix: string, kind: JobKind | readonly JobKind[]): JobSummary;
   /** A copy job's saved settings and progress, checked (JOB_NOT_RESUMABLE when its row is damaged). */
   savedCopy(jobId: string): SavedCopyJob;
   /** The location at this folder (by its real path), if it is one. */
@@ -109,8 +109,6 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       return {};
     },
     startCopy: async (input, follow = {}) => {
-      // Refused, never silently copied, until the move's job lands (issue 12, the next commits of this branch).
-      if (input.operation === 'move') throw new FerryError('INVALID_INPUT', 'Moving is not available in this build yet');
       return { jobId: (await lazy.copies().start({ ...input, onEvent: follow.onEvent })).jobId };
     },
     fileSystemIds: ({ paths }) => (require('./fs/file-system-ids') as typeof import('./fs/file-system-ids')).fileSystemIds(paths),
@@ -149,7 +147,7 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
     findJob: (given, kind) => findJob(jobs, given, kind),
     savedCopy: (jobId) => {
       const job = jobs.store.get(jobId);
-      if (!job || job.kind !== 'copy') throw new FerryError('JOB_NOT_FOUND', `No copy job with id ${jobId}`);
+      if (!job || (job.kind !== 'copy' && job.kind !== 'move')) throw new FerryError('JOB_NOT_FOUND', `No copy or move job with id ${jobId}`);
       return (require('./copy/copy-job-config') as typeof import('./copy/copy-job-config')).readSavedCopyJob(job);
     },
     findLocation: (folder) => lazy.indexer().findByPath(folder),
@@ -195,11 +193,12 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
 }
 
 /** A full id, or an unambiguous prefix of one, among the top-level jobs of `kind`. */
-function findJob(jobs: JobManager, given: string, kind: JobKind): JobSummary {
+function findJob(jobs: JobManager, given: string, kind: JobKind | readonly JobKind[]): JobSummary {
+  const kinds: readonly JobKind[] = typeof kind === 'string' ? [kind] : kind;
   const exact = jobs.store.get(given);
-  if (exact && exact.kind === kind) return exact;
-  const matches = jobs.store.list({ includeChildren: false }).filter((j) => j.id.startsWith(given) && j.kind === kind);
+  if (exact && kinds.includes(exact.kind)) return exact;
+  const matches = jobs.store.list({ includeChildren: false }).filter((j) => j.id.startsWith(given) && kinds.includes(j.kind));
   if (matches.length === 1) return matches[0]!;
   if (matches.length > 1) throw new FerryError('INVALID_INPUT', `${given} matches several jobs; give more of the id`);
-  throw new FerryError('JOB_NOT_FOUND', `No ${kind} job with id ${given}`);
+  throw new FerryError('JOB_NOT_FOUND', `No ${kinds.join(' or ')} job with id ${given}`);
 }

@@ -16,6 +16,12 @@ export interface CopyJobConfig {
   retryOf?: string;
   /** Child job rows (destination index, discovery). */
   children?: { destinationIndex?: string; discovery?: string };
+  /** A move (kind 'move'): the SOURCEs' files are removed once in place. Absent for a copy. */
+  operation?: 'move';
+  /** A move's `--verify`: an original is removed only when its copy has the same bytes too. */
+  verify?: boolean;
+  /** A move's SOURCEs renamed whole before the job began (not in `sources`), for its summary. */
+  renamed?: string[];
 }
 
 /**
@@ -25,7 +31,8 @@ export interface CopyJobConfig {
  * costs ~100 ms of start-up that `ferry jobs` and a new copy do not pay.
  */
 export const CopyJobConfigSchema = z.object({
-  sources: z.array(z.string().min(1)).min(1),
+  // Empty for a move whose SOURCEs were all renamed whole before its job.
+  sources: z.array(z.string().min(1)),
   destination: z.string().min(1),
   overwrite: OverwriteMode,
   useIndex: z.boolean(),
@@ -33,6 +40,9 @@ export const CopyJobConfigSchema = z.object({
   rateLimit: z.number().int().positive().optional(),
   retryOf: z.string().min(1).optional(),
   children: z.object({ destinationIndex: z.string().optional(), discovery: z.string().optional() }).optional(),
+  operation: z.literal('move').optional(),
+  verify: z.boolean().optional(),
+  renamed: z.array(z.string()).optional(),
 });
 
 /**

@@ -18,6 +18,7 @@ import { JobRecord } from './job-record';
 import { JobSink } from './job-sink';
 import { isLive, isPaused, mayWork, next, starting, type JobState, type JobStateEvent } from './job-state';
 import { copyOperation, type Operation } from './operation';
+import { moveOperation } from '../move/move-operation';
 import { OutcomeLedger } from './outcome-ledger';
 import type { Producer } from './producers';
 import { ProgressTracker } from './progress-tracker';
@@ -88,7 +89,7 @@ export class CopyJob {
     this.pool = new CopyWorkerPool(c.concurrency, c.rateLimit);
     this.destIndex = new DestinationIndex(c.destination, c.sources.map((s) => path.basename(s)),
       { sizes: decisionsReadDestinationTimes(c.overwrite, deps.resume) });
-    this.operation = copyOperation({
+    this.operation = (c.operation === 'move' ? moveOperation : copyOperation)({
       db: deps.db, dbFile: deps.dbFile, jobId: deps.jobId, config: c, resume: deps.resume, signal: this.abort.signal,
       acquireDiscoverySlot: () => this.acquire(deps.priorities.discovery),
       mayDiscover: () => mayWork(this.state) && !this.queue.full,
@@ -179,8 +180,14 @@ export class CopyJob {
     this.tracker.setEstimate(estimate.knownFiles, estimate.knownBytes);
     this.events.publish({
       type: 'initialEstimate', knownFiles: estimate.knownFiles, knownBytes: estimate.knownBytes,
-      discoveryStarting: estimate.discoveryStarting,
+      discoveryStarting: estimate.discoveryStarting, ...this.operation.estimateFields,
     });
+    // Nothing to walk (a move whose SOURCEs were all renamed whole): done now, without a worker.
+    if (this.deps.config.sources.length === 0) {
+      this.go('run');
+      this.tracker.discoveryActive = false;
+      return void this.finish('done');
+    }
     this.producers = this.operation.producers(estimate);
     this.producers.forEach((p) => this.producing.add(p));
     if (!(await this.waitForOverlappingCopies())) return;
@@ -282,9 +289,11 @@ export class CopyJob {
     await Promise.allSettled([this.pool.close(), ...this.producers.map((p) => p.stop()), this.destIndex.stop()]);
     if (status === 'done') await this.operation.completed();
     // A job stopped before it began still opens with initialEstimate (DESIGN §4: always first).
-    if (!this.events.opened) this.events.publish({ type: 'initialEstimate', knownFiles: 0, knownBytes: 0, discoveryStarting: false });
+    if (!this.events.opened) {
+      this.events.publish({ type: 'initialEstimate', knownFiles: 0, knownBytes: 0, discoveryStarting: false, ...this.operation.estimateFields });
+    }
     this.events.publish(final);
-    const completed = this.events.completed(status, this.tracker, message);
+    const completed = this.events.completed(status, this.tracker, message, this.operation.completedFields(this.tracker));
     this.resolveDone(completed);
   }
 }

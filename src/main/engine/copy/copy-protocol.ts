@@ -36,14 +36,20 @@ export interface BatchSettings {
    * library file and the job. Workers do it so that the host's event loop never waits on SQLite.
    */
   checkpoint?: { dbFile: string; jobId: string };
+  /**
+   * A move (copy/move-file.ts): each file is renamed into place, or copied then its original removed once the
+   * copy matches it (size and mtime; `verify`: and its bytes).
+   */
+  move?: { verify: boolean };
 }
 
 export type TaskOutcome =
-  | { o: 'copied'; size: number; destRel: string; existed: boolean }
+  /** `removed`: a move's original is gone (renamed, or removed once its copy was checked). */
+  | { o: 'copied'; size: number; destRel: string; existed: boolean; removed?: true }
   /** The source folder's times, in nanoseconds (exact), set once the job is done (its files change them). */
   | { o: 'dir'; existed: boolean; atimeNs: bigint; mtimeNs: bigint }
   | { o: 'skipped'; reason: SkipReason; size: number; existed: boolean }
-  | { o: 'already'; size: number; destRel: string }
+  | { o: 'already'; size: number; destRel: string; removed?: true }
   /**
    * Prompt mode: a file (or link) sits where a parent folder of this item goes (`at`, relative to DEST).
    * The item waits for the answer about that folder's conflict.

@@ -1,4 +1,6 @@
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { fsPath } from '../fs/byte-names';
 import { FerryError } from '../../../shared/errors';
 import type { FerryEvent } from '../../../shared/events';
 import type { JobSummary, OverwriteMode } from '../../../shared/types';
@@ -8,6 +10,8 @@ import { ProgressBus } from '../jobs/progress-bus';
 import { CopyJob, type CopyJobConfig, type CopyJobDeps } from './copy-job';
 import type { SavedCopyJob, SavedCopyProgress } from './copy-job-config';
 import { validateCopyRequest } from './validate';
+import { renameWhole } from '../move/whole-renames';
+import type { JobKind } from '../../../shared/types';
 
 export interface CopyRequest {
   sources: string[];
@@ -19,6 +23,13 @@ export interface CopyRequest {
   priority?: number;
   /** A speed limit in bytes a second, 0 for none (else the service's default, else none). */
   rateLimit?: number;
+  /**
+   * 'move': each SOURCE leaves its place (docs/file-operations.md, "Moving"): those that can be renamed whole
+   * into DEST are, at once; the others go to a job of kind 'move'. Default 'copy'.
+   */
+  operation?: 'copy' | 'move';
+  /** A move: an original is removed only when its copy has the same bytes too (not only size and mtime). */
+  verify?: boolean;
   /** Subscribed before the job emits anything (its first event is `initialEstimate`). */
   onEvent?: (event: FerryEvent) => void;
 }
@@ -52,9 +63,13 @@ export class CopyService {
   constructor(private readonly deps: { db: Db; dbFile: string; jobs: JobManager; defaultRateLimit?: number }) {}
 
   async start(req: CopyRequest): Promise<CopyHandle> {
-    const valid = validateCopyRequest(req.sources, req.destination);
+    const move = req.operation === 'move';
+    const valid = validateCopyRequest(req.sources, req.destination, undefined, move ? 'move' : 'copy');
+    // A move renames what it can whole first; the job moves the rest file by file (maybe nothing).
+    const whole = move ? renameWhole(this.deps.db, valid.sources, valid.destination) : null;
     const config: CopyJobConfig = {
-      sources: valid.sources, destination: valid.destination, overwrite: req.overwrite,
+      sources: whole ? whole.remaining : valid.sources, destination: valid.destination, overwrite: req.overwrite,
+      ...(whole ? { operation: 'move' as const, verify: req.verify === true, renamed: whole.renamed } : {}),
       // An in-memory library cannot be read by the phases' worker threads: discover everything instead.
       useIndex: (req.useIndex ?? true) && this.deps.dbFile !== ':memory:', concurrency: clampConcurrency(req.concurrency),
       ...rateLimitField(req.rateLimit ?? this.deps.defaultRateLimit),
@@ -72,12 +87,12 @@ export class CopyService {
     }
     this.deps.jobs.recoverInterrupted();
     const row = this.deps.jobs.store.get(jobId);
-    if (!row || row.kind !== 'copy') throw new FerryError('JOB_NOT_FOUND', `No copy job with id ${jobId}`);
+    if (!row || !isCopyOrMove(row.kind)) throw new FerryError('JOB_NOT_FOUND', `No copy or move job with id ${jobId}`);
     if (!RESUMABLE.has(row.status)) {
       throw new FerryError('JOB_NOT_RESUMABLE', `Job ${jobId} is ${row.status}: only an interrupted, paused or failed copy can be resumed`);
     }
     const { config, progress } = savedCopyJob(row);
-    const valid = validateCopyRequest(config.sources, config.destination);
+    const valid = validateResumed(config);
     const resumed: CopyJobConfig = { ...config, sources: valid.sources, destination: valid.destination };
     if (options.rateLimit !== undefined) {
       // A new limit replaces the job's own; 0 lifts it.
@@ -91,12 +106,13 @@ export class CopyService {
   /** A new job copying again only the files that failed in `jobId`. */
   async retryFailed(jobId: string, onEvent?: (event: FerryEvent) => void): Promise<CopyHandle> {
     const row = this.deps.jobs.store.get(jobId);
-    if (!row || row.kind !== 'copy') throw new FerryError('JOB_NOT_FOUND', `No copy job with id ${jobId}`);
+    if (!row || !isCopyOrMove(row.kind)) throw new FerryError('JOB_NOT_FOUND', `No copy or move job with id ${jobId}`);
     if (this.deps.jobs.handle(jobId)) throw new FerryError('JOB_NOT_RESUMABLE', `Job ${jobId} is still running`);
     const old = savedCopyJob(row).config;
-    const valid = validateCopyRequest(old.sources, old.destination);
+    const valid = validateResumed(old);
     const config: CopyJobConfig = {
       sources: valid.sources, destination: valid.destination, overwrite: old.overwrite,
+      ...(old.operation === 'move' ? { operation: 'move' as const, verify: old.verify === true, renamed: [] } : {}),
       useIndex: false, concurrency: clampConcurrency(old.concurrency), retryOf: jobId, ...rateLimitField(old.rateLimit),
     };
     return this.launch(this.createRows(config, row.priority), null, onEvent);
@@ -106,7 +122,7 @@ export class CopyService {
     const store = this.deps.jobs.store;
     const p = prioritiesOf(priority);
     const create = this.deps.db.transaction(() => {
-      const parent = store.create({ kind: 'copy', priority: p.copy, config: { ...config }, status: 'queued' });
+      const parent = store.create({ kind: config.operation === 'move' ? 'move' : 'copy', priority: p.copy, config: { ...config }, status: 'queued' });
       const children = config.retryOf ? {} : {
         destinationIndex: store.create({ kind: 'destination-index', parentId: parent.id, priority: p.destinationIndex, config: { destination: config.destination } }).id,
         discovery: store.create({ kind: 'discovery', parentId: parent.id, priority: p.discovery, config: { sources: config.sources, useIndex: config.useIndex } }).id,
@@ -151,6 +167,22 @@ export class CopyService {
 function savedCopyJob(row: JobSummary): SavedCopyJob {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, as said above
   return (require('./copy-job-config') as typeof import('./copy-job-config')).readSavedCopyJob(row);
+}
+
+/** The kinds of job this service runs. */
+export function isCopyOrMove(kind: JobKind): boolean {
+  return kind === 'copy' || kind === 'move';
+}
+
+/**
+ * A saved job's paths checked again before it runs (the disk may have changed). A move's SOURCEs that are
+ * gone were moved whole by an earlier run: only those still there are checked (and moved).
+ */
+function validateResumed(config: CopyJobConfig): { sources: string[]; destination: string } {
+  if (config.operation !== 'move') return validateCopyRequest(config.sources, config.destination);
+  const left = config.sources.filter((s) => fs.lstatSync(fsPath(s), { throwIfNoEntry: false }) !== undefined);
+  const valid = validateCopyRequest(left, config.destination, undefined, 'move', { allowNone: true });
+  return valid;
 }
 
 function clampConcurrency(n: number | undefined): number {

@@ -10,6 +10,7 @@ import { setTimesNs } from '../fs/file-times';
 import { ATTEMPTS, copyFileData, SourceError, UNCONTROLLED, type CopyControl } from './file-data';
 import { blockedOrFailed, classifyWriteError, destPath, exists, failure, lstatOrNull, refusal } from './copy-failures';
 import { decide, hintedDestination, isOwnCopy, type CopyAction, type SourceFacts } from './copy-decision';
+import { moveFile, settleOriginal } from './move-file';
 
 /** Re-exported for the job, which builds its destination map with or without times by it. */
 
@@ -90,7 +91,7 @@ function decideAndCopy(task: CopyTask, s: BatchSettings, ctl: CopyControl): Task
   // is looked at, so that a resume costs one lstat per finished file.
   if (task.doneBefore && (kind === 'file' || kind === 'symlink')
     && isOwnCopy(lstatOrNull(destPath(s.dest, task.doneBefore.destRel)), source)) {
-    return { o: 'already', size: source.size, destRel: task.doneBefore.destRel };
+    return settled({ task, s, st, source, finalPath, ctl }, { o: 'already', size: source.size, destRel: task.doneBefore.destRel });
   }
   // A special is skipped whatever is there: no lstat of the destination for it.
   let existing: DestEntry | null = null;
@@ -107,14 +108,27 @@ function execute(action: CopyAction, item: Item, existing: DestEntry | null): Ta
   const { task, st, source, finalPath } = item;
   switch (action.do) {
     case 'skip': return { o: 'skipped', reason: action.reason, size: source.size, existed: action.existed };
-    case 'already': return { o: 'already', size: source.size, destRel: task.rel };
+    case 'already': return settled(item, { o: 'already', size: source.size, destRel: task.rel });
     case 'ask': return conflict(st, source, existing!);
-    case 'write': return write(item, action.how, action.existed);
+    case 'write': return place(item, action.how, action.existed);
     case 'clearFolderThenWrite': return replaceEmptyDirectory(item);
     case 'makeFolder': return makeFolder(item, action.clearFile);
     case 'folderThere': return { o: 'dir', existed: true, ...times(st) };
     case 'refuse': return refusal(action.why, finalPath, source.size);
   }
+}
+
+/** A file or link to its final place: written there (a copy), or moved there (a move: move-file.ts). */
+function place(item: Item, how: WriteKind, existed: boolean): TaskOutcome | NoSpace | Stopped {
+  if (!item.s.move) return write(item, how, existed);
+  return moveFile(item.task, item.s, item.finalPath, how, existed, item.source.size, () => write(item, how, existed));
+}
+
+/** A copy found in place by a resume: a move removes its original now (checked against it first). */
+function settled(item: Item, already: Extract<TaskOutcome, { o: 'already' }>): TaskOutcome {
+  if (!item.s.move) return already;
+  const r = settleOriginal(item.task, item.s, { o: 'copied', size: already.size, destRel: already.destRel, existed: true });
+  return r.o === 'copied' ? { ...already, removed: true } : r;
 }
 
 function makeFolder(item: Item, clearFile: boolean): TaskOutcome | NoSpace {
@@ -234,7 +248,7 @@ function replaceEmptyDirectory(item: Item): TaskOutcome | NoSpace | Stopped {
     }
     return failure(err, finalPath, Number(st.size));
   }
-  return write(item, 'create', true);
+  return place(item, 'create', true);
 }
 
 function conflict(st: fs.BigIntStats, source: SourceFacts, existing: DestEntry): TaskOutcome {

@@ -68,12 +68,13 @@ export class JobEvents {
   }
 
   /** The last event, with the final counts: it goes out even to a closed bus (the bus decides what it does). */
-  completed(status: CompletedStatus, t: ProgressTracker, message: string | undefined): EventOf<'completed'> {
+  completed(status: CompletedStatus, t: ProgressTracker, message: string | undefined,
+    extra: Partial<EventBody<'completed'>> = {}): EventOf<'completed'> {
     const event = this.stamp({
       type: 'completed', status,
       copiedFiles: t.copiedFiles, copiedBytes: t.copiedBytes, skippedFiles: t.skippedFiles, failedFiles: t.failedFiles,
       discoveredFiles: t.discoveredFiles, indexedFiles: t.indexedFiles, durationMs: this.elapsedMs,
-      ...(message ? { message } : {}),
+      ...(message ? { message } : {}), ...extra,
     }) as EventOf<'completed'>;
     this.bus.publish(event);
     return event;

@@ -8,7 +8,9 @@ import { tempPrefixFor } from './file-copy';
 import { FolderTimes } from './folder-times';
 import { IndexPreparation, estimateFromIndex } from './index-preparation';
 import { IndexStream, RetryFailures, type Producer } from './producers';
+import type { ProgressTracker } from './progress-tracker';
 import type { IndexEstimate } from './types';
+import type { EventBody } from '../../../shared/events';
 
 export interface OperationContext {
   db: Db;
@@ -33,10 +35,9 @@ export interface Estimate extends IndexEstimate {
 /**
  * What the job machine runs (copy-job.ts): the machine owns the state, the queue, the workers, conflicts and
  * completion; the operation says where the work comes from, what the workers are told, and what happens at
- * the end. Today `copyOperation` is the only one. Move (docs: DESIGN §7.1) plugs in as another: the same
- * producers across file systems, its own batch settings (each source removed once its copy is in place) and
- * an end that removes the emptied source folders; Trash and Delete as operations with producers of their own.
- * The machine gains no branches for them.
+ * the end. `copyOperation` is the copy; the move (move/move-operation.ts) is the same producers with its own
+ * batch settings (each source removed once its copy is in place) and an end that removes the emptied source
+ * folders; Trash and Delete can be operations with producers of their own. The machine gains no branches for them.
  */
 export interface Operation {
   /** What the workers are told with every batch. */
@@ -49,6 +50,9 @@ export interface Operation {
   folderSettled(rel: string, atimeNs: bigint, mtimeNs: bigint): void;
   /** The job is done (every item settled): the last touches at the destination. */
   completed(): Promise<void>;
+  /** What this operation adds to `initialEstimate` and `completed` (a move says so, and what it removed). */
+  readonly estimateFields: Partial<EventBody<'initialEstimate'>>;
+  completedFields(tracker: ProgressTracker): Partial<EventBody<'completed'>>;
 }
 
 /** The copy: index stream and discovery (or a retry job's failures), folder times restored at the end. */
@@ -76,5 +80,7 @@ export function copyOperation(ctx: OperationContext): Operation {
     },
     folderSettled: (rel, atimeNs, mtimeNs) => folderTimes.note(rel, atimeNs, mtimeNs),
     completed: () => folderTimes.restore(c.destination),
+    estimateFields: {},
+    completedFields: () => ({}),
   };
 }

@@ -60,9 +60,11 @@ export class OutcomeLedger {
         if (outcome.existed && !answered) this.existing(mapComplete);
         t.copiedFiles++;
         t.copiedBytes += outcome.size;
+        if (outcome.removed) t.originalsRemoved++;
         this.correctSize(item, outcome.size);
         return;
       case 'already':
+        if (outcome.removed) t.originalsRemoved++;
         t.copiedFiles++;
         t.copiedBytes += outcome.size;
         t.alreadyCompleted++;

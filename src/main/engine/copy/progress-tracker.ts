@@ -12,6 +12,8 @@ export class ProgressTracker {
   skippedBytes = 0;
   failedFiles = 0;
   failedBytes = 0;
+  /** A move's files whose original was removed (counted in copiedFiles too). */
+  originalsRemoved = 0;
   /** Files settled by an earlier run of a resumed job (counted in copiedFiles too). */
   alreadyCompleted = 0;
   discoveredFiles = 0;

@@ -17,8 +17,9 @@ export interface ValidatedRequest {
  * Paths are compared through realpath, so a symlinked DEST cannot smuggle a copy into its own source.
  * Paths may hold names that are not valid UTF-8 (escaped, see byte-names.ts): realpaths are exact too.
  */
-export function validateCopyRequest(sources: string[], destination: string, cwd = process.cwd()): ValidatedRequest {
-  if (sources.length === 0) throw new FerryError('INVALID_INPUT', 'Nothing to copy: give at least one SOURCE');
+export function validateCopyRequest(sources: string[], destination: string, cwd = process.cwd(), verb: 'copy' | 'move' = 'copy',
+  options: { allowNone?: boolean } = {}): ValidatedRequest {
+  if (sources.length === 0 && !options.allowNone) throw new FerryError('INVALID_INPUT', `Nothing to ${verb}: give at least one SOURCE`);
   const dest = path.resolve(cwd, destination);
   let destStat: fs.Stats;
   try {
@@ -40,7 +41,7 @@ export function validateCopyRequest(sources: string[], destination: string, cwd 
     }
     const name = path.basename(source);
     if (name === '' || source === path.parse(source).root) {
-      throw new FerryError('INVALID_INPUT', `Cannot copy a file system root: ${source}`, source);
+      throw new FerryError('INVALID_INPUT', `Cannot ${verb} a file system root: ${source}`, source);
     }
     const other = names.get(name);
     if (other !== undefined && other !== source) {
@@ -50,13 +51,15 @@ export function validateCopyRequest(sources: string[], destination: string, cwd 
     // The source's own location: its parent resolved, plus its name (a symlink source is not followed).
     const sourceReal = path.join(realpathExact(path.dirname(source)), name);
     if (path.dirname(sourceReal) === destReal) {
-      throw new FerryError('SAME_FILE', `${source} is already in ${dest}: a file cannot be copied onto itself`, source);
+      throw new FerryError('SAME_FILE', verb === 'move'
+        ? `${source} is already in ${dest}: there is nothing to move`
+        : `${source} is already in ${dest}: a file cannot be copied onto itself`, source);
     }
     const st = fs.lstatSync(fsPath(source));
     if (st.isDirectory()) {
       const real = realpathExact(source);
       if (destReal === real || destReal.startsWith(real + path.sep)) {
-        throw new FerryError('DEST_INSIDE_SOURCE', `The destination ${dest} is inside the folder being copied (${source})`, dest);
+        throw new FerryError('DEST_INSIDE_SOURCE', `The destination ${dest} is inside the folder being ${verb === 'move' ? 'moved' : 'copied'} (${source})`, dest);
       }
     }
   }

@@ -49,7 +49,7 @@ export function claimTargets(db: Db, store: JobStore, jobId: string, config: Cop
     const wasWaiting = store.get(jobId)?.status === 'waiting';
     const rows = db.prepare(
       `SELECT id, config, owner_pid, heartbeat_at FROM jobs
-       WHERE kind = 'copy' AND parent_id IS NULL AND id != ? AND status IN ('running', 'paused')
+       WHERE kind IN ('copy', 'move') AND parent_id IS NULL AND id != ? AND status IN ('running', 'paused')
        ORDER BY created_at`,
     ).all(jobId) as ActiveRow[];
     for (const row of rows) {

@@ -32,6 +32,8 @@ export class CopySession {
   private readonly loopDelay = new LoopDelay();
   private skippedByReason = new Map<string, number>();
   private found = 0;
+  /** What the job does, from its initialEstimate: the words of the messages. */
+  private verb: 'copy' | 'move' = 'copy';
 
   constructor(private readonly ctx: CliContext, private readonly options: SessionOptions, private readonly engine: FerryEngine) {
     this.live = new LiveLine(ctx.stdout);
@@ -113,13 +115,16 @@ export class CopySession {
   private show(e: FerryEvent): void {
     if (this.options.json) this.ctx.stdout.write(`${JSON.stringify(e)}\n`);
     switch (e.type) {
+      case 'initialEstimate':
+        if (e.operation === 'move') this.verb = 'move';
+        return;
       case 'conflict':
         this.pendingConflicts.add(e.conflictId);
         if (this.inputEnded || !this.options.prompting) { this.interrupt(); return; }
         this.prompt?.ask(e);
         return;
       case 'fileFailed':
-        if (!this.options.json) this.say(`ferry: could not copy ${e.path}: ${e.message} (${e.code})\n`, true);
+        if (!this.options.json) this.say(`ferry: could not ${this.verb} ${e.path}: ${e.message} (${e.code})\n`, true);
         return;
       case 'filesSkipped':
         this.skippedByReason.set(e.reason, (this.skippedByReason.get(e.reason) ?? 0) + e.count);
@@ -154,8 +159,11 @@ export class CopySession {
     if (this.options.json) return;
     this.live.clear();
     const skipped = [...this.skippedByReason].map(([r, n]) => `${formatCount(n)} ${REASONS[r] ?? r}`).join(', ');
+    const done = c.operation === 'move'
+      ? `${formatCount(c.originalsRemoved ?? 0)} files moved (${formatBytes(c.copiedBytes)})${c.renamed ? `, ${formatCount(c.renamed)} moved whole` : ''}`
+      : `${formatCount(c.copiedFiles)} files copied (${formatBytes(c.copiedBytes)})`;
     const lines = [
-      `${STATUS[c.status]}: ${formatCount(c.copiedFiles)} files copied (${formatBytes(c.copiedBytes)})`
+      `${STATUS[c.status]}: ${done}`
         + `, ${formatCount(c.skippedFiles)} skipped${skipped ? ` (${skipped})` : ''}, ${formatCount(c.failedFiles)} failed`
         + ` in ${formatDuration(c.durationMs / 1000)}.`,
     ];

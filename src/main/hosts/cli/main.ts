@@ -16,7 +16,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   index: { summary: 'add a location (or re-index it) with the default rules', load: () => require('./commands/index-location').command as Command },
   locations: { summary: 'list locations', load: () => require('./commands/locations').command as Command },
   jobs: { summary: 'list jobs, interrupted ones first', load: () => require('./commands/jobs').command as Command },
-  resume: { summary: 'resume an interrupted copy', load: () => require('./commands/resume').command as Command },
+  move: { summary: 'move files and folders into a folder: renamed on the same disk, else copied then removed', load: () => require('./commands/move').command as Command },
+  resume: { summary: 'resume an interrupted copy or move', load: () => require('./commands/resume').command as Command },
   serve: { summary: 'serve the UI and API on 127.0.0.1; prints the URL with its token', load: () => require('./commands/serve').command as Command },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

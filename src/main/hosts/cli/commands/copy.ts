@@ -37,17 +37,21 @@ export interface CopyArgs {
   useIndex: boolean;
   concurrency?: number;
   limitRate?: string;
+  /** `ferry move --verify`. */
+  verify?: boolean;
   paths: string[];
 }
 
-export function parseCopyArgs(args: string[]): CopyArgs {
+/** `ferry copy`'s arguments, and `ferry move`'s (the same, and --verify). */
+export function parseCopyArgs(args: string[], command: 'copy' | 'move' = 'copy'): CopyArgs {
   const { values, positionals } = parseCommandArgs(args, {
-    command: 'copy',
+    command,
     positionals: true,
     unknownHint: 'a path starting with "-" goes after --',
     options: {
       overwrite: { type: 'string' }, json: { type: 'boolean' }, 'no-index': { type: 'boolean' }, db: { type: 'string' },
       concurrency: { type: 'string' }, 'limit-rate': { type: 'string' },
+      ...(command === 'move' ? { verify: { type: 'boolean' as const } } : {}),
     },
   });
   const out: CopyArgs = { json: values.json === true, useIndex: values['no-index'] !== true, paths: positionals };
@@ -62,7 +66,8 @@ export function parseCopyArgs(args: string[]): CopyArgs {
     out.concurrency = n;
   }
   if (values['limit-rate'] !== undefined) out.limitRate = values['limit-rate'];
-  if (out.paths.length < 2) throw new FerryError('INVALID_INPUT', 'give at least one SOURCE and a DEST folder (see ferry copy --help)');
+  if (command === 'move') out.verify = values.verify === true;
+  if (out.paths.length < 2) throw new FerryError('INVALID_INPUT', `give at least one SOURCE and a DEST folder (see ferry ${command} --help)`);
   return out;
 }
 
@@ -97,6 +102,6 @@ export const command: Command = {
   },
 };
 
-function resolveFrom(ctx: CliContext, p: string): string {
+export function resolveFrom(ctx: CliContext, p: string): string {
   return path.resolve(ctx.cwd, p);
 }

@@ -38,8 +38,8 @@ export const command: Command = {
         ctx.stdout.write('No jobs yet.\n');
       } else {
         ctx.stdout.write(jobTable(jobs));
-        if (jobs.some((j) => j.status === 'interrupted' && j.kind === 'copy')) {
-          ctx.stdout.write('Resume an interrupted copy with: ferry resume JOB_ID\n');
+        if (jobs.some((j) => j.status === 'interrupted' && (j.kind === 'copy' || j.kind === 'move'))) {
+          ctx.stdout.write('Resume an interrupted copy or move with: ferry resume JOB_ID\n');
         }
       }
       return EXIT.OK;
@@ -63,7 +63,7 @@ export function progressSummary(job: JobSummary): string {
   const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
   const parts: string[] = [];
   if (job.damaged) parts.push(`damaged row: ${job.damaged}`);
-  if (job.kind === 'copy') {
+  if (job.kind === 'copy' || job.kind === 'move') {
     const copied = num(p.copiedFiles);
     const total = num(p.totalFiles);
     if (copied !== undefined) parts.push(`${formatCount(copied)}${total !== undefined ? `/${formatCount(total)}` : ''} files`);
@@ -75,7 +75,9 @@ export function progressSummary(job: JobSummary): string {
     if (skipped) parts.push(`${formatCount(skipped)} skipped`);
     const failed = num(p.failedFiles);
     if (failed) parts.push(`${formatCount(failed)} failed`);
-    const sources = Array.isArray(c.sources) ? c.sources.filter((s): s is string => typeof s === 'string') : [];
+    const strings = (v: unknown) => (Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []);
+    // A move's SOURCEs renamed whole before its job are listed apart from those its job moved.
+    const sources = [...strings(c.renamed), ...strings(c.sources)];
     if (sources.length > 0 && typeof c.destination === 'string') {
       const from = sources.length === 1 ? displayPath(sources[0]!) : `${displayPath(sources[0]!)} +${sources.length - 1} more`;
       parts.push(`${from} → ${displayPath(c.destination)}`);

@@ -28,7 +28,7 @@ export const command: Command = {
     const rateLimit = values['limit-rate'] !== undefined ? rateLimitFrom(values['limit-rate'], ctx) : undefined;
     const engine = openEngine(ctx, values.db);
     try {
-      const id = engine.findJob(ids[0]!, 'copy').id;
+      const id = engine.findJob(ids[0]!, ['copy', 'move']).id;
       let prompting = engine.savedCopy(id).config.overwrite === 'prompt';
       const terminal = ctx.stdout.isTTY === true && ctx.stdin.isTTY === true;
       if (prompting && !terminal && !json) {
