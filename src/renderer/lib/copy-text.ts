@@ -9,6 +9,14 @@ export function preparingText(v: CopyView): string {
   return `Preparing to ${WORDS[v.operation].verb}…`;
 }
 
+/**
+ * Items that reached the destination: the files placed one by one, plus, for a move, the SOURCEs the engine
+ * moved whole by one rename before its job started (a folder so moved counts once, as Finder counts it).
+ */
+function arrived(c: NonNullable<CopyView['completed']>): number {
+  return c.copiedFiles + (c.renamed ?? 0);
+}
+
 /** The dialog's accessible name and heading: "Copying 3 of 5 items", "Moved 5 items", "Move cancelled"… */
 export function copyTitle(v: CopyView): string {
   const words = WORDS[v.operation];
@@ -21,18 +29,23 @@ export function copyTitle(v: CopyView): string {
       case 'interrupted': return `${words.noun} interrupted`;
       default:
         return c.failedFiles > 0
-          ? `${words.done} ${formatCount(c.copiedFiles)} of ${plural(c.copiedFiles + c.failedFiles, 'item')}`
-          : `${words.done} ${plural(c.copiedFiles, 'item')}`;
+          ? `${words.done} ${formatCount(arrived(c))} of ${plural(arrived(c) + c.failedFiles, 'item')}`
+          : `${words.done} ${plural(arrived(c), 'item')}`;
     }
   }
   const done = Math.min(v.totalFiles, v.copiedFiles + v.skippedFiles + v.failedFiles);
   return `${words.doing} ${formatCount(done)} of ${plural(v.totalFiles, 'item')}`;
 }
 
-/** The summary's first line: "5 items copied (1.2 MB)", "5 items moved (1.2 MB)". */
+/**
+ * The summary's first line: "5 items copied (1.2 MB)", "5 items moved (1.2 MB)"; a move done by renames
+ * alone wrote no bytes, so it says none ("2 items moved").
+ */
 export function doneLine(v: CopyView): string | null {
   const c = v.completed;
-  return c ? `${plural(c.copiedFiles, 'item')} ${WORDS[v.operation].past} (${formatBytes(c.copiedBytes)})` : null;
+  if (!c) return null;
+  const line = `${plural(arrived(c), 'item')} ${WORDS[v.operation].past}`;
+  return v.operation === 'move' && c.copiedBytes === 0 && arrived(c) > 0 ? line : `${line} (${formatBytes(c.copiedBytes)})`;
 }
 
 /** "Copying 1,234 of 5,678 items — 1.2 GB of 3.4 GB — about 2 minutes" while running. */

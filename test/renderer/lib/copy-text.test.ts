@@ -38,6 +38,21 @@ test('a move\'s failure, cancel, interruption and refusal read as a move\'s', ()
   assert.equal(waitingText({ ...newCopyView(J, '/d', 'move'), waitingInto: '/d/photos' }), 'Waiting for another transfer into “photos” to finish…');
 });
 
+test('a move done by whole renames counts its items, and says no bytes were written', () => {
+  const v = applyCopyEvent(newCopyView(J, '/d', 'move'), {
+    type: 'completed', jobId: J, t: 1, status: 'done', copiedFiles: 0, copiedBytes: 0, skippedFiles: 0, failedFiles: 0,
+    discoveredFiles: 0, indexedFiles: 0, durationMs: 2, operation: 'move', renamed: 2, originalsRemoved: 0,
+  });
+  assert.equal(copyTitle(v), 'Moved 2 items');
+  assert.equal(doneLine(v), '2 items moved');
+  const mixed = applyCopyEvent(newCopyView(J, '/d', 'move'), {
+    type: 'completed', jobId: J, t: 1, status: 'done', copiedFiles: 3, copiedBytes: 300, skippedFiles: 0, failedFiles: 1,
+    discoveredFiles: 0, indexedFiles: 0, durationMs: 2, operation: 'move', renamed: 1, originalsRemoved: 3,
+  });
+  assert.equal(copyTitle(mixed), 'Moved 4 of 5 items');
+  assert.equal(doneLine(mixed), '4 items moved (300 bytes)');
+});
+
 test('a job another window started is a move once its events say so, and stays a copy when they say nothing', () => {
   const estimate: FerryEvent = { type: 'initialEstimate', jobId: J, t: 1, knownFiles: 2, knownBytes: 20, discoveryStarting: false };
   assert.equal(fold([withOperation(estimate, 'move')], newCopyView(J)).operation, 'move');
