@@ -10,8 +10,11 @@ const STATUS: Record<JobSummary['status'], string> = {
   cancelled: 'Cancelled', interrupted: 'Interrupted',
 };
 
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : []);
+
 function describeJob(job: JobSummary): string {
-  const sources = Array.isArray(job.config.sources) ? (job.config.sources as unknown[]).filter((s): s is string => typeof s === 'string') : [];
+  // A move's SOURCEs renamed whole before its job are kept apart from the ones it walks (config.renamed).
+  const sources = [...strings(job.config.sources), ...strings(job.config.renamed)];
   const destination = typeof job.config.destination === 'string' ? job.config.destination : '';
   if (!isTransferJob(job)) return `${job.kind} job`;
   const noun = WORDS[jobOperation(job)].noun;
@@ -23,6 +26,7 @@ function describeProgress(job: JobSummary): string | null {
   const p = job.progress;
   if (!p || typeof p.copiedFiles !== 'number') return null;
   const total = typeof p.totalFiles === 'number' ? p.totalFiles : null;
+  if (total === 0 && p.copiedFiles === 0) return null; // nothing walked file by file (a move done by renames)
   return total !== null ? `${formatCount(p.copiedFiles)} of ${formatCount(total)} files` : `${formatCount(p.copiedFiles)} files`;
 }
 
