@@ -7,6 +7,7 @@ import { ensureCorpora, type Corpus } from './corpora';
 import { fmtMs, median, run, type RunResult } from './measure';
 import { timeMoves } from './moves';
 import { producersLoopDelay, timeDestinationIndex, timeDiscovery, timeEstimate, timeIndexStream } from './phases';
+import { timeLibrarySearch } from './search';
 
 /**
  * `npm run bench` (node out/node/bench/run.js [--quick] [--reps N]): Ferry against find, cp -a,
@@ -21,6 +22,8 @@ interface Row { what: string; ferry: string; peer: string; ratio?: number; goal?
 const root = projectRoot();
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
+/** `--moves`: only the move rows (bench/moves.ts), without the corpora: a short run while others work here. */
+const onlyMoves = argv.includes('--moves');
 const repsArg = argv.indexOf('--reps');
 const reps = repsArg >= 0 ? Math.max(1, Number(argv[repsArg + 1])) : quick ? 3 : 5;
 const copyReps = repsArg >= 0 ? reps : 3;
@@ -265,6 +268,23 @@ async function timePhases(corpora: Corpus[], db: string): Promise<void> {
   }
 }
 
+/** The library search as typed, over 200,000 indexed files (20,000 with --quick), beside FTS5 trigram. */
+async function timeSearch(): Promise<void> {
+  const r = await timeLibrarySearch(work, quick ? 20_000 : 200_000);
+  const files = `${r.files.toLocaleString('en')} indexed files in ${r.folders.toLocaleString('en')} folders`;
+  rows.push({
+    what: `library search (\`findInLibrary\`, in-process) over ${files}: each keystroke of ${r.keystrokes} typed, median / p95 / max`,
+    ferry: `${fmtMs(r.medianMs)} / ${fmtMs(r.p95Ms)} / ${fmtMs(r.maxMs)}`, peer: 'goal 50 ms', ratio: r.p95Ms / 50, goal: 1,
+  });
+  rows.push({ what: 'library search: the first search of a process (reads the rows into memory)', ferry: fmtMs(r.firstMs), peer: '' });
+  if (r.fts) {
+    rows.push({
+      what: `the alternative not taken: an FTS5 trigram index of the same names — build / query median / max (3+ letters only)`,
+      ferry: `${fmtMs(r.fts.buildMs)} / ${fmtMs(r.fts.medianMs)} / ${fmtMs(r.fts.maxMs)}`, peer: '',
+    });
+  }
+}
+
 /** One failing measurement (a tool missing, a crash) is a note in the results, not the end of the run. */
 async function section(title: string, body: () => Promise<void>): Promise<void> {
   log(title);
@@ -302,7 +322,7 @@ async function main(): Promise<void> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   fs.mkdirSync(work, { recursive: true });
-  const corpora = ensureCorpora(base, quick, log);
+  const corpora = onlyMoves ? [] : ensureCorpora(base, quick, log);
   log('warming the page cache (every tool then reads the same warm cache)…');
   for (const c of corpora) await run('sh', ['-c', 'find "$1" -type f -exec cat {} + > /dev/null', 'sh', c.root]);
   const canIndex = await available('index');
@@ -310,11 +330,14 @@ async function main(): Promise<void> {
   if (!canIndex) log('ferry index not available yet');
   if (!canCopy) log('ferry copy not available yet');
 
-  for (const c of corpora) await section(`indexing ${c.name}: find vs ferry index ×${reps}`, () => timeIndexing(c, canIndex));
-  const db = await prepareLibrary(corpora, canIndex);
-  await section('copy phases in-process', () => timePhases(corpora, db));
-  for (const c of corpora) await section(`fresh copies of ${c.name} ×${copyReps}`, () => timeFreshCopies(c, db, canCopy));
-  for (const c of corpora) await section(`second copies of ${c.name} ×${copyReps}`, () => timeSecondRun(c, db, canCopy));
+  if (!onlyMoves) {
+    for (const c of corpora) await section(`indexing ${c.name}: find vs ferry index ×${reps}`, () => timeIndexing(c, canIndex));
+    const db = await prepareLibrary(corpora, canIndex);
+    await section('copy phases in-process', () => timePhases(corpora, db));
+    await section('library search as typed', () => timeSearch());
+    for (const c of corpora) await section(`fresh copies of ${c.name} ×${copyReps}`, () => timeFreshCopies(c, db, canCopy));
+    for (const c of corpora) await section(`second copies of ${c.name} ×${copyReps}`, () => timeSecondRun(c, db, canCopy));
+  }
   if (await available('move')) {
     await section(`moves ×${copyReps}`, async () => {
       rows.push(...await timeMoves({ work, ferryBin, node, count: quick ? 5000 : 50_000, reps: copyReps, log, notes }));
@@ -328,7 +351,7 @@ async function main(): Promise<void> {
     `- date: ${new Date().toISOString()}${quick ? ' (--quick)' : ''}`,
     `- machine: ${machine()}`,
     `- copies written to: ${copies}${process.env.FERRY_BENCH_DEST_DIR ? ' (FERRY_BENCH_DEST_DIR)' : ' (same file system as the corpora)'}`,
-    `- corpora: ${corpora.map((c) => `**${c.name}** — ${c.description}: ${c.files.toLocaleString('en')} files, ${(c.bytes / 2 ** 20).toFixed(0)} MiB`).join('; ')}`,
+    `- corpora: ${onlyMoves ? 'none (--moves: the move rows only)' : ''}${corpora.map((c) => `**${c.name}** — ${c.description}: ${c.files.toLocaleString('en')} files, ${(c.bytes / 2 ** 20).toFixed(0)} MiB`).join('; ')}`,
     `- method: median of ${reps} runs (indexing, find) and ${copyReps} runs (copies), tools interleaved; warm page cache for every tool (the corpora are read once first; dropping caches is not permitted here); wall clock of the whole process, Node start-up included for ferry and the bare copier; writes land in the page cache (no fsync) for every tool alike.`,
     `- load average (1 min) at start / end: ${loadBefore} / ${loadAfter} on ${os.cpus().length} cores — other work on this machine adds noise; ratios of interleaved runs hold better than absolute times`,
     `- bench duration: ${((Date.now() - started) / 1000).toFixed(0)} s`,
@@ -339,7 +362,7 @@ async function main(): Promise<void> {
   ].join('\n');
   process.stdout.write(`${md}\n`);
   // A --quick run is a smoke test: it must not replace the full run's numbers that the README quotes.
-  const resultsFile = path.join(root, 'bench', quick ? 'results-quick.md' : 'results.md');
+  const resultsFile = path.join(root, 'bench', onlyMoves ? 'results-moves.md' : quick ? 'results-quick.md' : 'results.md');
   fs.writeFileSync(resultsFile, `${md}\n`);
   log(`wrote ${resultsFile}; removing the copies (slow on a disk slow at metadata)…`);
   fs.rmSync(copies, { recursive: true, force: true });

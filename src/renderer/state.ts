@@ -1,13 +1,17 @@
 import { useStore } from 'zustand';
 import { api, webSocket } from './api';
 import { createActions } from './stores/actions';
+import { createFileOpActions } from './stores/file-op-actions';
+import { hostFileOpener } from './dom/open-file';
 import { createFerryStore, type FerryState } from './stores/store';
 import { shareClipboard } from './dom/shared-clipboard';
 import { shareSystemClipboard } from './dom/system-clipboard';
 
 /** This window's store over its client, and the actions that run the flows between its slices. */
 export const store = createFerryStore({ api });
-export const actions = createActions(store, api);
+export const actions = createActions(store, api, { openFile: (entry) => void fileOps.open(entry) });
+/** Rename, New Folder, Delete Permanently and Open (stores/file-op-actions.ts). */
+export const fileOps = createFileOpActions(store, api, { refresh: () => actions.refresh(), openFile: hostFileOpener(api, webSocket !== null) });
 shareClipboard(store);
 shareSystemClipboard(store);
 

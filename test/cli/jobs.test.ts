@@ -35,7 +35,7 @@ test('ferry jobs shows a job left running by a dead process as interrupted, firs
   assert.match(lines[0]!, /^ID\s+KIND\s+STATUS\s+CREATED\s+PROGRESS$/);
   assert.match(lines[1]!, new RegExp(`^${job.id}\\s+copy\\s+interrupted\\s+just now\\s+3/10 files, 3\\.0 KB of 10\\.0 KB, /src/photos \\+1 more → /backup`));
   assert.match(lines[2]!, /\sindex\s+completed\s+just now\s+1 file, 1 B, \//);
-  assert.match(r.stdout, /Resume an interrupted copy with: ferry resume JOB_ID/);
+  assert.match(r.stdout, /Resume an interrupted copy or move with: ferry resume JOB_ID/);
 
   const json = JSON.parse(ferry(['jobs', '--json'], env).stdout) as JobSummary[];
   assert.equal(json[0]!.id, job.id);

@@ -58,7 +58,7 @@ test(`kill -9 at ${ROUNDS} random moments of a move of ${FILES} files across fil
       const run = ferry(args, env);
       // A random moment: at the start (estimate, discovery), or after a random share of the files left.
       const early = rand() < 0.2;
-      const after = Math.floor(rand() * 2 * left / (ROUNDS - round + 1));
+      const after = Math.floor(rand() * 1.5 * left / (ROUNDS - round + 1));
       let killed = false;
       const kill = () => { if (!killed) { killed = true; run.child.kill('SIGKILL'); } };
       run.onEvent((e: FerryEvent) => {

@@ -4,7 +4,9 @@ import { useShortcuts } from '../hooks/useShortcuts';
 import { Toolbar } from './Toolbar';
 import { Sidebar } from './Sidebar';
 import { FileList } from './FileList';
+import { FilterBar } from './FilterBar';
 import { ContextMenu } from './ContextMenu';
+import { DeleteConfirm } from './DeleteConfirm';
 import { CopyDialogs } from './CopyDialog';
 import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
@@ -43,7 +45,7 @@ export function App() {
       <Toolbar />
       <div className="body">
         <Sidebar />
-        <main className="content"><FileList /></main>
+        <main className="content"><FilterBar /><FileList /></main>
         {showJobs && <JobsPanel />}
       </div>
       <StatusBar />
@@ -51,6 +53,7 @@ export function App() {
       <CopyDialogs />
       <ConflictModal />
       <ContextMenu />
+      <DeleteConfirm />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { displayName } from '../../shared/display-name';
-import { actions, store, useFerry } from '../state';
+import { actions, fileOps, store, useFerry } from '../state';
 import type { MenuRequest } from '../stores/pointer';
 import { openNewWindow } from '../dom/new-window';
 import { platform } from '../dom/platform';
@@ -16,6 +16,12 @@ function itemsFor(menu: MenuRequest, canCopy: boolean, canPaste: boolean, moveHe
   items.push({ label: 'Paste', shortcut: 'Ctrl+V', keys: 'Control+V Meta+V', disabled: !canPaste, run: () => actions.pasteInto() });
   if (moveHere) items.push({ label: moveHere, shortcut: '⌥⌘V', keys: 'Meta+Alt+V', run: () => actions.moveClipboardInto() });
   if (entry?.kind === 'dir') items.push({ label: 'Paste Into Folder', disabled: !canPaste, run: () => actions.pasteInto(entry.path) });
+  if (entry) {
+    items.push({ label: 'Rename…', shortcut: 'F2', keys: 'F2', run: () => fileOps.renameSelection() });
+    items.push({ label: 'Delete Permanently…', shortcut: 'Shift+Del', keys: 'Shift+Delete', run: () => fileOps.askDeleteSelection() });
+  } else {
+    items.push({ label: 'New Folder', shortcut: 'Ctrl+Shift+N', keys: 'Control+Shift+N Meta+Shift+N', run: () => void fileOps.newFolder() });
+  }
   items.push({ label: 'New Window', shortcut: 'Ctrl+N', keys: 'Control+N Meta+N', run: openNewWindow });
   items.push({ label: 'Show Jobs', run: () => store.getState().setShowJobs(true) });
   return items;

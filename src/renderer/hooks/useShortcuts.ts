@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { actions, store } from '../state';
+import { actions, fileOps, store } from '../state';
+import { isMac } from '../dom/platform';
 import { openNewWindow } from '../dom/new-window';
 import { platform } from '../dom/platform';
 
@@ -8,14 +9,25 @@ function isTextField(target: EventTarget | null): boolean {
   return Boolean(el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.isContentEditable));
 }
 
+/** Ctrl/Cmd+F: the folder's name filter (opened, or its text selected); with Shift: the library search. */
+function openFind(library: boolean): void {
+  const field = document.querySelector<HTMLInputElement>(`input[aria-label="${library ? 'Search library' : 'Filter'}"]`);
+  if (field) { field.focus(); field.select(); return; }
+  if (!library) actions.setFilter(''); // the filter bar mounts and takes the focus
+}
+
 /** Window-wide shortcuts; text fields keep their own Ctrl+C/V/A and Backspace. */
 export function useShortcuts(): void {
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
       const mod = e.ctrlKey || e.metaKey;
       const key = e.key.toLowerCase();
+      if (mod && e.shiftKey && key === 'n' && !isTextField(e.target)) { e.preventDefault(); void fileOps.newFolder(); return; }
       if (mod && key === 'n') { e.preventDefault(); openNewWindow(); return; }
+      if (mod && key === 'f') { e.preventDefault(); openFind(e.shiftKey); return; }
       if (isTextField(e.target) || document.querySelector('[role="alertdialog"]')) return;
+      if (e.key === 'F2' && !isMac()) { e.preventDefault(); fileOps.renameSelection(); return; }
+      if (e.shiftKey && e.key === 'Delete') { e.preventDefault(); fileOps.askDeleteSelection(); return; }
       if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
       else if (mod && key === 'x') { e.preventDefault(); actions.cutSelection(); }
       // macOS's "Move Item Here": Option changes the key's character (√), so match the physical key.

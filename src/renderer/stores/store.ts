@@ -9,6 +9,7 @@ import { createNoticesSlice, type NoticesSlice } from './notices';
 import { createPointerSlice, type PointerSlice } from './pointer';
 import { createConnectionSlice, type ConnectionSlice } from './connection';
 import { createDragSlice, type DragSlice } from './drag';
+import { createFileOpsSlice, type FileOpsSlice } from './file-ops';
 
 /**
  * The renderer's one store, made of slices (zustand's slices pattern): each slice owns its fields and the
@@ -17,7 +18,7 @@ import { createDragSlice, type DragSlice } from './drag';
  * No DOM here: the store runs under node:test; the window's side (storage, title, URL) is in src/renderer/dom.
  */
 export type FerryState = BrowsingSlice & SelectionSlice & JobsSlice & ConflictsSlice & ClipboardSlice & NoticesSlice & PointerSlice
-  & ConnectionSlice & DragSlice;
+  & ConnectionSlice & DragSlice & FileOpsSlice;
 
 /** What slices that talk to the engine are given (the renderer's client, or one over a test engine). */
 export interface StoreDeps {
@@ -38,5 +39,6 @@ export function createFerryStore(deps: StoreDeps): FerryStore {
     ...createPointerSlice(...a),
     ...createConnectionSlice(...a),
     ...createDragSlice(deps)(...a),
+    ...createFileOpsSlice(...a),
   }));
 }

@@ -121,7 +121,7 @@ function execute(action: CopyAction, item: Item, existing: DestEntry | null): Ta
 /** A file or link to its final place: written there (a copy), or moved there (a move: move-file.ts). */
 function place(item: Item, how: WriteKind, existed: boolean): TaskOutcome | NoSpace | Stopped {
   if (!item.s.move) return write(item, how, existed);
-  return moveFile(item.task, item.s, item.finalPath, how, existed, item.source.size, () => write(item, how, existed));
+  return moveFile(item.task, item.s, item.finalPath, how, existed, item.source.size, item.st.dev, () => write(item, how, existed));
 }
 
 /** A copy found in place by a resume: a move removes its original now (checked against it first). */

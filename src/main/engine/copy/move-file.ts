@@ -26,14 +26,25 @@ const COPY_INSTEAD = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK
 export type Placed = Extract<TaskOutcome, { o: 'copied' }>;
 
 /**
- * A same-file-system move of `task.source` to its final path (`how` as decided), or null when the bytes
- * must be copied (another file system). `copy` is the copy's own write, used for that case.
+ * Source device → DEST pairs that answered EXDEV in this worker: their next files go straight to the copy,
+ * without a rename (and the folder making its ENOENT asks for) that can only fail again. (A bind mount of the
+ * source's device answers EXDEV too: the files of that device beside it are then copied, not renamed — slower,
+ * never wrong.)
+ */
+const acrossDevices = new Set<string>();
+
+/**
+ * A move of `task.source` to its final path (`how` as decided): a rename on its own file system; across file
+ * systems `copy` (the copy's own write), then the original removed once the copy is checked (settleOriginal).
  */
 export function moveFile(task: CopyTask, s: BatchSettings, finalPath: string, how: 'create' | 'replace' | 'keep-both',
-  existed: boolean, size: number, copy: () => Outcome): Outcome {
+  existed: boolean, size: number, sourceDev: bigint, copy: () => Outcome): Outcome {
+  const devices = `${sourceDev}>${s.dest}`;
   try {
-    const destRel = how === 'keep-both' ? linkBeside(task.source, finalPath, task.rel) : renameInto(task.source, finalPath);
-    if (destRel === null) {
+    const destRel = acrossDevices.has(devices) ? { copy: 'EXDEV' }
+      : how === 'keep-both' ? linkBeside(task.source, finalPath, task.rel) : renameInto(task.source, finalPath);
+    if (typeof destRel !== 'string') {
+      if (destRel.copy === 'EXDEV') acrossDevices.add(devices);
       const copied = copy();
       return copied.o === 'copied' ? settleOriginal(task, s, copied) : copied;
     }
@@ -48,24 +59,28 @@ export function moveFile(task: CopyTask, s: BatchSettings, finalPath: string, ho
   }
 }
 
-/** rename(2) into place; '' when done, null when it must be a copy. The destination's folder is made if missing. */
-function renameInto(source: string, finalPath: string): '' | null {
-  const attempt = () => fs.renameSync(fsPath(source), fsPath(finalPath));
-  try {
-    attempt();
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? '';
-    if (COPY_INSTEAD.has(code)) return null;
-    // A file can arrive before its folder's own item: make the folder, once (ENOENT with the source there).
-    if (code !== 'ENOENT' || !exists(source)) throw err;
-    fs.mkdirSync(fsPath(path.dirname(finalPath)), { recursive: true });
-    attempt();
+/** Why a file must be copied instead (the error code of the rename or link). */
+type CopyInstead = { copy: string };
+
+/** rename(2) into place; '' when done. The destination's folder is made if missing. */
+function renameInto(source: string, finalPath: string): '' | CopyInstead {
+  // A file can arrive before its folder's own item: the folder is made, once (ENOENT with the source there;
+  // Linux says ENOENT for a missing folder before it says EXDEV for another file system).
+  for (let madeFolder = false; ; madeFolder = true) {
+    try {
+      fs.renameSync(fsPath(source), fsPath(finalPath));
+      return '';
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      if (COPY_INSTEAD.has(code)) return { copy: code };
+      if (madeFolder || code !== 'ENOENT' || !exists(source)) throw err;
+      fs.mkdirSync(fsPath(path.dirname(finalPath)), { recursive: true });
+    }
   }
-  return '';
 }
 
 /** Keep Both without copying: link() claims the next free name (it fails if taken, unlike rename). */
-function linkBeside(source: string, finalPath: string, rel: string): string | null {
+function linkBeside(source: string, finalPath: string, rel: string): string | CopyInstead {
   const dir = path.dirname(finalPath);
   const relDir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/') + 1) : '';
   for (let tries = 0; ; tries++) {
@@ -75,7 +90,7 @@ function linkBeside(source: string, finalPath: string, rel: string): string | nu
       return relDir + name;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? '';
-      if (COPY_INSTEAD.has(code)) return null;
+      if (COPY_INSTEAD.has(code)) return { copy: code };
       if (code !== 'EEXIST' || tries > 100) throw err;
     }
   }
