@@ -6,6 +6,7 @@ import { projectRoot } from '../src/main/project-root';
 import { ensureCorpora, type Corpus } from './corpora';
 import { fmtMs, median, run, type RunResult } from './measure';
 import { timeMoves } from './moves';
+import { timeThumbnails } from './thumbnails';
 import { producersLoopDelay, timeDestinationIndex, timeDiscovery, timeEstimate, timeIndexStream } from './phases';
 import { timeLibrarySearch } from './search';
 
@@ -343,6 +344,9 @@ async function main(): Promise<void> {
       rows.push(...await timeMoves({ work, ferryBin, node, count: quick ? 5000 : 50_000, reps: copyReps, log, notes }));
     });
   }
+  await section(`thumbnails ×${reps}`, async () => {
+    rows.push(...await timeThumbnails(work, reps, log));
+  });
   const loadAfter = os.loadavg()[0]!.toFixed(1);
 
   const md = [

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ConflictAnswer, type FerryEvent } from './events';
 import { EntryKind, FolderListing, FolderPage, JobSummary, Location, MAX_LISTING_PAGE, OverwriteMode, Place, IndexRules } from './types';
 import type { FerryErrorValue } from './errors';
+import { DEFAULT_THUMBNAIL_EDGE, DiskSpace, FileInfo, FolderSize, MAX_THUMBNAIL_EDGE, Thumbnail } from './file-info';
 import { MAX_FIND_LIMIT } from './find-limits';
 
 /**
@@ -14,6 +15,7 @@ const AbsolutePath = z.string().min(1).max(4096);
 const PageLimit = z.number().int().min(1).max(MAX_LISTING_PAGE);
 /** A speed limit in bytes a second; 0 for none. */
 const RateLimit = z.number().int().nonnegative();
+const RequestId = z.string().min(1).max(100);
 
 /** One file or folder found by name in the library index (findInLibrary). */
 export const LibraryMatch = z.object({
@@ -114,6 +116,21 @@ export const methods = {
   resolveConflict: { input: ConflictAnswer.extend({ jobId: z.string().min(1) }), output: z.object({}) },
   /** Interrupted jobs first, then running, paused and queued ones, then finished ones, newest first. */
   listJobs: { input: z.object({ limit: z.number().int().min(1).optional() }), output: z.array(JobSummary) },
+  /** Get Info: kind, size, dates, permissions, owner, symlink target; a folder's totals from the index when known. */
+  getInfo: { input: z.object({ path: AbsolutePath }), output: FileInfo },
+  /**
+   * Counts a folder on disk in the background; `requestId` (the caller's own id) lets `cancelFolderSize`
+   * stop it, and then it answers with the counts so far and `complete: false`.
+   */
+  folderSize: { input: z.object({ path: AbsolutePath, requestId: RequestId }), output: FolderSize },
+  cancelFolderSize: { input: z.object({ requestId: RequestId }), output: z.object({}) },
+  /** Free and total space of the file system `path` is on. */
+  diskSpace: { input: z.object({ path: AbsolutePath }), output: DiskSpace },
+  /** An image's thumbnail (made once, then cached), or `dataUrl: null` for anything that is not one. */
+  thumbnail: {
+    input: z.object({ path: AbsolutePath, edge: z.number().int().min(16).max(MAX_THUMBNAIL_EDGE).default(DEFAULT_THUMBNAIL_EDGE) }),
+    output: Thumbnail,
+  },
   /**
    * Renames an item in its folder (never overwriting: EEXIST for a taken name; INVALID_INPUT with the reason
    * for an empty name, `/`, NUL, `.`, `..` or over 255 bytes). A case-only rename works on case-insensitive

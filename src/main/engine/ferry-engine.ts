@@ -13,6 +13,8 @@ import type { ListingWorker } from './fs/listing-worker';
 import type { LibrarySearchIndex } from './search/library-search-index';
 import type { AddLocationOptions, LibraryIndexer } from './indexer/library-indexer';
 import { JobManager } from './jobs/job-manager';
+import type { Thumbnails } from './preview/thumbnails';
+import type { FolderSizes } from './preview/folder-size';
 
 // The few pure helpers hosts need besides the facade (the CLI imports nothing else of the engine).
 export { describeDamagedLibrary, isDamagedLibraryError } from './db/library';
@@ -153,6 +155,14 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       return {};
     },
     listJobs: async ({ limit }) => jobs.store.list({ limit }),
+    getInfo: ({ path }) => (require('./preview/file-info') as typeof import('./preview/file-info')).readFileInfo(db, path),
+    folderSize: ({ path, requestId }) => lazy.folderSizes().measure(path, requestId),
+    cancelFolderSize: async ({ requestId }) => {
+      lazy.folderSizes().cancel(requestId);
+      return {};
+    },
+    diskSpace: ({ path }) => (require('./preview/disk-space') as typeof import('./preview/disk-space')).diskSpace(path),
+    thumbnail: ({ path, edge }) => lazy.thumbnails().get(path, edge),
     renameItem: async ({ path, newName }) => ({ path: await lazy.ops().renameFollowed(db, path, newName) }),
     createFolder: async ({ parent, name }) => ({ path: await lazy.ops().createFolder(parent, name) }),
     deleteItems: async ({ paths }, follow = {}) => {
@@ -194,6 +204,8 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
   let copies: CopyService | undefined;
   let indexer: LibraryIndexer | undefined;
   let listings: ListingWorker | undefined;
+  let thumbnails: Thumbnails | undefined;
+  let folderSizes: FolderSizes | undefined;
   let searchIndex: LibrarySearchIndex | undefined;
   return {
     searchIndex(): LibrarySearchIndex {
@@ -215,8 +227,18 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
       const { ListingWorker: Worker } = require('./fs/listing-worker') as typeof import('./fs/listing-worker');
       return (listings ??= new Worker());
     },
+    thumbnails(): Thumbnails {
+      const { Thumbnails: Made, thumbnailCacheDir } = require('./preview/thumbnails') as typeof import('./preview/thumbnails');
+      return (thumbnails ??= new Made(thumbnailCacheDir(options.dbFile)));
+    },
+    folderSizes(): FolderSizes {
+      const { FolderSizes: Sizes } = require('./preview/folder-size') as typeof import('./preview/folder-size');
+      return (folderSizes ??= new Sizes());
+    },
     close(): void {
       listings?.close();
+      thumbnails?.close();
+      folderSizes?.cancelAll();
     },
   };
 }

@@ -12,8 +12,10 @@ import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
 import { StatusBar } from './StatusBar';
 import { DropHint } from './DropHint';
+import { QuickLook } from './QuickLook';
+import { InfoDialog } from './InfoDialog';
 import { folderToHash, hashToFolder } from '../lib/location-hash';
-import { actions, store, useFerry } from '../state';
+import { actions, see, store, useFerry } from '../state';
 import { displayName } from '../../shared/display-name';
 
 /** A window opens at the folder in its URL's hash (so "New Window" opens where you are), else at home. */
@@ -26,6 +28,7 @@ function initialPath(): string | null {
 export function App() {
   const showJobs = useFerry((s) => s.showJobs);
   useShortcuts();
+  useEffect(() => see.watch(), []);
 
   useEffect(() => {
     const start = initialPath();
@@ -53,6 +56,8 @@ export function App() {
       <CopyDialogs />
       <ConflictModal />
       <ContextMenu />
+      <QuickLook />
+      <InfoDialog />
       <DeleteConfirm />
     </div>
   );

@@ -1,9 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { displayName } from '../../shared/display-name';
-import { actions, fileOps, store, useFerry } from '../state';
+import { actions, fileOps, see, store, useFerry } from '../state';
 import type { MenuRequest } from '../stores/pointer';
 import { openNewWindow } from '../dom/new-window';
 import { platform } from '../dom/platform';
+import { copyPaths } from '../dom/copy-paths';
 
 interface Item { label: string; shortcut?: string; keys?: string; disabled?: boolean; run(): void }
 
@@ -16,6 +17,9 @@ function itemsFor(menu: MenuRequest, canCopy: boolean, canPaste: boolean, moveHe
   items.push({ label: 'Paste', shortcut: 'Ctrl+V', keys: 'Control+V Meta+V', disabled: !canPaste, run: () => actions.pasteInto() });
   if (moveHere) items.push({ label: moveHere, shortcut: '⌥⌘V', keys: 'Meta+Alt+V', run: () => actions.moveClipboardInto() });
   if (entry?.kind === 'dir') items.push({ label: 'Paste Into Folder', disabled: !canPaste, run: () => actions.pasteInto(entry.path) });
+  if (entry) items.push({ label: 'Quick Look', shortcut: 'Space', keys: 'Space', run: see.toggleQuickLook });
+  items.push({ label: 'Get Info', shortcut: 'Ctrl+I', keys: 'Control+I Meta+I', run: () => see.showInfo(entry?.path) });
+  items.push({ label: entry ? 'Copy Path' : 'Copy Folder Path', shortcut: 'Ctrl+Alt+C', keys: 'Control+Alt+C Meta+Alt+C', run: () => void copyPaths() });
   if (entry) {
     items.push({ label: 'Rename…', shortcut: 'F2', keys: 'F2', run: () => fileOps.renameSelection() });
     items.push({ label: 'Delete Permanently…', shortcut: 'Shift+Del', keys: 'Shift+Delete', run: () => fileOps.askDeleteSelection() });

@@ -5,6 +5,7 @@ import { kindLabel } from '../lib/sort';
 import { acceptsDrop, dropOnFolder, hoverFolder, leaveFolders } from '../dom/drop-handlers';
 import { displayName } from '../../shared/display-name';
 import { fileOps, store, useFerry } from '../state';
+import { EntryIcon } from './FileIcon';
 import { RenameField } from './RenameField';
 import { renameOnSecondClick, cancelSecondClick } from '../lib/second-click';
 
@@ -62,7 +63,7 @@ export const FileRow = memo(function FileRow({ entry, index, top, height, onClic
       onDragLeave={(e) => {
         if (dropping && !e.currentTarget.contains(e.relatedTarget as Node | null)) leaveFolders();
       }}>
-      <div role="gridcell" className="cell name"><span className={`icon icon-${entry.kind}`} aria-hidden="true" />
+      <div role="gridcell" className="cell name"><EntryIcon entry={entry} />
         {renaming ? <RenameField name={entry.name} /> : (
           <span className="name-text" onClick={(e) => renameOnSecondClick(e, selected, () => fileOps.renameSelection())}>{displayName(entry.name)}</span>
         )}

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
-import { actions, fileOps, store } from '../state';
+import { actions, fileOps, see, store } from '../state';
 import { isMac } from '../dom/platform';
 import { openNewWindow } from '../dom/new-window';
 import { platform } from '../dom/platform';
+import { copyPaths } from '../dom/copy-paths';
 
 function isTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -28,10 +29,13 @@ export function useShortcuts(): void {
       if (isTextField(e.target) || document.querySelector('[role="alertdialog"]')) return;
       if (e.key === 'F2' && !isMac()) { e.preventDefault(); fileOps.renameSelection(); return; }
       if (e.shiftKey && e.key === 'Delete') { e.preventDefault(); fileOps.askDeleteSelection(); return; }
-      if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
+      if (mod && e.altKey && e.code === 'KeyC') { e.preventDefault(); void copyPaths(); }
+      else if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
       else if (mod && key === 'x') { e.preventDefault(); actions.cutSelection(); }
       // macOS's "Move Item Here": Option changes the key's character (√), so match the physical key.
       else if (platform === 'mac' && e.metaKey && e.altKey && e.code === 'KeyV') { e.preventDefault(); actions.moveClipboardInto(); }
+      else if (mod && key === 'i') { e.preventDefault(); see.showInfo(); }
+      else if (e.key === ' ' && !mod && !e.altKey) { e.preventDefault(); see.toggleQuickLook(); }
       else if (mod && key === 'v') { e.preventDefault(); actions.pasteInto(); }
       else if (mod && key === 'a') { e.preventDefault(); store.getState().selectAll(store.getState().visiblePaths); }
       else if (e.key === 'Backspace' || (e.altKey && e.key === 'ArrowLeft')) { e.preventDefault(); actions.back(); }

@@ -9,6 +9,7 @@ import { createNoticesSlice, type NoticesSlice } from './notices';
 import { createPointerSlice, type PointerSlice } from './pointer';
 import { createConnectionSlice, type ConnectionSlice } from './connection';
 import { createDragSlice, type DragSlice } from './drag';
+import { createPreviewSlice, type PreviewSlice } from './preview';
 import { createFileOpsSlice, type FileOpsSlice } from './file-ops';
 
 /**
@@ -18,7 +19,7 @@ import { createFileOpsSlice, type FileOpsSlice } from './file-ops';
  * No DOM here: the store runs under node:test; the window's side (storage, title, URL) is in src/renderer/dom.
  */
 export type FerryState = BrowsingSlice & SelectionSlice & JobsSlice & ConflictsSlice & ClipboardSlice & NoticesSlice & PointerSlice
-  & ConnectionSlice & DragSlice & FileOpsSlice;
+  & ConnectionSlice & DragSlice & FileOpsSlice & PreviewSlice;
 
 /** What slices that talk to the engine are given (the renderer's client, or one over a test engine). */
 export interface StoreDeps {
@@ -39,6 +40,7 @@ export function createFerryStore(deps: StoreDeps): FerryStore {
     ...createPointerSlice(...a),
     ...createConnectionSlice(...a),
     ...createDragSlice(deps)(...a),
+    ...createPreviewSlice(...a),
     ...createFileOpsSlice(...a),
   }));
 }
