@@ -6,6 +6,7 @@ import { createFileOpActions } from './stores/file-op-actions';
 import { hostFileOpener } from './dom/open-file';
 import { createFerryStore, type FerryState } from './stores/store';
 import { shareClipboard } from './dom/shared-clipboard';
+import { shareSystemClipboard } from './dom/system-clipboard';
 import { createSeeActions } from './stores/see-actions';
 
 /** This window's store over its client, and the actions that run the flows between its slices. */
@@ -17,6 +18,7 @@ export const trashActions = createTrashActions(store, api, () => actions.refresh
 /** Quick Look, Get Info, Copy Path and the free space (stores/see-actions.ts). */
 export const see = createSeeActions(store, api);
 shareClipboard(store);
+shareSystemClipboard(store);
 
 /** Reads the store in a component; the selector keeps re-renders to what it picks (`s => s.byId[id]`). */
 export function useFerry<T>(selector: (state: FerryState) => T): T {

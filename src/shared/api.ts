@@ -108,6 +108,15 @@ export const methods = {
     }),
     output: JobRef,
   },
+  /**
+   * The file system each path is on, as an opaque id (stat's device number; a dangling symlink's own), or
+   * null when the path cannot be examined. Equal ids mean a move between them is a rename: the app's
+   * drag and drop moves within one file system and copies across (Finder's rule).
+   */
+  fileSystemIds: {
+    input: z.object({ paths: z.array(AbsolutePath).min(1).max(1_000) }),
+    output: z.array(z.string().nullable()),
+  },
   pauseJob: { input: JobRef, output: z.object({}) },
   /**
    * Resumes a paused job, or an interrupted one (which continues from its checkpoints). `rateLimit`

@@ -141,6 +141,7 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       recordWhenEnded(handle, watch);
       return { jobId: handle.jobId };
     },
+    fileSystemIds: ({ paths }) => (require('./fs/file-system-ids') as typeof import('./fs/file-system-ids')).fileSystemIds(paths),
     pauseJob: async ({ jobId }) => {
       jobs.liveHandle(jobId).pause();
       return {};

@@ -13,6 +13,7 @@ import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
 import { StatusBar } from './StatusBar';
 import { TrashView } from './TrashView';
+import { DropHint } from './DropHint';
 import { QuickLook } from './QuickLook';
 import { InfoDialog } from './InfoDialog';
 import { hashToFolder } from '../lib/location-hash';
@@ -57,6 +58,7 @@ export function App() {
         {showJobs && <JobsPanel />}
       </div>
       <StatusBar />
+      <DropHint />
       <CopyDialogs />
       <ConflictModal />
       <ContextMenu />

@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { hasFerryPaths, readFerryPaths, writeFerryPaths } from '../dom/dnd';
+import { acceptsDrop, beginDrag, dropOnFolder, hoverFolder, leaveFolders } from '../dom/drop-handlers';
 import type { SortKey, SortOrder } from '../lib/sort';
 import { FileRow } from './FileRow';
 import { actions, fileOps, store, useFerry } from '../state';
@@ -100,7 +100,7 @@ export function FileList() {
   const onRowDragStart = useCallback((index: number, e: DragEvent) => {
     const order = store.getState().visiblePaths;
     store.getState().ensureSelected(order, index);
-    writeFerryPaths(e.dataTransfer, selectedInOrder(store.getState(), order));
+    beginDrag(e, selectedInOrder(store.getState(), order));
   }, []);
 
   function onKeyDown(e: KeyboardEvent) {
@@ -132,17 +132,17 @@ export function FileList() {
   }
 
   function onBackgroundDragOver(e: DragEvent) {
-    if (!hasFerryPaths(e.dataTransfer)) return;
+    if (!acceptsDrop(e)) return;
     e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
+    if (path) hoverFolder(e, path);
     if (store.getState().dropTarget !== 'background') store.getState().setDropTarget('background');
   }
 
   function onBackgroundDrop(e: DragEvent) {
-    if (!hasFerryPaths(e.dataTransfer)) return;
+    if (!acceptsDrop(e)) return;
     e.preventDefault();
-    store.getState().setDropTarget(null);
-    if (path) actions.copyInto(readFerryPaths(e.dataTransfer), path);
+    if (path) dropOnFolder(e, path);
+    else leaveFolders();
   }
 
   const slots = useSlotPool(virtualizer.getVirtualItems().length);
@@ -160,7 +160,7 @@ export function FileList() {
         onContextMenu={(e) => { e.preventDefault(); store.getState().clearSelection(); store.getState().openMenu({ x: e.clientX, y: e.clientY, entry: null }); }}
         onDragEnter={onBackgroundDragOver} onDragOver={onBackgroundDragOver} onDrop={onBackgroundDrop}
         onDragLeave={(e) => {
-          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) store.getState().setDropTarget(null);
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) leaveFolders();
         }}>
         <div className="file-spacer" style={{ height: virtualizer.getTotalSize() }}>
           {virtualItems.map((item) => {

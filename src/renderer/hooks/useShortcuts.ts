@@ -4,6 +4,7 @@ import { selectedInOrder } from '../stores/selection';
 import { isMac } from '../dom/platform';
 import { openNewWindow } from '../dom/new-window';
 import { focusPathBar } from '../components/PathBar';
+import { platform } from '../dom/platform';
 import { copyPaths } from '../dom/copy-paths';
 
 function isTextField(target: EventTarget | null): boolean {
@@ -38,6 +39,9 @@ export function useShortcuts(): void {
       if (e.ctrlKey && !e.metaKey && key === 'y') { e.preventDefault(); void actions.redo(); return; }
       if (mod && e.altKey && e.code === 'KeyC') { e.preventDefault(); void copyPaths(); }
       else if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
+      else if (mod && key === 'x') { e.preventDefault(); actions.cutSelection(); }
+      // macOS's "Move Item Here": Option changes the key's character (√), so match the physical key.
+      else if (platform === 'mac' && e.metaKey && e.altKey && e.code === 'KeyV') { e.preventDefault(); actions.moveClipboardInto(); }
       else if (mod && key === 'i') { e.preventDefault(); see.showInfo(); }
       else if (e.key === ' ' && !mod && !e.altKey) { e.preventDefault(); see.toggleQuickLook(); }
       else if (mod && key === 'v') { e.preventDefault(); actions.pasteInto(); }

@@ -4,6 +4,7 @@ import type { ConnectionState } from '../../shared/transport';
 import type { FolderEntry, FolderPage } from '../../shared/types';
 import { errorCode, errorMessage } from '../api/client';
 import { plural } from '../lib/format';
+import { WORDS, type Operation } from '../lib/operation';
 import { baseName, isInside, joinPath, parentOf } from '../lib/paths';
 import { displayName } from '../../shared/display-name';
 import { withPaths, type Listing } from './browsing';
@@ -153,17 +154,34 @@ export function createActions(store: FerryStore, api: FerryApi, options: { openF
   }
 
   /**
-   * Copies `sources` into `destination`. Items already in that folder are left out (a copy onto itself is
-   * meaningless), and a folder is never copied into itself; both are said, not silently dropped.
+   * Copies (or moves) `sources` into `destination`. Items already in that folder are left out (a copy or
+   * move onto itself is meaningless), and a folder never goes into itself; both are said, not silently
+   * dropped. Resolves with the job's id once the engine took the job (null when nothing started); the items
+   * are selected in the window once they land.
    */
-  function copyInto(sources: readonly string[], destination: string): void {
+  async function transferInto(sources: readonly string[], destination: string, operation: Operation): Promise<string | null> {
     const { showNotice } = get();
-    if (sources.length === 0) { showNotice('Nothing to paste: copy some items first'); return; }
+    if (sources.length === 0) { showNotice('Nothing to paste: copy some items first'); return null; }
     const intoItself = sources.find((s) => isInside(destination, s));
-    if (intoItself) { showNotice(`Cannot copy “${baseName(intoItself)}” into itself`, 'error'); return; }
+    if (intoItself) { showNotice(`Cannot ${WORDS[operation].verb} “${baseName(intoItself)}” into itself`, 'error'); return null; }
     const wanted = sources.filter((s) => parentOf(s) !== destination);
-    if (wanted.length === 0) { showNotice(`${sources.length === 1 ? 'That item is' : 'Those items are'} already in this folder`); return; }
-    void get().startCopy(wanted, destination).then((jobId) => { if (jobId) landing.expect(jobId, wanted, destination); });
+    if (wanted.length === 0) { showNotice(`${sources.length === 1 ? 'That item is' : 'Those items are'} already in this folder`); return null; }
+    const jobId = await get().startCopy(wanted, destination, operation);
+    if (jobId) landing.expect(jobId, wanted, destination);
+    return jobId;
+  }
+
+  function copyInto(sources: readonly string[], destination: string): void {
+    void transferInto(sources, destination, 'copy');
+  }
+
+  /**
+   * Moves `sources` into `destination`. The cut they came from is used up once the engine takes the move
+   * (Finder's); a refused move keeps it, so nothing is lost by trying.
+   */
+  async function moveInto(sources: readonly string[], destination: string): Promise<void> {
+    if (!(await transferInto(sources, destination, 'move'))) return;
+    if (get().clipboard.some((p) => sources.includes(p))) get().setClipboard([]);
   }
 
   const landing = createLanding(store, refresh);
@@ -198,6 +216,8 @@ export function createActions(store: FerryStore, api: FerryApi, options: { openF
     ...createHistoryActions(store, api, refresh),
     /** Routes this window's watched folder's changes into the listing (once, at start). */
     handleFolderChange: live.handleFolderChange,
+    moveInto,
+    transferInto,
 
     back(): void {
       const previous = get().popHistory();
@@ -229,8 +249,24 @@ export function createActions(store: FerryStore, api: FerryApi, options: { openF
       get().showNotice(`${plural(paths.length, 'item')} ready to paste`);
     },
 
+    /** Cut (Ctrl/Cmd+X): the items stay where they are, dimmed, until Paste moves them. */
+    cutSelection(): void {
+      const paths = selectedInOrder(get());
+      if (paths.length === 0) return;
+      get().setClipboard(paths, true);
+      get().showNotice(`${plural(paths.length, 'item')} cut: paste to move ${paths.length === 1 ? 'it' : 'them'}`);
+    },
+
+    /** Paste: copies what was copied, moves what was cut. */
     pasteInto(destination: string | null = get().path): void {
-      if (destination) copyInto(get().clipboard, destination);
+      if (!destination) return;
+      if (get().clipboardCut) void moveInto(get().clipboard, destination);
+      else copyInto(get().clipboard, destination);
+    },
+
+    /** macOS's "Move Item Here" (Cmd+Option+V): moves what was copied (or cut). */
+    moveClipboardInto(destination: string | null = get().path): void {
+      if (destination) void moveInto(get().clipboard, destination);
     },
 
     /** The folder filter: the rows narrow as it is typed, and the selection keeps to the rows still shown. */
