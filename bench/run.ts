@@ -6,7 +6,9 @@ import { projectRoot } from '../src/main/project-root';
 import { ensureCorpora, type Corpus } from './corpora';
 import { fmtMs, median, run, type RunResult } from './measure';
 import { timeMoves } from './moves';
+import { timeThumbnails } from './thumbnails';
 import { producersLoopDelay, timeDestinationIndex, timeDiscovery, timeEstimate, timeIndexStream } from './phases';
+import { timeLibrarySearch } from './search';
 
 /**
  * `npm run bench` (node out/node/bench/run.js [--quick] [--reps N]): Ferry against find, cp -a,
@@ -267,6 +269,23 @@ async function timePhases(corpora: Corpus[], db: string): Promise<void> {
   }
 }
 
+/** The library search as typed, over 200,000 indexed files (20,000 with --quick), beside FTS5 trigram. */
+async function timeSearch(): Promise<void> {
+  const r = await timeLibrarySearch(work, quick ? 20_000 : 200_000);
+  const files = `${r.files.toLocaleString('en')} indexed files in ${r.folders.toLocaleString('en')} folders`;
+  rows.push({
+    what: `library search (\`findInLibrary\`, in-process) over ${files}: each keystroke of ${r.keystrokes} typed, median / p95 / max`,
+    ferry: `${fmtMs(r.medianMs)} / ${fmtMs(r.p95Ms)} / ${fmtMs(r.maxMs)}`, peer: 'goal 50 ms', ratio: r.p95Ms / 50, goal: 1,
+  });
+  rows.push({ what: 'library search: the first search of a process (reads the rows into memory)', ferry: fmtMs(r.firstMs), peer: '' });
+  if (r.fts) {
+    rows.push({
+      what: `the alternative not taken: an FTS5 trigram index of the same names — build / query median / max (3+ letters only)`,
+      ferry: `${fmtMs(r.fts.buildMs)} / ${fmtMs(r.fts.medianMs)} / ${fmtMs(r.fts.maxMs)}`, peer: '',
+    });
+  }
+}
+
 /** One failing measurement (a tool missing, a crash) is a note in the results, not the end of the run. */
 async function section(title: string, body: () => Promise<void>): Promise<void> {
   log(title);
@@ -316,6 +335,7 @@ async function main(): Promise<void> {
     for (const c of corpora) await section(`indexing ${c.name}: find vs ferry index ×${reps}`, () => timeIndexing(c, canIndex));
     const db = await prepareLibrary(corpora, canIndex);
     await section('copy phases in-process', () => timePhases(corpora, db));
+    await section('library search as typed', () => timeSearch());
     for (const c of corpora) await section(`fresh copies of ${c.name} ×${copyReps}`, () => timeFreshCopies(c, db, canCopy));
     for (const c of corpora) await section(`second copies of ${c.name} ×${copyReps}`, () => timeSecondRun(c, db, canCopy));
   }
@@ -324,6 +344,9 @@ async function main(): Promise<void> {
       rows.push(...await timeMoves({ work, ferryBin, node, count: quick ? 5000 : 50_000, reps: copyReps, log, notes }));
     });
   }
+  await section(`thumbnails ×${reps}`, async () => {
+    rows.push(...await timeThumbnails(work, reps, log));
+  });
   const loadAfter = os.loadavg()[0]!.toFixed(1);
 
   const md = [

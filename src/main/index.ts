@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { app, dialog, session } from 'electron';
+import { app, dialog, session, shell } from 'electron';
 import { describeDamagedLibrary, type DamagedLibrary } from './engine/db/library';
 import { createFerryEngine, type FerryEngine } from './engine/ferry-engine';
 import { installIpc } from './hosts/electron/ipc';
@@ -45,6 +45,8 @@ async function start(): Promise<void> {
     engine = createFerryEngine({
       dbFile: path.join(app.getPath('userData'), 'library.db'),
       nativeBinding: electronNativeBinding(),
+      // Open (double-click, Enter): the system's default application; the engine never imports electron.
+      openPath: (p) => shell.openPath(p),
       onLibraryDamaged: (notice) => {
         library.damaged = notice;
         console.error(`ferry: ${describeDamagedLibrary(notice)}`);

@@ -1,12 +1,19 @@
 import { useStore } from 'zustand';
 import { api, webSocket } from './api';
 import { createActions } from './stores/actions';
+import { createFileOpActions } from './stores/file-op-actions';
+import { hostFileOpener } from './dom/open-file';
 import { createFerryStore, type FerryState } from './stores/store';
 import { shareClipboard } from './dom/shared-clipboard';
+import { createSeeActions } from './stores/see-actions';
 
 /** This window's store over its client, and the actions that run the flows between its slices. */
 export const store = createFerryStore({ api });
-export const actions = createActions(store, api);
+export const actions = createActions(store, api, { openFile: (entry) => void fileOps.open(entry) });
+/** Rename, New Folder, Delete Permanently and Open (stores/file-op-actions.ts). */
+export const fileOps = createFileOpActions(store, api, { refresh: () => actions.refresh(), openFile: hostFileOpener(api, webSocket !== null) });
+/** Quick Look, Get Info, Copy Path and the free space (stores/see-actions.ts). */
+export const see = createSeeActions(store, api);
 shareClipboard(store);
 
 /** Reads the store in a component; the selector keeps re-renders to what it picks (`s => s.byId[id]`). */

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ConflictAnswer, type FerryEvent } from './events';
-import { FolderListing, FolderPage, JobSummary, Location, MAX_LISTING_PAGE, OverwriteMode, Place, IndexRules } from './types';
+import { EntryKind, FolderListing, FolderPage, JobSummary, Location, MAX_LISTING_PAGE, OverwriteMode, Place, IndexRules } from './types';
 import type { FerryErrorValue } from './errors';
+import { DEFAULT_THUMBNAIL_EDGE, DiskSpace, FileInfo, FolderSize, MAX_THUMBNAIL_EDGE, Thumbnail } from './file-info';
+import { MAX_FIND_LIMIT } from './find-limits';
 
 /**
  * The one contract between the UI and the engine (docs/architecture.md §1). Declared once as data: every host
@@ -13,6 +15,24 @@ const AbsolutePath = z.string().min(1).max(4096);
 const PageLimit = z.number().int().min(1).max(MAX_LISTING_PAGE);
 /** A speed limit in bytes a second; 0 for none. */
 const RateLimit = z.number().int().nonnegative();
+const RequestId = z.string().min(1).max(100);
+
+/** One file or folder found by name in the library index (findInLibrary). */
+export const LibraryMatch = z.object({
+  path: z.string(),
+  /** The folder that holds it: where opening the result goes, with it selected. */
+  folder: z.string(),
+  name: z.string(),
+  kind: EntryKind,
+  size: z.number(),
+  mtimeMs: z.number(),
+  locationId: z.number().int(),
+  /** exact name > name starts with the text > a word in it does > anywhere in it. */
+  rank: z.enum(['exact', 'prefix', 'word', 'substring']),
+  /** Its folder changed on disk after the last index: the index may be behind there. */
+  folderChanged: z.boolean(),
+});
+export type LibraryMatch = z.infer<typeof LibraryMatch>;
 
 export const methods = {
   /**
@@ -35,6 +55,23 @@ export const methods = {
   },
   reindexLocation: { input: z.object({ id: z.number().int() }), output: Location },
   removeLocation: { input: z.object({ id: z.number().int() }), output: z.object({}) },
+  /**
+   * Finds files and folders by name (case-insensitive, anywhere in the name) across every location, from
+   * the library index: the best `limit` (default DEFAULT_FIND_LIMIT, 50), ranked, and what the index may have missed.
+   */
+  findInLibrary: {
+    input: z.object({ text: z.string().max(1000), limit: z.number().int().min(1).max(MAX_FIND_LIMIT).optional() }),
+    output: z.object({
+      matches: z.array(LibraryMatch),
+      /** Every name that matched; more than `matches` when the limit cut them. */
+      total: z.number().int(),
+      /** Folders of these results (and their locations' roots) changed on disk since their last index. */
+      changedFolders: z.number().int(),
+      /** Locations whose first index has not completed (not searched yet). */
+      unindexedLocations: z.number().int(),
+      tookMs: z.number(),
+    }),
+  },
   startCopy: {
     input: z.object({
       sources: z.array(AbsolutePath).min(1).max(100_000),
@@ -70,6 +107,43 @@ export const methods = {
   resolveConflict: { input: ConflictAnswer.extend({ jobId: z.string().min(1) }), output: z.object({}) },
   /** Interrupted jobs first, then running, paused and queued ones, then finished ones, newest first. */
   listJobs: { input: z.object({ limit: z.number().int().min(1).optional() }), output: z.array(JobSummary) },
+  /** Get Info: kind, size, dates, permissions, owner, symlink target; a folder's totals from the index when known. */
+  getInfo: { input: z.object({ path: AbsolutePath }), output: FileInfo },
+  /**
+   * Counts a folder on disk in the background; `requestId` (the caller's own id) lets `cancelFolderSize`
+   * stop it, and then it answers with the counts so far and `complete: false`.
+   */
+  folderSize: { input: z.object({ path: AbsolutePath, requestId: RequestId }), output: FolderSize },
+  cancelFolderSize: { input: z.object({ requestId: RequestId }), output: z.object({}) },
+  /** Free and total space of the file system `path` is on. */
+  diskSpace: { input: z.object({ path: AbsolutePath }), output: DiskSpace },
+  /** An image's thumbnail (made once, then cached), or `dataUrl: null` for anything that is not one. */
+  thumbnail: {
+    input: z.object({ path: AbsolutePath, edge: z.number().int().min(16).max(MAX_THUMBNAIL_EDGE).default(DEFAULT_THUMBNAIL_EDGE) }),
+    output: Thumbnail,
+  },
+  /**
+   * Renames an item in its folder (never overwriting: EEXIST for a taken name; INVALID_INPUT with the reason
+   * for an empty name, `/`, NUL, `.`, `..` or over 255 bytes). A case-only rename works on case-insensitive
+   * file systems. Returns the new path.
+   */
+  renameItem: { input: z.object({ path: AbsolutePath, newName: z.string().max(4096) }), output: z.object({ path: z.string() }) },
+  /** Creates "New Folder" (then "New Folder 2"…) in `parent`, or exactly `name`; returns its path. */
+  createFolder: {
+    input: z.object({ parent: AbsolutePath, name: z.string().max(4096).optional() }),
+    output: z.object({ path: z.string() }),
+  },
+  /**
+   * Deletes items permanently (no Trash) as a `delete` job: its events are those of a copy job's stream
+   * (docs/events.md), cancel stops it between two entries. `/`, the home folder and a location's root are
+   * refused before anything is removed.
+   */
+  deleteItems: { input: z.object({ paths: z.array(AbsolutePath).min(1).max(100_000) }), output: JobRef },
+  /**
+   * Opens a file with the system's default application: the desktop app only (the browser host opens
+   * files in a tab through GET /file instead); INVALID_INPUT where the host cannot.
+   */
+  openItem: { input: z.object({ path: AbsolutePath }), output: z.object({}) },
 } as const;
 
 export type MethodName = keyof typeof methods;

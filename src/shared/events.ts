@@ -10,8 +10,8 @@ const base = { jobId: z.string(), t: z.number() };
 export const InitialEstimateEvent = z.object({
   type: z.literal('initialEstimate'), ...base,
   knownFiles: z.number(), knownBytes: z.number(), discoveryStarting: z.boolean(),
-  /** 'move' for a move (docs/file-operations.md); absent for a copy. */
-  operation: z.literal('move').optional(),
+  /** 'move' for a move, 'delete' for a permanent delete (docs/file-operations.md); absent for a copy. */
+  operation: z.enum(['move', 'delete']).optional(),
 });
 export const DestinationAnalysisEvent = z.object({
   type: z.literal('destinationAnalysis'), ...base,
@@ -69,9 +69,10 @@ export const CompletedEvent = z.object({
   failedFiles: z.number(), discoveredFiles: z.number(), indexedFiles: z.number(), durationMs: z.number(),
   /** Why the job stopped early, e.g. "No space left on the destination device". */
   message: z.string().optional(),
-  /** A move's: 'move', the files whose original was removed (each renamed, or copied then removed), and the
-   * SOURCEs moved whole by one rename before the job (their files are not counted one by one). */
-  operation: z.literal('move').optional(),
+  /** As on `initialEstimate` ('move' or 'delete'). A move's: the files whose original was removed (each renamed,
+   * or copied then removed), and the SOURCEs moved whole by one rename before the job (their files are not
+   * counted one by one). */
+  operation: z.enum(['move', 'delete']).optional(),
   originalsRemoved: z.number().optional(),
   renamed: z.number().optional(),
 });

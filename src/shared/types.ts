@@ -11,7 +11,7 @@ export type Resolution = z.infer<typeof Resolution>;
 export const JobStatus = z.enum(['queued', 'waiting', 'running', 'paused', 'completed', 'failed', 'cancelled', 'interrupted']);
 export type JobStatus = z.infer<typeof JobStatus>;
 
-export const JobKind = z.enum(['copy', 'move', 'destination-index', 'discovery', 'index']);
+export const JobKind = z.enum(['copy', 'move', 'destination-index', 'discovery', 'index', 'delete']);
 export type JobKind = z.infer<typeof JobKind>;
 
 export const EntryKind = z.enum(['file', 'dir', 'symlink', 'other']);

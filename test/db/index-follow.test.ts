@@ -4,12 +4,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { entriesMoved, entriesRemoved, type FollowResult } from '../../src/main/engine/db/index-follow';
 import { readLocationByPath, readLocations } from '../../src/main/engine/db/locations';
-import { newLibrary, rowsOf, type Row } from '../helpers/library';
+import { newLibrary, rowsOf, searchRowsOf, type Row } from '../helpers/library';
 import { tempDir, tree } from '../helpers/tree';
 
 /**
  * The index follows a move or a removal: after the change on disk and the call, the rows of every location
- * are exactly those a fresh index of the disk writes (folder mtimes aside: a rename touches its parents').
+ * are exactly those a fresh index of the disk writes (folder mtimes aside: a rename touches its parents'),
+ * and so are the library search's rows (search_folders).
  */
 
 const TREE = {
@@ -45,6 +46,7 @@ async function assertLikeFreshIndex(l: Lab): Promise<void> {
     const again = await fresh.indexer.addLocation(loc.path);
     assert.deepEqual(comparable(rowsOf(l.db, loc.id)), comparable(rowsOf(fresh.db, again.id)), `rows of ${loc.path}`);
     assert.deepEqual([loc.fileCount, loc.totalBytes], [again.fileCount, again.totalBytes], `totals of ${loc.path}`);
+    assert.deepEqual(searchRowsOf(l.db, loc.id), searchRowsOf(fresh.db, again.id), `library search rows of ${loc.path}`);
   }
 }
 

@@ -52,3 +52,13 @@ export function diskEntries(root: string): DiskEntry[] {
   visit(root, '');
   return out.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
+
+/** The library search's rows of a location (search_folders): each folder's names sorted, checked folded. */
+export function searchRowsOf(db: Db, locationId: number): { folder: string; names: string[] }[] {
+  const rows = db.prepare('SELECT relative_path, names, folded FROM search_folders WHERE location_id = ? ORDER BY relative_path')
+    .all(locationId) as { relative_path: string; names: string; folded: string }[];
+  return rows.map((r) => {
+    if (r.folded !== r.names.toLowerCase()) throw new Error(`search row ${r.relative_path}: folded is not the names folded`);
+    return { folder: r.relative_path, names: r.names.slice(1, -1).split('/').sort() };
+  });
+}

@@ -13,6 +13,9 @@ test('the CSP allows only our own origin: no inline code, no eval, no remote con
   assert.deepEqual(d.get('style-src'), ["'self'"]);
   assert.deepEqual(d.get('connect-src'), ["'self'"]);
   assert.deepEqual(d.get('img-src'), ["'self'", 'data:']);
+  // Quick Look: audio, video and PDF frames from the own file route, nothing else.
+  assert.deepEqual(d.get('media-src'), ["'self'"]);
+  assert.deepEqual(d.get('frame-src'), ["'self'"]);
   assert.deepEqual(d.get('object-src'), ["'none'"]);
   assert.deepEqual(d.get('base-uri'), ["'none'"]);
   assert.deepEqual(d.get('form-action'), ["'none'"]);

@@ -2,6 +2,7 @@
    listing thread, schemas) on first use, so that `ferry jobs` and `ferry locations` start without them */
 import type { FerryHandlers, MethodOutput, MethodParsedInput } from '../../shared/api';
 import { FerryError } from '../../shared/errors';
+import { DEFAULT_FIND_LIMIT } from '../../shared/find-limits';
 import type { FerryEvent } from '../../shared/events';
 import type { JobKind, JobSummary, Location } from '../../shared/types';
 import type { CopyService } from './copy/copy-service';
@@ -9,8 +10,11 @@ import type { SavedCopyJob } from './copy/copy-job-config';
 import { openLibrary, type Db, type DamagedLibrary } from './db/library';
 import { readIndexErrors } from './db/locations';
 import type { ListingWorker } from './fs/listing-worker';
+import type { LibrarySearchIndex } from './search/library-search-index';
 import type { AddLocationOptions, LibraryIndexer } from './indexer/library-indexer';
 import { JobManager } from './jobs/job-manager';
+import type { Thumbnails } from './preview/thumbnails';
+import type { FolderSizes } from './preview/folder-size';
 
 // The few pure helpers hosts need besides the facade (the CLI imports nothing else of the engine).
 export { describeDamagedLibrary, isDamagedLibraryError } from './db/library';
@@ -37,6 +41,7 @@ export interface FerryEngine extends FerryHandlers {
   startCopy(input: MethodParsedInput<'startCopy'>, follow?: Follow): Promise<MethodOutput<'startCopy'>>;
   resumeJob(input: MethodParsedInput<'resumeJob'>, follow?: Follow): Promise<MethodOutput<'resumeJob'>>;
   addLocation(input: MethodParsedInput<'addLocation'>, follow?: IndexFollow): Promise<Location>;
+  deleteItems(input: MethodParsedInput<'deleteItems'>, follow?: Follow): Promise<MethodOutput<'deleteItems'>>;
   /** Stops a live job now, resumable later (`ferry resume`): what Ctrl-C does to a CLI copy. */
   interruptJob(jobId: string): void;
   /** A top-level job of this kind by its id or an unambiguous prefix of it (people paste the first characters). */
@@ -62,6 +67,11 @@ export interface FerryEngineOptions {
   nativeBinding?: string;
   /** A speed limit (bytes a second) for every copy started here that does not set its own. */
   defaultRateLimit?: number;
+  /**
+   * Opens a file with the system's default application (Electron's `shell.openPath`: '' on success, else
+   * why). Given by the desktop app only: the engine never imports electron.
+   */
+  openPath?: (path: string) => Promise<string>;
   /** Given by hosts: a damaged library is set aside and a fresh one started, and this is told (openLibrary). */
   onLibraryDamaged?: (notice: DamagedLibrary) => void;
   /**
@@ -108,6 +118,10 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       lazy.indexer().removeLocation(id);
       return {};
     },
+    findInLibrary: ({ text, limit }) => {
+      const { findInLibrary } = require('./search/find-in-library') as typeof import('./search/find-in-library');
+      return findInLibrary(db, lazy.searchIndex(), text, limit ?? DEFAULT_FIND_LIMIT);
+    },
     startCopy: async (input, follow = {}) => {
       return { jobId: (await lazy.copies().start({ ...input, onEvent: follow.onEvent })).jobId };
     },
@@ -140,6 +154,23 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       return {};
     },
     listJobs: async ({ limit }) => jobs.store.list({ limit }),
+    getInfo: ({ path }) => (require('./preview/file-info') as typeof import('./preview/file-info')).readFileInfo(db, path),
+    folderSize: ({ path, requestId }) => lazy.folderSizes().measure(path, requestId),
+    cancelFolderSize: async ({ requestId }) => {
+      lazy.folderSizes().cancel(requestId);
+      return {};
+    },
+    diskSpace: ({ path }) => (require('./preview/disk-space') as typeof import('./preview/disk-space')).diskSpace(path),
+    thumbnail: ({ path, edge }) => lazy.thumbnails().get(path, edge),
+    renameItem: async ({ path, newName }) => ({ path: await lazy.ops().renameFollowed(db, path, newName) }),
+    createFolder: async ({ parent, name }) => ({ path: await lazy.ops().createFolder(parent, name) }),
+    deleteItems: async ({ paths }, follow = {}) => {
+      const locationRoots = lazy.indexer().listLocations().map((l) => l.path);
+      const ops = lazy.ops();
+      const onRemoved = (gone: string[]) => ops.followRemoved(db, gone);
+      return { jobId: (await ops.deleteItems({ jobs, paths, locationRoots, onEvent: follow.onEvent, onRemoved })).jobId };
+    },
+    openItem: async ({ path }) => lazy.ops().openItem(path, options.openPath),
     onEvent: (listener) => jobs.onEvent(listener),
     snapshotEvents: () => jobs.handles().flatMap((h) => h.snapshot()),
     interruptJob: (jobId) => jobs.liveHandle(jobId).cancel('interrupt'),
@@ -172,7 +203,17 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
   let copies: CopyService | undefined;
   let indexer: LibraryIndexer | undefined;
   let listings: ListingWorker | undefined;
+  let thumbnails: Thumbnails | undefined;
+  let folderSizes: FolderSizes | undefined;
+  let searchIndex: LibrarySearchIndex | undefined;
   return {
+    searchIndex(): LibrarySearchIndex {
+      const { LibrarySearchIndex: Index } = require('./search/library-search-index') as typeof import('./search/library-search-index');
+      return (searchIndex ??= new Index(db));
+    },
+    ops(): typeof import('./ops/file-ops') {
+      return require('./ops/file-ops') as typeof import('./ops/file-ops');
+    },
     copies(): CopyService {
       const { CopyService: Service } = require('./copy/copy-service') as typeof import('./copy/copy-service');
       return (copies ??= new Service({ db, dbFile: options.dbFile, jobs, defaultRateLimit: options.defaultRateLimit }));
@@ -185,8 +226,18 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
       const { ListingWorker: Worker } = require('./fs/listing-worker') as typeof import('./fs/listing-worker');
       return (listings ??= new Worker());
     },
+    thumbnails(): Thumbnails {
+      const { Thumbnails: Made, thumbnailCacheDir } = require('./preview/thumbnails') as typeof import('./preview/thumbnails');
+      return (thumbnails ??= new Made(thumbnailCacheDir(options.dbFile)));
+    },
+    folderSizes(): FolderSizes {
+      const { FolderSizes: Sizes } = require('./preview/folder-size') as typeof import('./preview/folder-size');
+      return (folderSizes ??= new Sizes());
+    },
     close(): void {
       listings?.close();
+      thumbnails?.close();
+      folderSizes?.cancelAll();
     },
   };
 }

@@ -6,7 +6,8 @@
 
 /**
  * Everything the UI needs comes from its own origin: no inline scripts or styles, no eval, no remote
- * content, no plugins, no framing, no forms posting elsewhere. `data:` images only (icons).
+ * content, no plugins, no forms posting elsewhere. `data:` images only (icons, thumbnails); media and frames from
+ * the own origin only (Quick Look's previews through the file route).
  * `connect-src` gets the WebSocket origin in the browser host (see contentSecurityPolicy).
  */
 const DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
@@ -14,6 +15,9 @@ const DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['script-src', "'self'"],
   ['style-src', "'self'"],
   ['img-src', "'self' data:"],
+  // Quick Look plays audio and video and frames PDFs from the host's own file route (same origin only).
+  ['media-src', "'self'"],
+  ['frame-src', "'self'"],
   ['font-src', "'self'"],
   ['connect-src', "'self'"],
   ['manifest-src', "'self'"],

@@ -4,13 +4,17 @@ import { useShortcuts } from '../hooks/useShortcuts';
 import { Toolbar } from './Toolbar';
 import { Sidebar } from './Sidebar';
 import { FileList } from './FileList';
+import { FilterBar } from './FilterBar';
 import { ContextMenu } from './ContextMenu';
+import { DeleteConfirm } from './DeleteConfirm';
 import { CopyDialogs } from './CopyDialog';
 import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
 import { StatusBar } from './StatusBar';
+import { QuickLook } from './QuickLook';
+import { InfoDialog } from './InfoDialog';
 import { folderToHash, hashToFolder } from '../lib/location-hash';
-import { actions, store, useFerry } from '../state';
+import { actions, see, store, useFerry } from '../state';
 import { displayName } from '../../shared/display-name';
 
 /** A window opens at the folder in its URL's hash (so "New Window" opens where you are), else at home. */
@@ -23,6 +27,7 @@ function initialPath(): string | null {
 export function App() {
   const showJobs = useFerry((s) => s.showJobs);
   useShortcuts();
+  useEffect(() => see.watch(), []);
 
   useEffect(() => {
     const start = initialPath();
@@ -42,13 +47,16 @@ export function App() {
       <Toolbar />
       <div className="body">
         <Sidebar />
-        <main className="content"><FileList /></main>
+        <main className="content"><FilterBar /><FileList /></main>
         {showJobs && <JobsPanel />}
       </div>
       <StatusBar />
       <CopyDialogs />
       <ConflictModal />
       <ContextMenu />
+      <QuickLook />
+      <InfoDialog />
+      <DeleteConfirm />
     </div>
   );
 }

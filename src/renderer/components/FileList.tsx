@@ -3,7 +3,8 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { hasFerryPaths, readFerryPaths, writeFerryPaths } from '../dom/dnd';
 import type { SortKey, SortOrder } from '../lib/sort';
 import { FileRow } from './FileRow';
-import { actions, store, useFerry } from '../state';
+import { actions, fileOps, store, useFerry } from '../state';
+import { isMac } from '../dom/platform';
 import { selectedInOrder } from '../stores/selection';
 
 const ROW_HEIGHT = 28;
@@ -108,6 +109,9 @@ export function FileList() {
       e.preventDefault();
       const bounded = Number.isFinite(delta) ? delta : delta > 0 ? order.length : -order.length;
       selection.moveFocus(order, bounded, e.shiftKey);
+    } else if (e.key === 'Enter' && isMac() && !e.metaKey) {
+      e.preventDefault();
+      fileOps.renameSelection();
     } else if (e.key === 'Enter' && selection.focus !== null) {
       e.preventDefault();
       const entry = store.getState().visible[selection.focus];

@@ -4,7 +4,10 @@ import { formatBytes, formatDate } from '../lib/format';
 import { kindLabel } from '../lib/sort';
 import { hasFerryPaths, readFerryPaths } from '../dom/dnd';
 import { displayName } from '../../shared/display-name';
-import { actions, store, useFerry } from '../state';
+import { actions, fileOps, store, useFerry } from '../state';
+import { EntryIcon } from './FileIcon';
+import { RenameField } from './RenameField';
+import { renameOnSecondClick, cancelSecondClick } from '../lib/second-click';
 
 interface Props {
   entry: FolderEntry;
@@ -29,6 +32,7 @@ export const FileRow = memo(function FileRow({ entry, index, top, height, onClic
   const focused = (flags & 2) !== 0;
   const isDir = entry.kind === 'dir';
   const dropping = useFerry((s) => isDir && s.dropTarget === entry.path);
+  const renaming = useFerry((s) => s.renaming?.path === entry.path);
 
   function dragOver(e: DragEvent) {
     if (!isDir || !hasFerryPaths(e.dataTransfer)) return;
@@ -51,15 +55,19 @@ export const FileRow = memo(function FileRow({ entry, index, top, height, onClic
 
   return (
     <div role="row" aria-label={displayName(entry.name)} aria-selected={selected} aria-rowindex={index + 2} className={className}
-      style={{ transform: `translateY(${top}px)`, height }} draggable
+      style={{ transform: `translateY(${top}px)`, height }} draggable={!renaming}
       data-kind={entry.kind}
-      onClick={(e) => onClick(index, e)} onDoubleClick={() => onOpen(entry)}
+      onClick={(e) => onClick(index, e)} onDoubleClick={() => { cancelSecondClick(); if (!renaming) onOpen(entry); }}
       onContextMenu={(e) => onContextMenu(index, e)} onDragStart={(e) => onDragStart(index, e)}
       onDragEnter={dragOver} onDragOver={dragOver} onDrop={drop}
       onDragLeave={(e) => {
         if (dropping && !e.currentTarget.contains(e.relatedTarget as Node | null)) store.getState().setDropTarget(null);
       }}>
-      <div role="gridcell" className="cell name"><span className={`icon icon-${entry.kind}`} aria-hidden="true" />{displayName(entry.name)}</div>
+      <div role="gridcell" className="cell name"><EntryIcon entry={entry} />
+        {renaming ? <RenameField name={entry.name} /> : (
+          <span className="name-text" onClick={(e) => renameOnSecondClick(e, selected, () => fileOps.renameSelection())}>{displayName(entry.name)}</span>
+        )}
+      </div>
       <div role="gridcell" className="cell size">{isDir ? '—' : formatBytes(entry.size)}</div>
       <div role="gridcell" className="cell kind">{kindLabel(entry)}</div>
       <div role="gridcell" className="cell modified">{formatDate(entry.mtimeMs)}</div>

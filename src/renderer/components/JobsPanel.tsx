@@ -3,6 +3,7 @@ import { formatCount, formatDate } from '../lib/format';
 import { baseName } from '../lib/paths';
 import { displayName } from '../../shared/display-name';
 import { store, useFerry } from '../state';
+import { DeleteJobItem } from './DeleteJobItem';
 
 const STATUS: Record<JobSummary['status'], string> = {
   queued: 'Queued', waiting: 'Waiting', running: 'Copying', paused: 'Paused', completed: 'Done', failed: 'Failed',
@@ -36,7 +37,7 @@ export function JobsPanel() {
       </header>
       {loaded && list.length === 0 && <p className="empty">No jobs yet</p>}
       <ul aria-label="Job list">
-        {list.map((job) => <JobItem key={job.id} job={job} />)}
+        {list.map((job) => (job.kind === 'delete' ? <DeleteJobItem key={job.id} job={job} /> : <JobItem key={job.id} job={job} />))}
       </ul>
     </aside>
   );

@@ -1,5 +1,7 @@
-import { formatCount, plural } from '../lib/format';
+import { useMemo } from 'react';
+import { formatBytes, formatCount, plural } from '../lib/format';
 import { useFerry } from '../state';
+import { selectedFileBytes } from '../stores/see-actions';
 
 /** Item counts, the connection state (browser host) and short notices. */
 export function StatusBar() {
@@ -7,7 +9,11 @@ export function StatusBar() {
   // While a big folder's pages arrive: how far along, never "N items" (that is the final count).
   const loaded = useFerry((s) => (s.listing && !s.listing.complete ? s.listing.entries.length : null));
   const total = useFerry((s) => s.listing?.total ?? 0);
-  const selected = useFerry((s) => s.selected.size);
+  const selectedPaths = useFerry((s) => s.selected);
+  const visible = useFerry((s) => s.visible);
+  const selected = selectedPaths.size;
+  const selectedBytes = useMemo(() => selectedFileBytes(visible, selectedPaths), [visible, selectedPaths]);
+  const freeSpace = useFerry((s) => (s.freeSpace && s.freeSpace.folder === s.path ? s.freeSpace.free : null));
   const notices = useFerry((s) => s.notices);
   const connection = useFerry((s) => s.connection);
 
@@ -16,7 +22,9 @@ export function StatusBar() {
       <span>
         {loaded !== null ? `Listing… ${formatCount(loaded)} of ${formatCount(total)}` : plural(count, 'item')}
         {selected > 0 ? `, ${formatSelected(selected)}` : ''}
+        {selectedBytes > 0 ? `, ${formatBytes(selectedBytes)}` : ''}
       </span>
+      {freeSpace !== null && <span className="free-space" aria-label="Free space">{formatBytes(freeSpace)} free</span>}
       {connection !== 'open' && (
         <span role="status" className="connection">{connection === 'connecting' ? 'Connecting…' : 'Connection lost — reconnecting…'}</span>
       )}

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { actions, store, useFerry } from '../state';
+import { LibrarySearch } from './LibrarySearch';
 
-/** Back, Up, the editable path bar, "Show hidden" and the jobs toggle. */
+/** Back, Up, the editable path bar, the library search, "Show hidden" and the jobs toggle. */
 export function Toolbar() {
   const path = useFerry((s) => s.path);
   const canGoBack = useFerry((s) => s.history.length > 0);
@@ -35,6 +36,7 @@ export function Toolbar() {
           onBlur={() => { typing.current = false; }}
           onKeyDown={(e) => { if (e.key === 'Escape') { typing.current = false; setDraft(path ?? ''); e.currentTarget.blur(); } }} />
       </form>
+      <LibrarySearch />
       <label className="toggle">
         <input type="checkbox" checked={showHidden} onChange={(e) => store.getState().setShowHidden(e.target.checked)} />
         Hidden files

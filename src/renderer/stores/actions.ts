@@ -4,7 +4,7 @@ import type { ConnectionState } from '../../shared/transport';
 import type { FolderEntry, FolderPage } from '../../shared/types';
 import { errorCode, errorMessage } from '../api/client';
 import { plural } from '../lib/format';
-import { baseName, isInside, parentOf } from '../lib/paths';
+import { baseName, isInside, joinPath, parentOf } from '../lib/paths';
 import { displayName } from '../../shared/display-name';
 import { withPaths, type Listing } from './browsing';
 import { selectedInOrder } from './selection';
@@ -44,7 +44,7 @@ async function* pagesOf(api: FerryApi, listingId: string, from: number): AsyncGe
  * reading folders from the engine, and routing the engine's events. Their bookkeeping (which navigation is
  * the newest, pending refresh timers) belongs to this one store's actions, not to any module.
  */
-export function createActions(store: FerryStore, api: FerryApi) {
+export function createActions(store: FerryStore, api: FerryApi, options: { openFile?: (entry: FolderEntry) => void } = {}) {
   const get = store.getState;
   let requestSeq = 0;
   let relistings = 0;
@@ -175,8 +175,38 @@ export function createActions(store: FerryStore, api: FerryApi) {
       if (destination) copyInto(get().clipboard, destination);
     },
 
+    /** The folder filter: the rows narrow as it is typed, and the selection keeps to the rows still shown. */
+    setFilter(text: string | null): void {
+      const before = get().visiblePaths;
+      get().setFilter(text);
+      const after = get().visiblePaths;
+      get().retainSelection(new Set(after));
+      get().followRows(before, after);
+    },
+
+    /**
+     * Opens `folder` with its entry `name` selected and in view (a library search result). A hidden entry
+     * shows hidden files; false (and a notice) when the folder no longer holds it: the index was behind.
+     */
+    async reveal(folder: string, name: string): Promise<boolean> {
+      if (get().filter !== null) get().setFilter(null); // the folder's filter must not hide what was asked for
+      await navigate(folder);
+      const shownPath = get().path;
+      if (get().listError !== null || shownPath === null) return false;
+      const path = joinPath(shownPath, name);
+      if (!get().visiblePaths.includes(path) && get().listing?.entries.some((e) => e.path === path && e.hidden)) get().setShowHidden(true);
+      const index = get().visiblePaths.indexOf(path);
+      if (index < 0) {
+        get().showNotice(`“${displayName(name)}” is no longer in ${displayName(baseName(shownPath))}`, 'error');
+        return false;
+      }
+      get().click(get().visiblePaths, index, 'replace');
+      return true;
+    },
+
     openEntry(entry: FolderEntry): void {
       if (entry.kind === 'dir' || entry.kind === 'symlink') void navigate(entry.path);
+      else if (options.openFile) options.openFile(entry);
       else get().showNotice(`Ferry copies files; open “${displayName(entry.name)}” with another app`);
     },
 

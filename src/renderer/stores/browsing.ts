@@ -1,4 +1,5 @@
 import type { FolderEntry, ListedEntry } from '../../shared/types';
+import { filterByName } from '../lib/name-filter';
 import { joinPath } from '../lib/paths';
 import { mergeSorted, sortEntries, type SortKey, type SortOrder } from '../lib/sort';
 import type { Slice } from './store';
@@ -20,8 +21,12 @@ export interface BrowsingSlice {
   listing: Listing | null;
   /** Bumped for each new listing shown (not for pages appended to it): when "first rows" happen. */
   generation: number;
-  /** The rows as shown: sorted, hidden entries filtered unless asked for. */
+  /** The rows as shown: sorted, hidden entries filtered unless asked for, then the name filter. */
   visible: FolderEntry[];
+  /** The rows sorted, before the name filter: what each keystroke in the filter narrows (no re-sort). */
+  sorted: FolderEntry[];
+  /** The name filter's text (Ctrl/Cmd+F); null when the filter is closed. A new folder closes it. */
+  filter: string | null;
   visiblePaths: string[];
   order: SortOrder;
   showHidden: boolean;
@@ -43,14 +48,21 @@ export interface BrowsingSlice {
    */
   sortBy(key: SortKey): void;
   setShowHidden(show: boolean): void;
+  /** Narrows the rows to names containing `text` (null: closes the filter). The selection follows: actions. */
+  setFilter(text: string | null): void;
 }
 
 function shown(entries: readonly FolderEntry[], showHidden: boolean): readonly FolderEntry[] {
   return showHidden ? entries : entries.filter((e) => !e.hidden);
 }
 
-function derive(listing: Listing | null, order: SortOrder, showHidden: boolean) {
-  const visible = sortEntries(listing ? shown(listing.entries, showHidden) : [], order);
+function derive(listing: Listing | null, order: SortOrder, showHidden: boolean, filter: string | null) {
+  const sorted = sortEntries(listing ? shown(listing.entries, showHidden) : [], order);
+  return { sorted, ...narrowed(sorted, filter) };
+}
+
+function narrowed(sorted: FolderEntry[], filter: string | null) {
+  const visible = filterByName(sorted, filter) as FolderEntry[];
   return { visible, visiblePaths: visible.map((e) => e.path) };
 }
 
@@ -63,6 +75,8 @@ export const createBrowsingSlice: Slice<BrowsingSlice> = (set, get) => ({
   listing: null,
   generation: 0,
   visible: [],
+  sorted: [],
+  filter: null,
   visiblePaths: [],
   order: { key: 'name', ascending: true },
   showHidden: false,
@@ -74,16 +88,17 @@ export const createBrowsingSlice: Slice<BrowsingSlice> = (set, get) => ({
 
   showListing(listing, history) {
     const { generation, order, showHidden } = get();
-    set({ path: listing.path, listing, generation: generation + 1, history, loading: false, ...derive(listing, order, showHidden) });
+    const filter = listing.path === get().path ? get().filter : null;
+    set({ path: listing.path, listing, generation: generation + 1, history, loading: false, filter, ...derive(listing, order, showHidden, filter) });
   },
 
   appendPage(folderPath, listed, complete) {
-    const { listing, visible, order, showHidden } = get();
+    const { listing, sorted, order, showHidden, filter } = get();
     if (!listing) return;
     const added = withPaths(folderPath, listed);
     const entries = listing.entries.concat(added);
-    const merged = mergeSorted(visible, shown(added, showHidden), order);
-    set({ listing: { ...listing, entries, complete }, visible: merged, visiblePaths: merged.map((e) => e.path) });
+    const merged = mergeSorted(sorted, shown(added, showHidden), order);
+    set({ listing: { ...listing, entries, complete }, sorted: merged, ...narrowed(merged, filter) });
   },
 
   listingFailed: (message) => set({ loading: false, listError: message }),
@@ -98,10 +113,14 @@ export const createBrowsingSlice: Slice<BrowsingSlice> = (set, get) => ({
   sortBy(key) {
     const current = get().order;
     const order = { key, ascending: current.key === key ? !current.ascending : true };
-    set({ order, ...derive(get().listing, order, get().showHidden) });
+    set({ order, ...derive(get().listing, order, get().showHidden, get().filter) });
   },
 
   setShowHidden(showHidden) {
-    set({ showHidden, ...derive(get().listing, get().order, showHidden) });
+    set({ showHidden, ...derive(get().listing, get().order, showHidden, get().filter) });
+  },
+
+  setFilter(filter) {
+    set({ filter, ...narrowed(get().sorted, filter) });
   },
 });

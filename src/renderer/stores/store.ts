@@ -8,6 +8,8 @@ import { createClipboardSlice, type ClipboardSlice } from './clipboard';
 import { createNoticesSlice, type NoticesSlice } from './notices';
 import { createPointerSlice, type PointerSlice } from './pointer';
 import { createConnectionSlice, type ConnectionSlice } from './connection';
+import { createPreviewSlice, type PreviewSlice } from './preview';
+import { createFileOpsSlice, type FileOpsSlice } from './file-ops';
 
 /**
  * The renderer's one store, made of slices (zustand's slices pattern): each slice owns its fields and the
@@ -16,7 +18,7 @@ import { createConnectionSlice, type ConnectionSlice } from './connection';
  * No DOM here: the store runs under node:test; the window's side (storage, title, URL) is in src/renderer/dom.
  */
 export type FerryState = BrowsingSlice & SelectionSlice & JobsSlice & ConflictsSlice & ClipboardSlice & NoticesSlice & PointerSlice
-  & ConnectionSlice;
+  & ConnectionSlice & FileOpsSlice & PreviewSlice;
 
 /** What slices that talk to the engine are given (the renderer's client, or one over a test engine). */
 export interface StoreDeps {
@@ -36,5 +38,7 @@ export function createFerryStore(deps: StoreDeps): FerryStore {
     ...createNoticesSlice(...a),
     ...createPointerSlice(...a),
     ...createConnectionSlice(...a),
+    ...createPreviewSlice(...a),
+    ...createFileOpsSlice(...a),
   }));
 }

@@ -5,6 +5,7 @@ import { indexRulesFrom } from '../../../shared/index-rules';
 import { findLocationFor } from './entries';
 import type { Db } from './library';
 import { SUBTREE_WHERE, splitRel, subtreeBounds } from './subtree';
+import { searchRowsMoved, searchRowsOfLocationRemoved, searchRowsRemoved } from '../search/search-follow';
 
 /**
  * The library index follows file operations (docs/file-operations.md, "The index follows"): a move, rename,
@@ -15,6 +16,7 @@ import { SUBTREE_WHERE, splitRel, subtreeBounds } from './subtree';
  * the rows cannot follow (the new place is outside every location, or in a folder the index does not
  * know) they are dropped: a later index or copy finds the files again; a row must never say a file is
  * somewhere it is not. Folder aggregates (bytes and files below) and the location's totals stay exact.
+ * The library search's rows follow in the same transaction (search/search-follow.ts).
  */
 
 export interface FollowResult {
@@ -64,6 +66,7 @@ export function entriesRemoved(db: Db, absPath: string): FollowResult {
     // user removes the location, not a delete of its folder; the next index says the folder is missing.
     for (const loc of locationsWithin(db, target)) {
       result.dropped += db.prepare('DELETE FROM entries WHERE location_id = ?').run(loc.id).changes;
+      searchRowsOfLocationRemoved(db, loc.id);
       db.prepare('UPDATE locations SET file_count = 0, total_size = 0 WHERE id = ?').run(loc.id);
     }
     const at = locate(db, target);
@@ -146,6 +149,7 @@ function removeSubtree(db: Db, locationId: number, rel: string): number {
 
 /** The item's row and every row below it. */
 function deleteRows(db: Db, locationId: number, rel: string): number {
+  searchRowsRemoved(db, locationId, rel);
   const { parent, name } = splitRel(rel);
   const b = subtreeBounds(rel);
   return db.prepare('DELETE FROM entries WHERE location_id = ? AND relative_path = ? AND name = ?').run(locationId, parent, name).changes
@@ -167,6 +171,7 @@ function mayHold(db: Db, dst: Place, isDir: boolean): boolean {
 
 /** Re-keys the item's row and its subtree's rows from `src` to `dst` (maybe another location). */
 function rekey(db: Db, src: Place, dst: Place): number {
+  searchRowsMoved(db, src, dst);
   const s = splitRel(src.rel);
   const d = splitRel(dst.rel);
   const b = subtreeBounds(src.rel);

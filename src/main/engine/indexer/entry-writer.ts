@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/library';
+import { FolderNamesCollector, type FolderNamesRow } from '../search/folder-names';
 import type { WalkError, WalkRow, WalkTotals } from './walker';
 
 /** Rows per statement: one multi-row INSERT costs far less than as many single-row calls. */
@@ -15,9 +16,16 @@ const COLUMNS = 10;
  * walk is complete, `finish` deletes the rows of the location this run did not see (vanished files,
  * or files the rules now exclude) and records the location's totals and unreadable folders, in one
  * transaction, so a reader sees either the previous index or the new one's final state of each row.
+ *
+ * Alongside, each folder whose walk is complete gets its row of names in `search_folders` (the library
+ * search, search/folder-names.ts), written in the same transactions; `finish` drops the rows of
+ * folders this run did not see.
  */
 export class EntryWriter {
   private readonly pending: WalkRow[] = [];
+  private readonly folders = new FolderNamesCollector();
+  private readonly pendingFolders: FolderNamesRow[] = [];
+  private readonly folderUpsert: Database.Statement;
   private readonly many: Database.Statement;
   private readonly one: Database.Statement;
   private readonly flushBatch: (rows: WalkRow[]) => void;
@@ -30,7 +38,9 @@ export class EntryWriter {
   ) {
     this.many = db.prepare(upsertSql(ROWS_PER_STATEMENT));
     this.one = db.prepare(upsertSql(1));
+    this.folderUpsert = db.prepare(FOLDER_UPSERT_SQL);
     this.flushBatch = db.transaction((rows: WalkRow[]) => {
+      for (const f of this.pendingFolders) this.folderUpsert.run(this.locationId, f.relativePath, f.names, f.folded, this.scanId);
       let i = 0;
       for (; i + ROWS_PER_STATEMENT <= rows.length; i += ROWS_PER_STATEMENT) {
         this.many.run(this.params(rows, i, ROWS_PER_STATEMENT));
@@ -41,21 +51,26 @@ export class EntryWriter {
 
   add(row: WalkRow): void {
     this.pending.push(row);
+    const completed = this.folders.add(row.relativePath, row.name, row.kind === 'dir');
+    if (completed) this.pendingFolders.push(completed);
     if (this.pending.length >= this.batchSize) this.flush();
   }
 
   flush(): void {
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 && this.pendingFolders.length === 0) return;
     this.flushBatch(this.pending);
     this.pending.length = 0;
+    this.pendingFolders.length = 0;
   }
 
   /** Completes the run: remaining rows, stale rows deleted, location totals and errors recorded. */
   finish(totals: WalkTotals, errors: readonly WalkError[], indexedAt = Date.now()): void {
+    this.pendingFolders.push(...this.folders.drain());
     this.flush();
     const id = this.locationId;
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM entries WHERE location_id = ? AND scan_id <> ?').run(id, this.scanId);
+      this.db.prepare('DELETE FROM search_folders WHERE location_id = ? AND scan_id <> ?').run(id, this.scanId);
       this.db.prepare('UPDATE locations SET file_count = ?, total_size = ?, last_indexed_at = ? WHERE id = ?')
         .run(totals.files, totals.bytes, indexedAt, id);
       this.db.prepare('DELETE FROM index_errors WHERE location_id = ?').run(id);
@@ -84,6 +99,11 @@ export class EntryWriter {
     return out;
   }
 }
+
+const FOLDER_UPSERT_SQL = `INSERT INTO search_folders (location_id, relative_path, names, folded, scan_id)
+  VALUES (?, ?, ?, ?, ?)
+  ON CONFLICT (location_id, relative_path) DO UPDATE SET
+    names = excluded.names, folded = excluded.folded, scan_id = excluded.scan_id`;
 
 function upsertSql(rows: number): string {
   const tuple = `(${new Array(COLUMNS).fill('?').join(', ')})`;

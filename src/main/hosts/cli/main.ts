@@ -15,9 +15,13 @@ const COMMANDS: Record<string, { summary: string; load: () => Command }> = {
   copy: { summary: 'copy files and folders into a folder, starting at once from the index', load: () => require('./commands/copy').command as Command },
   index: { summary: 'add a location (or re-index it) with the default rules', load: () => require('./commands/index-location').command as Command },
   locations: { summary: 'list locations', load: () => require('./commands/locations').command as Command },
+  find: { summary: 'find files by name across every location, from the index', load: () => require('./commands/find').command as Command },
   jobs: { summary: 'list jobs, interrupted ones first', load: () => require('./commands/jobs').command as Command },
   move: { summary: 'move files and folders into a folder: renamed on the same disk, else copied then removed', load: () => require('./commands/move').command as Command },
   resume: { summary: 'resume an interrupted copy or move', load: () => require('./commands/resume').command as Command },
+  rename: { summary: 'rename a file or folder in its folder (never over another; case-only renames work)', load: () => require('./commands/rename').command as Command },
+  mkdir: { summary: 'create a folder, or "New Folder" (2, 3…) with --new', load: () => require('./commands/mkdir').command as Command },
+  rm: { summary: 'delete files and folders permanently (not to the Trash); refuses /, home and locations', load: () => require('./commands/rm').command as Command },
   serve: { summary: 'serve the UI and API on 127.0.0.1; prints the URL with its token', load: () => require('./commands/serve').command as Command },
 };
 /* eslint-enable @typescript-eslint/no-require-imports */

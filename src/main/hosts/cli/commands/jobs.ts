@@ -82,6 +82,14 @@ export function progressSummary(job: JobSummary): string {
       const from = sources.length === 1 ? displayPath(sources[0]!) : `${displayPath(sources[0]!)} +${sources.length - 1} more`;
       parts.push(`${from} → ${displayPath(c.destination)}`);
     }
+  } else if (job.kind === 'delete') {
+    const removed = num(p.copiedFiles);
+    const total = num(p.totalFiles);
+    if (removed !== undefined) parts.push(`${formatCount(removed)}${total !== undefined ? `/${formatCount(total)}` : ''} items deleted`);
+    const failed = num(p.failedFiles);
+    if (failed) parts.push(`${formatCount(failed)} not deleted`);
+    const paths = Array.isArray(c.paths) ? c.paths.filter((s): s is string => typeof s === 'string') : [];
+    if (paths.length > 0) parts.push(paths.length === 1 ? displayPath(paths[0]!) : `${displayPath(paths[0]!)} +${paths.length - 1} more`);
   } else if (job.kind === 'index') {
     const files = num(p.files);
     if (files !== undefined) parts.push(`${formatCount(files)} file${files === 1 ? '' : 's'}, ${formatBytes(num(p.bytes) ?? 0)}`);

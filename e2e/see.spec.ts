@@ -1,0 +1,159 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the page, so this file also sees the DOM types.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test, expect, saveScreenshot } from './fixtures/ferry';
+import { contextMenu, ui } from './fixtures/ui';
+import { encodePng } from '../test/helpers/png';
+import { symlink, tree } from '../test/helpers/tree';
+
+/** A folder with one of each kind, real images among them (drawn by the test's own PNG encoder). */
+function makeFolder(home: string): string {
+  const folder = path.join(home, 'Mixed');
+  const sunset = encodePng(480, 320, (x, y) => [255 - (y * 0.5) | 0, 120 + ((x * 0.2) | 0) % 100, 60 + ((y * 0.4) | 0)]);
+  const sea = encodePng(320, 320, (x, y) => [20, 90 + ((x + y) % 60), 160 + (y % 90)]);
+  tree(folder, {
+    'Album/one.png': sea,
+    'Album/two.txt': 'two',
+    'Album/deeper/three.bin': Buffer.alloc(1000, 3),
+    'sunset.png': sunset,
+    'sea.png': sea,
+    'notes.txt': { content: 'Remember the milk.\nAnd the bread.\n', mode: 0o640 },
+    'main.rs': 'fn main() {\n    println!("hello");\n}\n',
+    'song.mp3': Buffer.alloc(3000, 1),
+    'clip.webm': Buffer.alloc(5000, 2),
+    'backup.zip': Buffer.alloc(2000, 4),
+    'report.pdf': Buffer.alloc(1500, 5),
+    'big.log': 'log line\n'.repeat(40_000),
+    'run-me': { content: '#!/bin/sh\necho hi\n', mode: 0o755 },
+    'latest.png': symlink('sunset.png'),
+  });
+  return folder;
+}
+
+test('rows carry icons by kind, and images their thumbnails', async ({ ferry }) => {
+  const folder = makeFolder(ferry.home);
+  const page = await ferry.open(folder);
+  const icon = (row: string) => ui.row(page, row).getByRole('img');
+  await expect(icon('Album')).toHaveAccessibleName('Folder');
+  await expect(icon('notes.txt')).toHaveAccessibleName('Text');
+  await expect(icon('main.rs')).toHaveAccessibleName('Source code');
+  await expect(icon('song.mp3')).toHaveAccessibleName('Audio');
+  await expect(icon('clip.webm')).toHaveAccessibleName('Video');
+  await expect(icon('backup.zip')).toHaveAccessibleName('Archive');
+  await expect(icon('report.pdf')).toHaveAccessibleName('Document');
+  await expect(icon('latest.png')).toHaveAccessibleName('Symbolic link');
+  // Thumbnails replace the image icons once the engine has made them (a WebP the page decodes).
+  for (const name of ['sunset.png', 'sea.png']) {
+    const thumb = ui.row(page, name).locator('img.file-thumb');
+    await expect(thumb).toHaveAttribute('src', /^data:image\/webp;base64,/);
+    await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  }
+  await saveScreenshot(page, 'icons');
+});
+
+test('Quick Look: Space shows an image, arrows step on, Space closes', async ({ ferry }) => {
+  const folder = makeFolder(ferry.home);
+  const page = await ferry.open(folder);
+  await ui.row(page, 'sunset.png').click();
+  await page.keyboard.press('Space');
+  const panel = page.getByRole('dialog', { name: 'sunset.png' });
+  await expect(panel).toBeVisible();
+  const image = panel.getByRole('img', { name: 'sunset.png' });
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(480);
+  await saveScreenshot(page, 'quick-look');
+
+  // One item selected: the arrows walk the folder, and the list's selection follows.
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByRole('dialog', { name: 'song.mp3' })).toBeVisible();
+  await expect(ui.row(page, 'song.mp3')).toHaveAttribute('aria-selected', 'true');
+  // Its bytes are no MP3 the browser can play: the panel falls back to the item's facts.
+  const song = page.getByRole('dialog', { name: 'song.mp3' });
+  await expect(song).toContainText('Audio');
+  await expect(song).toContainText('3.0 KB');
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(ui.grid(page)).toBeFocused();
+});
+
+test('Quick Look of text: the first 256 KB, code as text; arrows stay within a multiple selection', async ({ ferry }) => {
+  const folder = makeFolder(ferry.home);
+  const page = await ferry.open(folder);
+  await ui.row(page, 'notes.txt').click();
+  await page.keyboard.press('Space');
+  const notes = page.getByRole('dialog', { name: 'notes.txt' });
+  await expect(notes.getByLabel('Text preview')).toHaveText('Remember the milk.\nAnd the bread.\n');
+  await page.keyboard.press('Escape');
+  await expect(notes).toBeHidden();
+
+  await ui.row(page, 'big.log').click();
+  await ui.row(page, 'main.rs').click({ modifiers: ['Control'] });
+  await page.keyboard.press('Space');
+  // It opens at the item clicked last (the focused one), the second of the two in list order.
+  const code = page.getByRole('dialog', { name: 'main.rs' });
+  await expect(code.getByLabel('Text preview')).toContainText('println!("hello");');
+  await expect(code).toContainText('2 of 2');
+  await page.keyboard.press('ArrowRight');
+  const log = page.getByRole('dialog', { name: 'big.log' });
+  await expect(log).toContainText('1 of 2');
+  await expect(log).toContainText('Showing the first 262 KB');
+  const shown = await log.getByLabel('Text preview').textContent();
+  expect(shown!.length).toBe(256 * 1024);
+  await page.keyboard.press('ArrowLeft');
+  await expect(code).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // What the browser cannot show: its icon, kind, size and dates.
+  await ui.row(page, 'backup.zip').click();
+  await page.keyboard.press('Space');
+  const zip = page.getByRole('dialog', { name: 'backup.zip' });
+  await expect(zip).toContainText('Archive');
+  await expect(zip).toContainText('2.0 KB');
+  await expect(zip).toContainText('Modified');
+});
+
+test('Get Info: permissions, owner, path, link target; a folder counted in the background', async ({ ferry }) => {
+  const folder = makeFolder(ferry.home);
+  const page = await ferry.open(folder);
+  await ui.row(page, 'notes.txt').click();
+  await page.keyboard.press('Control+I');
+  const info = page.getByRole('dialog', { name: 'notes.txt Info' });
+  const fact = (term: string) => info.getByLabel(term, { exact: true });
+  await expect(fact('Kind')).toHaveText('Text');
+  await expect(fact('Size')).toHaveText('34 bytes');
+  await expect(fact('Where')).toHaveText(path.join(folder, 'notes.txt'));
+  await expect(fact('Permissions')).toHaveText('rw-r----- (640)');
+  const st = fs.statSync(path.join(folder, 'notes.txt'));
+  if (st.uid === 0) await expect(fact('Owner')).toHaveText('root');
+  await page.keyboard.press('Escape');
+  await expect(info).toBeHidden();
+
+  await contextMenu(page, ui.row(page, 'latest.png'), 'Get Info');
+  const link = page.getByRole('dialog', { name: 'latest.png Info' });
+  await expect(link.getByLabel('Link target', { exact: true })).toHaveText('sunset.png');
+  await expect(link.getByLabel('Kind', { exact: true })).toHaveText('Symbolic link');
+  await link.getByRole('button', { name: 'Close' }).click();
+
+  await contextMenu(page, ui.row(page, 'Album'), 'Get Info');
+  const album = page.getByRole('dialog', { name: 'Album Info' });
+  const bytes = fs.statSync(path.join(folder, 'Album/one.png')).size + 3 + 1000;
+  await expect(album.getByLabel('Size', { exact: true })).toHaveText(`${(bytes / 1000).toFixed(1)} KB in 3 files`);
+  await saveScreenshot(page, 'get-info');
+  await page.keyboard.press('Escape');
+});
+
+test("the status bar: the selection's size and the folder's free space; Copy Path", async ({ ferry, context }) => {
+  const folder = makeFolder(ferry.home);
+  const page = await ferry.open(folder);
+  const bar = page.getByRole('contentinfo');
+  await expect(bar.getByLabel('Free space')).toHaveText(/^\d+(\.\d)? (bytes|KB|MB|GB|TB) free$/);
+  await ui.row(page, 'notes.txt').click();
+  await ui.row(page, 'main.rs').click({ modifiers: ['Control'] });
+  await expect(bar).toContainText('2 selected, 71 bytes');
+
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.keyboard.press('Control+Alt+C');
+  await expect(bar).toContainText('Copied 2 paths');
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  expect(text).toBe([path.join(folder, 'main.rs'), path.join(folder, 'notes.txt')].join('\n'));
+});

@@ -1,0 +1,27 @@
+import type { Slice } from './store';
+
+/**
+ * The state of the file operations the list shows in place: the item being renamed (its inline field and
+ * the refusal shown next to it) and the permanent delete waiting for its confirmation. The flows that
+ * change it (rename, new folder, delete, open) are in ./file-op-actions.ts.
+ */
+export interface FileOpsSlice {
+  renaming: { path: string; error: string | null } | null;
+  /** What Shift+Delete would remove, while its confirmation is open. */
+  deleting: { paths: string[] } | null;
+  beginRename(path: string): void;
+  renameRefused(error: string): void;
+  endRename(): void;
+  askDelete(paths: string[]): void;
+  closeDelete(): void;
+}
+
+export const createFileOpsSlice: Slice<FileOpsSlice> = (set) => ({
+  renaming: null,
+  deleting: null,
+  beginRename: (path) => set({ renaming: { path, error: null }, menu: null }),
+  renameRefused: (error) => set((s) => (s.renaming ? { renaming: { ...s.renaming, error } } : {})),
+  endRename: () => set({ renaming: null }),
+  askDelete: (paths) => set({ deleting: paths.length > 0 ? { paths } : null, menu: null }),
+  closeDelete: () => set({ deleting: null }),
+});
