@@ -34,10 +34,13 @@ test('browses a real folder: folders first, natural order, into a folder and bac
 
   await page.getByRole('button', { name: 'Back' }).click();
   await expect(ui.pathBar(page)).toHaveValue(folder);
+  // Back out of a folder selects it (the folder you came from).
+  await expect(ui.row(page, 'photos')).toHaveAttribute('aria-selected', 'true');
 
-  // Keyboard: focus the list, move to "photos", Enter opens it; Backspace goes back.
+  // Keyboard: focus the list, move up to "empty" and down to "photos", Enter opens it; Backspace goes back.
   await ui.grid(page).focus();
-  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await expect(ui.row(page, 'empty')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowDown');
   await expect(ui.row(page, 'photos')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Enter');

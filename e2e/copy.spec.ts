@@ -39,7 +39,7 @@ test('copies a selection in one window and pastes it in another; the bytes arriv
   // The destination window shows what arrived.
   await expect(ui.row(windowB, 'photo.bin')).toBeVisible();
   await expect(ui.row(windowB, 'sub')).toBeVisible();
-  await ui.copyDialog(windowB).getByRole('button', { name: 'Close' }).click();
+  // A clean finish's dialog gets out of the way by itself (Finder's does).
   await expect(windowB.getByRole('dialog')).toHaveCount(0);
 });
 

@@ -5,7 +5,7 @@ import { ui, waitForCopy } from './fixtures/ui';
 import { dragOver, drop, startDrag } from './fixtures/dnd';
 import { tree } from '../test/helpers/tree';
 
-test('drags a selection from one window onto a folder row in another', async ({ ferry }) => {
+test('drags a selection from one window onto a folder row in another; Ctrl makes it a copy', async ({ ferry }) => {
   const source = tree(path.join(ferry.home, 'source'), { 'report.txt': 'report', 'data.csv': 'a,b\n1,2\n', 'stay.txt': 'stay' });
   const target = tree(path.join(ferry.home, 'target'), { 'inbox/.keep': '' });
 
@@ -16,17 +16,18 @@ test('drags a selection from one window onto a folder row in another', async ({ 
   expect(JSON.parse(payload['application/x-ferry-paths']!)).toEqual([path.join(source, 'data.csv'), path.join(source, 'report.txt')]);
 
   const windowB = await ferry.open(target);
-  await dragOver(windowB, 'inbox', payload);
+  await dragOver(windowB, 'inbox', payload, { ctrlKey: true });
   await expect(ui.row(windowB, 'inbox')).toHaveClass(/drop-target/);
-  await drop(windowB);
+  await drop(windowB, { ctrlKey: true });
   await expect(ui.row(windowB, 'inbox')).not.toHaveClass(/drop-target/);
   await waitForCopy(windowB);
   expect(fs.readFileSync(path.join(target, 'inbox', 'report.txt'), 'utf8')).toBe('report');
   expect(fs.readFileSync(path.join(target, 'inbox', 'data.csv'), 'utf8')).toBe('a,b\n1,2\n');
   expect(fs.existsSync(path.join(target, 'inbox', 'stay.txt'))).toBe(false);
+  expect(fs.readdirSync(source).sort(), 'a copy leaves the originals').toEqual(['data.csv', 'report.txt', 'stay.txt']);
 });
 
-test('a drop on the list background copies into the current folder; onto its own folder it is refused', async ({ ferry }) => {
+test('a drop on the list background lands in the current folder; onto its own folder it is refused', async ({ ferry }) => {
   const source = tree(path.join(ferry.home, 'source'), { 'song.mp3': 'la la la' });
   const target = path.join(ferry.home, 'target');
   fs.mkdirSync(target);
@@ -41,9 +42,9 @@ test('a drop on the list background copies into the current folder; onto its own
   await expect(windowA.getByRole('dialog')).toHaveCount(0);
 
   const windowB = await ferry.open(target);
-  await dragOver(windowB, null, payload);
+  await dragOver(windowB, null, payload, { ctrlKey: true });
   await expect(windowB.getByTestId('file-scroller')).toHaveClass(/drop-target/);
-  await drop(windowB);
+  await drop(windowB, { ctrlKey: true });
   await waitForCopy(windowB);
   expect(fs.readFileSync(path.join(target, 'song.mp3'), 'utf8')).toBe('la la la');
   await expect(ui.row(windowB, 'song.mp3')).toBeVisible();

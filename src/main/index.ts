@@ -1,8 +1,10 @@
 import * as path from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
+import { IPC_COMMAND, type MenuCommand } from '../shared/api';
 import { describeDamagedLibrary, type DamagedLibrary } from './engine/db/library';
 import { createFerryEngine, type FerryEngine } from './engine/ferry-engine';
 import { installIpc } from './hosts/electron/ipc';
+import { installDesktopIpc } from './hosts/electron/desktop-ipc';
 import { followHistoryLabels } from './hosts/electron/history-menu';
 import { installMenu, type EditLabels, type MenuActions } from './hosts/electron/menu';
 import { withSystemTrash } from './hosts/electron/system-trash';
@@ -65,6 +67,7 @@ async function start(): Promise<void> {
     isTrusted: (contents, url) => windows.isTrusted(contents, url),
     targets: () => windows.all().map((w) => w.webContents),
   });
+  installDesktopIpc({ isTrusted: (contents, url) => windows.isTrusted(contents, url) });
   // Edit ▸ Undo/Redo run in the engine here; a refusal says why beside the window, and every window's own
   // poll of the history sees the change (and lists its folder again).
   const step = (run: () => Promise<unknown>) => {
@@ -78,6 +81,7 @@ async function start(): Promise<void> {
     newWindow: () => windows.create(),
     undo: () => step(() => engine.undo({})),
     redo: () => step(() => engine.redo({})),
+    refresh: () => BrowserWindow.getFocusedWindow()?.webContents.send(IPC_COMMAND, 'refresh' satisfies MenuCommand),
   };
   installMenu(menuActions);
   const labels = followHistoryLabels(engine, (shown: EditLabels) => installMenu(menuActions, shown));

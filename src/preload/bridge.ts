@@ -1,5 +1,5 @@
-import { IPC_CALL, IPC_EVENT } from '../shared/api';
-import type { FerryEvent } from '../shared/events';
+import { IPC_CALL, IPC_COMMAND, IPC_EVENT, IPC_FOLDER, MenuCommand } from '../shared/api';
+import type { FerryEvent, FolderChangedEvent } from '../shared/events';
 import type { Transport, TransportResult } from '../shared/transport';
 
 /**
@@ -8,8 +8,8 @@ import type { Transport, TransportResult } from '../shared/transport';
  */
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
-  on(channel: string, listener: (event: unknown, ferryEvent: FerryEvent) => void): unknown;
-  removeListener(channel: string, listener: (event: unknown, ferryEvent: FerryEvent) => void): unknown;
+  on(channel: string, listener: (event: unknown, message: unknown) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, message: unknown) => void): unknown;
 }
 
 /**
@@ -18,13 +18,20 @@ export interface IpcRendererLike {
  * never throws, so the error's code and path arrive as data. The typed client is built in the renderer.
  */
 export function createIpcTransport(ipc: IpcRendererLike): Transport {
+  /** Electron's first argument is the IpcRendererEvent (it holds `sender`): the page never sees it. */
+  function subscribe<T>(channel: string, listener: (message: T) => void): () => void {
+    const forward = (_event: unknown, message: unknown) => listener(message as T);
+    ipc.on(channel, forward);
+    return () => { ipc.removeListener(channel, forward); };
+  }
   return {
     call: (method, input) => ipc.invoke(IPC_CALL, method, input) as Promise<TransportResult>,
-    onEvent(listener) {
-      // Electron's first argument is the IpcRendererEvent (it holds `sender`): the page never sees it.
-      const forward = (_event: unknown, ferryEvent: FerryEvent) => listener(ferryEvent);
-      ipc.on(IPC_EVENT, forward);
-      return () => { ipc.removeListener(IPC_EVENT, forward); };
-    },
+    onEvent: (listener) => subscribe<FerryEvent>(IPC_EVENT, listener),
+    onFolderChange: (listener) => subscribe<FolderChangedEvent>(IPC_FOLDER, listener),
+    // Only the commands the page knows pass: anything else on the channel is dropped here.
+    onMenuCommand: (listener) => subscribe<unknown>(IPC_COMMAND, (command) => {
+      const known = MenuCommand.safeParse(command);
+      if (known.success) listener(known.data);
+    }),
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConflictAnswer, type FerryEvent } from './events';
+import { ConflictAnswer, type FerryEvent, type FolderChangedEvent } from './events';
 import { EntryKind, FolderListing, FolderPage, JobSummary, Location, MAX_LISTING_PAGE, OverwriteMode, Place, IndexRules } from './types';
 import type { FerryErrorValue } from './errors';
 import { RestoreConflict, RestoreResult, TrashedItem } from './trash';
@@ -47,6 +47,12 @@ export const methods = {
     input: z.object({ listingId: z.string().min(1).max(100), offset: z.number().int().nonnegative(), limit: PageLimit }),
     output: FolderPage,
   },
+  /**
+   * Sends this window the folder's changes (`folderChanged` on its folder stream) until it watches another
+   * folder, calls `unwatchFolder`, or goes away. A window watches one folder at a time.
+   */
+  watchFolder: { input: z.object({ path: AbsolutePath }), output: z.object({ watchId: z.string() }) },
+  unwatchFolder: { input: z.object({}), output: z.object({}) },
   /** Home, Desktop, Documents, Downloads… where they exist. */
   places: { input: z.object({}), output: z.object({ home: z.string(), places: z.array(Place) }) },
   listLocations: { input: z.object({}), output: z.array(Location) },
@@ -101,6 +107,15 @@ export const methods = {
       replacedToTrash: z.boolean().optional(),
     }),
     output: JobRef,
+  },
+  /**
+   * The file system each path is on, as an opaque id (stat's device number; a dangling symlink's own), or
+   * null when the path cannot be examined. Equal ids mean a move between them is a rename: the app's
+   * drag and drop moves within one file system and copies across (Finder's rule).
+   */
+  fileSystemIds: {
+    input: z.object({ paths: z.array(AbsolutePath).min(1).max(1_000) }),
+    output: z.array(z.string().nullable()),
   },
   pauseJob: { input: JobRef, output: z.object({}) },
   /**
@@ -190,11 +205,32 @@ export const METHOD_NAMES = Object.keys(methods) as MethodName[];
 export type FerryApi = { [K in MethodName]: (input: MethodInput<K>) => Promise<MethodOutput<K>> } & {
   /** Every event of every job, as they happen. Returns the unsubscribe function. */
   onEvent(listener: (event: FerryEvent) => void): () => void;
+  /** This window's watched folder's changes (see `watchFolder`). Returns the unsubscribe function. */
+  onFolderChange(listener: (event: FolderChangedEvent) => void): () => void;
 };
 
+/**
+ * Who makes a call: one window (an Electron webContents, a browser host connection). Hosts pass it with
+ * each call; what a window subscribes to (`watchFolder`) goes to it alone and ends with `releaseCaller`.
+ */
+export interface Caller {
+  id: string;
+  sendFolderChange(event: FolderChangedEvent): void;
+}
+
+/** The methods that act for the window calling them: hosts hand these (and only these) the Caller. */
+export const WINDOW_METHODS = ['watchFolder', 'unwatchFolder'] as const satisfies readonly MethodName[];
+export type WindowMethod = (typeof WINDOW_METHODS)[number];
+
 /** What an engine implements; hosts wrap it with validation (`input` arrives parsed). */
-export type FerryHandlers = { [K in MethodName]: (input: MethodParsedInput<K>) => Promise<MethodOutput<K>> } & {
+export type FerryHandlers = {
+  [K in Exclude<MethodName, WindowMethod>]: (input: MethodParsedInput<K>) => Promise<MethodOutput<K>>
+} & {
+  [K in WindowMethod]: (input: MethodParsedInput<K>, caller?: Caller) => Promise<MethodOutput<K>>
+} & {
   onEvent(listener: (event: FerryEvent) => void): () => void;
+  /** The window went away (closed, reloaded, disconnected): everything it subscribed to ends. */
+  releaseCaller(callerId: string): void;
   /**
    * Events that show every running job as it is now (progress, pause, unanswered conflicts): what a
    * connection that joins late, or comes back after a drop, needs before the live stream.
@@ -214,8 +250,15 @@ export const ClientFrame = z.object({
 export type ClientFrame = z.infer<typeof ClientFrame>;
 export type ServerFrame =
   | ({ id: number } & CallResult)
-  | { event: FerryEvent };
+  | { event: FerryEvent }
+  | { folder: FolderChangedEvent };
 
 /** Electron IPC channel names. */
 export const IPC_CALL = 'ferry:call';
 export const IPC_EVENT = 'ferry:event';
+/** Main → one window: its watched folder changed. */
+export const IPC_FOLDER = 'ferry:folder';
+/** Main → one window: a menu command the page carries out (View ▸ Refresh). */
+export const IPC_COMMAND = 'ferry:command';
+export const MenuCommand = z.enum(['refresh']);
+export type MenuCommand = z.infer<typeof MenuCommand>;

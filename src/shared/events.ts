@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Resolution } from './types';
+import { ListedEntry, Resolution } from './types';
 
 /**
  * The progress contract (docs/events.md). Every event has `type`, `jobId` and `t` (ms since the job started).
@@ -105,3 +105,18 @@ export const ConflictAnswer = z.object({
   applyToAll: z.boolean().default(false),
 });
 export type ConflictAnswer = z.infer<typeof ConflictAnswer>;
+
+/**
+ * Not a job event: a watched folder changed on disk (docs/events.md, "Folder changes"). Sent only to the
+ * window that watches it (`watchFolder`), on a stream of its own. `entries` are added or changed entries,
+ * `removed` names that are gone; `reread` says "too much changed to list: read the folder again".
+ */
+export const FolderChangedEvent = z.object({
+  type: z.literal('folderChanged'),
+  watchId: z.string(),
+  path: z.string(),
+  reread: z.boolean(),
+  entries: z.array(ListedEntry),
+  removed: z.array(z.string()),
+});
+export type FolderChangedEvent = z.infer<typeof FolderChangedEvent>;

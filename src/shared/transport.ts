@@ -1,6 +1,6 @@
-import type { CallResult, MethodName } from './api';
+import type { CallResult, MenuCommand, MethodName } from './api';
 import type { ErrorCode } from './errors';
-import type { FerryEvent } from './events';
+import type { FerryEvent, FolderChangedEvent } from './events';
 
 /**
  * Why a call failed, as data: the engine's error value, or DISCONNECTED when the call never got its answer
@@ -23,6 +23,10 @@ export type TransportResult = CallResult | { ok: false; error: CallFailure };
 export interface Transport {
   call(method: MethodName, input: unknown): Promise<TransportResult>;
   onEvent(listener: (event: FerryEvent) => void): () => void;
+  /** This window's watched folder's changes (absent: a transport that carries none, the folder is not live). */
+  onFolderChange?(listener: (event: FolderChangedEvent) => void): () => void;
+  /** Menu commands for the page (Electron's View ▸ Refresh); the browser host has no menu. */
+  onMenuCommand?(listener: (command: MenuCommand) => void): () => void;
 }
 
 /** A transport whose link can drop (the browser host's WebSocket) says how it is; Electron's IPC is always open. */

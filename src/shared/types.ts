@@ -49,6 +49,11 @@ export const ListedEntry = z.object({
   size: z.number(),
   mtimeMs: z.number(),
   hidden: z.boolean(),
+  /** A folder this Ferry may not list or enter (shown with a lock); absent otherwise. */
+  noAccess: z.boolean().optional(),
+  /** A symlink's target (absolute), and what it leads to (absent when nothing is there: a dangling link). */
+  linkTarget: z.string().optional(),
+  linkKind: EntryKind.optional(),
 });
 export type ListedEntry = z.infer<typeof ListedEntry>;
 

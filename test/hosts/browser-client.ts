@@ -1,7 +1,7 @@
 import * as http from 'node:http';
 import WebSocket from 'ws';
 import type { ServerFrame } from '../../src/shared/api';
-import type { FerryEvent } from '../../src/shared/events';
+import type { FerryEvent, FolderChangedEvent } from '../../src/shared/events';
 
 /** Test helpers that talk to the browser host the way a browser (or an attacker) would. */
 
@@ -42,6 +42,8 @@ export async function connectOk(port: number, token: string): Promise<ApiClient>
 /** A minimal client of the wire protocol: numbered calls, replies matched by id, events collected. */
 export class ApiClient {
   readonly events: FerryEvent[] = [];
+  /** This connection's watched folder's changes (`{folder}` frames). */
+  readonly folderChanges: FolderChangedEvent[] = [];
   readonly replies: Array<Extract<ServerFrame, { id: number }>> = [];
   private nextId = 1;
   private readonly waiters: Array<() => void> = [];
@@ -50,6 +52,7 @@ export class ApiClient {
     ws.on('message', (data) => {
       const frame = JSON.parse(String(data)) as ServerFrame;
       if ('event' in frame) this.events.push(frame.event);
+      else if ('folder' in frame) this.folderChanges.push(frame.folder);
       else this.replies.push(frame);
       for (const w of this.waiters.splice(0)) w();
     });

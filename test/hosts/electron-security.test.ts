@@ -53,10 +53,10 @@ test('security.ts itself has no run-time electron import (Node tests load it)', 
   assert.deepEqual(runtimeImports, []);
 });
 
-test('the preload exposes only window.ferry', () => {
+test('the preload exposes only window.ferry and window.ferryDesktop', () => {
   const source = fs.readFileSync(path.join(projectRoot(), 'src/preload/index.ts'), 'utf8');
   const exposed = [...source.matchAll(/exposeInMainWorld\(\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
-  assert.deepEqual(exposed, ['ferry']);
+  assert.deepEqual(exposed, ['ferry', 'ferryDesktop']);
 });
 
 test('only ferry://app pages count as the app (IPC sender check, navigation lock)', () => {

@@ -4,9 +4,9 @@ import { EventEmitter } from 'node:events';
 import * as path from 'node:path';
 import { createFerryEngine } from '../../src/main/engine/ferry-engine';
 import { createIpcTransport } from '../../src/preload/bridge';
-import { IPC_CALL, IPC_EVENT, type FerryHandlers } from '../../src/shared/api';
+import { IPC_CALL, IPC_COMMAND, IPC_EVENT, IPC_FOLDER, type FerryHandlers, type MenuCommand } from '../../src/shared/api';
 import { dispatchCall } from '../../src/shared/dispatch';
-import type { FerryEvent } from '../../src/shared/events';
+import type { FerryEvent, FolderChangedEvent } from '../../src/shared/events';
 import { tempDir, tree } from '../helpers/tree';
 
 /**
@@ -46,10 +46,10 @@ async function copyAndWait(engine: FerryHandlers, ferry: ReturnType<typeof creat
   return jobId;
 }
 
-test('window.ferry is exactly call and onEvent', () => {
+test('window.ferry is exactly call and the three streams it listens to', () => {
   const { engine, ferry } = bridgeOverEngine();
   try {
-    assert.deepEqual(Object.keys(ferry).sort(), ['call', 'onEvent']);
+    assert.deepEqual(Object.keys(ferry).sort(), ['call', 'onEvent', 'onFolderChange', 'onMenuCommand']);
   } finally {
     engine.close();
   }
@@ -97,5 +97,30 @@ test('onEvent delivers job events without the IPC event object, and unsubscribin
   } finally {
     ipc.detach();
     await engine.shutdown();
+  }
+});
+
+test("the window's folder changes and menu commands arrive on their own channels; unknown commands are dropped", () => {
+  const { engine, ipc, ferry } = bridgeOverEngine();
+  try {
+    const changes: FolderChangedEvent[] = [];
+    const commands: MenuCommand[] = [];
+    const offFolder = ferry.onFolderChange!((c) => changes.push(c));
+    const offCommand = ferry.onMenuCommand!((c) => commands.push(c));
+    const change: FolderChangedEvent = { type: 'folderChanged', watchId: 'w', path: '/x', reread: true, entries: [], removed: [] };
+    ipc.emit(IPC_FOLDER, { sender: 'main' }, change);
+    ipc.emit(IPC_COMMAND, { sender: 'main' }, 'refresh');
+    ipc.emit(IPC_COMMAND, { sender: 'main' }, 'format-disk');
+    assert.deepEqual(changes, [change]);
+    assert.deepEqual(commands, ['refresh']);
+    offFolder();
+    offCommand();
+    ipc.emit(IPC_FOLDER, { sender: 'main' }, change);
+    ipc.emit(IPC_COMMAND, { sender: 'main' }, 'refresh');
+    assert.equal(changes.length, 1);
+    assert.equal(commands.length, 1);
+    assert.equal(ipc.listenerCount(IPC_FOLDER) + ipc.listenerCount(IPC_COMMAND), 0);
+  } finally {
+    engine.close();
   }
 });

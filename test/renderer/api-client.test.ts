@@ -28,10 +28,10 @@ async function failure(call: Promise<unknown>): Promise<CallError> {
   assert.fail('the call resolved');
 }
 
-test('the client has every method of the contract plus onEvent', () => {
+test('the client has every method of the contract plus its two streams', () => {
   const { engine, api } = clientOverEngine();
   try {
-    assert.deepEqual(Object.keys(api).sort(), [...METHOD_NAMES, 'onEvent'].sort());
+    assert.deepEqual(Object.keys(api).sort(), [...METHOD_NAMES, 'onEvent', 'onFolderChange'].sort());
   } finally {
     engine.close();
   }

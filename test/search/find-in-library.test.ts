@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MIGRATIONS } from '../../src/main/engine/db/migrations';
+import { entriesMoved, entriesRemoved } from '../../src/main/engine/db/index-follow';
 import { findInLibrary } from '../../src/main/engine/search/find-in-library';
 import { LibrarySearchIndex } from '../../src/main/engine/search/library-search-index';
 import { ODD_DIR, ODD_FILE, bytePath, oddTree } from '../helpers/odd-names';
@@ -128,4 +129,27 @@ test('libraries indexed before the search existed are searchable after the migra
   const found = await findInLibrary(db, new LibrarySearchIndex(db), 'old file', 50);
   assert.deepEqual(found.matches.map((m) => relOf(root, m.path)), ['sub/Old File.txt']);
   assert.equal(loc.fileCount, 1);
+});
+
+test('a search index already read sees a move and a delete the index followed (no re-index)', async () => {
+  const root = fs.realpathSync(tree(tempDir(), { 'inbox/draft-letter.txt': 'd', 'inbox/draft-plan.txt': 'p', 'sent/x.txt': 'x' }));
+  const { db, indexer } = newLibrary();
+  await indexer.addLocation(root, { rules: ALL_RULES_OFF });
+  const index = new LibrarySearchIndex(db);
+  const find = async (text: string) => (await findInLibrary(db, index, text, 50)).matches.map((m) => relOf(root, m.path)).sort();
+  assert.deepEqual(await find('draft'), ['inbox/draft-letter.txt', 'inbox/draft-plan.txt']);
+
+  fs.renameSync(path.join(root, 'inbox/draft-letter.txt'), path.join(root, 'sent/final-letter.txt'));
+  entriesMoved(db, path.join(root, 'inbox/draft-letter.txt'), path.join(root, 'sent/final-letter.txt'));
+  assert.deepEqual(await find('letter'), ['sent/final-letter.txt']);
+  assert.deepEqual(await find('draft'), ['inbox/draft-plan.txt']);
+
+  fs.renameSync(path.join(root, 'inbox'), path.join(root, 'archive'));
+  entriesMoved(db, path.join(root, 'inbox'), path.join(root, 'archive'));
+  assert.deepEqual(await find('draft'), ['archive/draft-plan.txt']);
+
+  fs.rmSync(path.join(root, 'archive'), { recursive: true });
+  entriesRemoved(db, path.join(root, 'archive'));
+  assert.deepEqual(await find('draft'), []);
+  assert.deepEqual(await find('archive'), []);
 });

@@ -10,6 +10,7 @@ import type { SavedCopyJob } from './copy/copy-job-config';
 import { openLibrary, type Db, type DamagedLibrary } from './db/library';
 import { readIndexErrors } from './db/locations';
 import type { ListingWorker } from './fs/listing-worker';
+import type { WindowWatches } from './fs/folder-watchers';
 import type { LibrarySearchIndex } from './search/library-search-index';
 import type { History } from './history/history';
 import type { TransferWatch } from './history/transfer-watch';
@@ -112,6 +113,15 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
   return {
     listFolder: ({ path, limit }) => lazy.listings().list(path, limit),
     listFolderPage: ({ listingId, offset, limit }) => lazy.listings().page(listingId, offset, limit),
+    watchFolder: async ({ path }, caller) => {
+      if (!caller) throw new FerryError('INVALID_INPUT', 'Only a window can watch a folder');
+      return { watchId: lazy.watches().watch(caller.id, path, (change) => caller.sendFolderChange({ type: 'folderChanged', ...change })) };
+    },
+    unwatchFolder: async (_input, caller) => {
+      if (caller) lazy.watches().release(caller.id);
+      return {};
+    },
+    releaseCaller: (callerId) => lazy.watchesIfStarted()?.release(callerId),
     places: async () => (require('./fs/places') as typeof import('./fs/places')).places(),
     listLocations: async () => lazy.indexer().listLocations(),
     addLocation: ({ path, rules }, follow = {}) => lazy.indexer().addLocation(path, { rules, ...follow }),
@@ -131,6 +141,7 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       recordWhenEnded(handle, watch);
       return { jobId: handle.jobId };
     },
+    fileSystemIds: ({ paths }) => (require('./fs/file-system-ids') as typeof import('./fs/file-system-ids')).fileSystemIds(paths),
     pauseJob: async ({ jobId }) => {
       jobs.liveHandle(jobId).pause();
       return {};
@@ -235,6 +246,7 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
   let copies: CopyService | undefined;
   let indexer: LibraryIndexer | undefined;
   let listings: ListingWorker | undefined;
+  let watches: WindowWatches | undefined;
   let thumbnails: Thumbnails | undefined;
   let folderSizes: FolderSizes | undefined;
   let searchIndex: LibrarySearchIndex | undefined;
@@ -272,8 +284,15 @@ function lazyParts(db: Db, options: FerryEngineOptions, jobs: JobManager) {
       const { FolderSizes: Sizes } = require('./preview/folder-size') as typeof import('./preview/folder-size');
       return (folderSizes ??= new Sizes());
     },
+    /** The folders windows watch (live folders), started by the first window that asks. */
+    watches(): WindowWatches {
+      const { FolderWatchers, WindowWatches: Watches } = require('./fs/folder-watchers') as typeof import('./fs/folder-watchers');
+      return (watches ??= new Watches(new FolderWatchers()));
+    },
+    watchesIfStarted: (): WindowWatches | undefined => watches,
     close(): void {
       listings?.close();
+      watches?.close();
       thumbnails?.close();
       folderSizes?.cancelAll();
     },

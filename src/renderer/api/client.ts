@@ -20,6 +20,8 @@ export class CallError extends Error {
 export function createClient(transport: Transport): FerryApi {
   const api: Record<string, unknown> = {
     onEvent: (listener: Parameters<FerryApi['onEvent']>[0]) => transport.onEvent(listener),
+    // A transport without a folder stream: folders are then read when asked only (never live).
+    onFolderChange: (listener: Parameters<FerryApi['onFolderChange']>[0]) => transport.onFolderChange?.(listener) ?? (() => undefined),
   };
   for (const name of METHOD_NAMES) {
     api[name] = async (input: unknown) => {

@@ -1,5 +1,5 @@
 import type { ServerFrame } from '../../shared/api';
-import { FerryEvent } from '../../shared/events';
+import { FerryEvent, FolderChangedEvent } from '../../shared/events';
 import type { ConnectionState, Transport, TransportResult } from '../../shared/transport';
 
 /** The WebSocket transport also tells how its connection is: the window says so while it is not open. */
@@ -21,12 +21,13 @@ export function apiUrl(loc: Location = window.location): string {
 
 /**
  * WebSocket transport for `ferry serve`: frames `{id, method, input}` → `{id, ok, output|error}`, pushed
- * `{event}`. Calls made while (re)connecting wait for the socket; a close answers every call in flight
+ * `{event}` and, for this connection's watched folder, `{folder}`. Calls made while (re)connecting wait for the socket; a close answers every call in flight
  * with a DISCONNECTED error value (the engine may or may not have run it) and reconnects with exponential backoff.
  */
 export function createWsTransport(url: string): WsTransport {
   const pending = new Map<number, Pending>();
   const listeners = new Set<(e: FerryEvent) => void>();
+  const folderListeners = new Set<(e: FolderChangedEvent) => void>();
   const stateListeners = new Set<(s: ConnectionState) => void>();
   let nextId = 1;
   let socket: WebSocket;
@@ -62,6 +63,11 @@ export function createWsTransport(url: string): WsTransport {
   function receive(text: string): void {
     let frame: ServerFrame;
     try { frame = JSON.parse(text) as ServerFrame; } catch { return; }
+    if ('folder' in frame) {
+      const parsed = FolderChangedEvent.safeParse(frame.folder);
+      if (parsed.success) for (const l of [...folderListeners]) l(parsed.data);
+      return;
+    }
     if ('event' in frame) {
       const parsed = FerryEvent.safeParse(frame.event);
       if (parsed.success) for (const l of [...listeners]) l(parsed.data);
@@ -93,6 +99,10 @@ export function createWsTransport(url: string): WsTransport {
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    onFolderChange(listener) {
+      folderListeners.add(listener);
+      return () => folderListeners.delete(listener);
     },
     connection: () => state,
     onConnection(listener) {

@@ -13,11 +13,12 @@ import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
 import { StatusBar } from './StatusBar';
 import { TrashView } from './TrashView';
+import { DropHint } from './DropHint';
 import { QuickLook } from './QuickLook';
 import { InfoDialog } from './InfoDialog';
-import { folderToHash, hashToFolder } from '../lib/location-hash';
+import { hashToFolder } from '../lib/location-hash';
+import { followWindowHistory } from '../dom/window-history';
 import { actions, see, store, useFerry } from '../state';
-import { displayName } from '../../shared/display-name';
 
 /** A window opens at the folder in its URL's hash (so "New Window" opens where you are), else at home. */
 function initialPath(): string | null {
@@ -36,16 +37,16 @@ export function App() {
   useEffect(() => {
     const start = initialPath();
     if (start) void actions.navigate(start);
-    else api.places({}).then((p) => actions.navigate(p.home), () => undefined);
+    api.places({}).then((p) => {
+      store.getState().setHome(p.home);
+      if (!start) void actions.navigate(p.home);
+    }, () => undefined);
     void store.getState().refreshJobs();
-    // Keep the current folder in the URL (reloads and new windows open there) and in the title.
-    return store.subscribe((s, prev) => {
-      if (!s.path || s.path === prev.path) return;
-      // Going to another folder (Back, Up, the path bar) leaves the Trash view.
-      if (s.trashOpen) s.closeTrash();
-      history.replaceState(null, '', folderToHash(s.path));
-      document.title = `${displayName(s.path)} — Ferry`;
-    });
+    // Keep the current folder in the URL (reloads and new windows open there), the window's history and the title.
+    const offHistory = followWindowHistory(store, actions);
+    // Going to another folder (Back, Up, the path bar) leaves the Trash view.
+    const offTrash = store.subscribe((s, prev) => { if (s.path !== prev.path && s.trashOpen) s.closeTrash(); });
+    return () => { offHistory(); offTrash(); };
   }, []);
 
   return (
@@ -57,6 +58,7 @@ export function App() {
         {showJobs && <JobsPanel />}
       </div>
       <StatusBar />
+      <DropHint />
       <CopyDialogs />
       <ConflictModal />
       <ContextMenu />

@@ -4,16 +4,19 @@ import { actions, fileOps, see, store, trashActions, useFerry } from '../state';
 import { selectedInOrder } from '../stores/selection';
 import type { MenuRequest } from '../stores/pointer';
 import { openNewWindow } from '../dom/new-window';
+import { platform } from '../dom/platform';
 import { copyPaths } from '../dom/copy-paths';
 
 interface Item { label: string; shortcut?: string; keys?: string; disabled?: boolean; run(): void }
 
-function itemsFor(menu: MenuRequest, canCopy: boolean, canPaste: boolean): Item[] {
+function itemsFor(menu: MenuRequest, canCopy: boolean, canPaste: boolean, moveHere: string | null): Item[] {
   const items: Item[] = [];
   const entry = menu.entry;
   if (entry) items.push({ label: 'Open', shortcut: 'Enter', keys: 'Enter', run: () => actions.openEntry(entry) });
+  items.push({ label: 'Cut', shortcut: 'Ctrl+X', keys: 'Control+X Meta+X', disabled: !canCopy, run: actions.cutSelection });
   items.push({ label: 'Copy', shortcut: 'Ctrl+C', keys: 'Control+C Meta+C', disabled: !canCopy, run: actions.copySelection });
   items.push({ label: 'Paste', shortcut: 'Ctrl+V', keys: 'Control+V Meta+V', disabled: !canPaste, run: () => actions.pasteInto() });
+  if (moveHere) items.push({ label: moveHere, shortcut: '⌥⌘V', keys: 'Meta+Alt+V', run: () => actions.moveClipboardInto() });
   if (entry?.kind === 'dir') items.push({ label: 'Paste Into Folder', disabled: !canPaste, run: () => actions.pasteInto(entry.path) });
   if (entry) items.push({ label: 'Quick Look', shortcut: 'Space', keys: 'Space', run: see.toggleQuickLook });
   items.push({ label: 'Get Info', shortcut: 'Ctrl+I', keys: 'Control+I Meta+I', run: () => see.showInfo(entry?.path) });
@@ -36,6 +39,9 @@ export function ContextMenu() {
   const menu = useFerry((s) => s.menu);
   const canCopy = useFerry((s) => s.selected.size > 0);
   const canPaste = useFerry((s) => s.clipboard.length > 0);
+  // Finder's "Move Item Here" (macOS only): moves what was copied.
+  const moveHere = useFerry((s) => (platform === 'mac' && s.clipboard.length > 0 && !s.clipboardCut
+    ? (s.clipboard.length === 1 ? 'Move Item Here' : 'Move Items Here') : null));
   const ref = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState({ left: 0, top: 0 });
 
@@ -61,7 +67,7 @@ export function ContextMenu() {
   }, [menu]);
 
   if (!menu) return null;
-  const items = itemsFor(menu, canCopy, canPaste);
+  const items = itemsFor(menu, canCopy, canPaste, moveHere);
 
   function onKeyDown(e: React.KeyboardEvent) {
     const buttons = Array.from(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? []);

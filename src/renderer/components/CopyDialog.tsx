@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { api } from '../api';
 import { errorMessage } from '../api/client';
-import { copyDetail, copyTitle, foundMoreText, skipLines, waitingText } from '../lib/copy-text';
-import { formatBytes, plural } from '../lib/format';
+import { copyDetail, copyTitle, doneLine, foundMoreText, preparingText, skipLines, waitingText } from '../lib/copy-text';
+import { WORDS } from '../lib/operation';
+import { plural } from '../lib/format';
 import { baseName } from '../lib/paths';
 import type { CopyView } from '../lib/copy-progress';
 import { displayName } from '../../shared/display-name';
@@ -40,11 +41,11 @@ function Running({ view }: { view: CopyView }) {
   const found = waitingText(view) ?? foundMoreText(view);
   return (
     <>
-      <div role="progressbar" aria-label="Copy progress" aria-valuemin={0} aria-valuemax={100}
+      <div role="progressbar" aria-label={`${WORDS[view.operation].noun} progress`} aria-valuemin={0} aria-valuemax={100}
         aria-valuenow={percent} className={preparing ? 'bar indeterminate' : 'bar'}>
         <div className="bar-fill" style={{ width: `${preparing ? 100 : percent}%` }} />
       </div>
-      <p className="detail" aria-live="off">{preparing ? 'Preparing to copy…' : copyDetail(view)}</p>
+      <p className="detail" aria-live="off">{preparing ? preparingText(view) : copyDetail(view)}</p>
       {/* One line of fixed height for the passing state, so the buttons below never jump under the pointer. */}
       <p className={view.paused ? 'status-line paused' : 'status-line found-more'} aria-live="polite">
         {view.paused ? `Paused${view.pauseReason ? `: ${view.pauseReason}` : ''}` : found ?? '\u00a0'}
@@ -69,8 +70,8 @@ function Summary({ view }: { view: CopyView }) {
       {view.startError && <p role="alert" className="error">{view.startError}</p>}
       {done && (
         <ul className="summary">
-          <li>{plural(done.copiedFiles, 'item')} copied ({formatBytes(done.copiedBytes)})</li>
-          {done.discoveredFiles > 0 && <li>{plural(done.discoveredFiles, 'item')} found while copying (not in the index)</li>}
+          <li>{doneLine(view)}</li>
+          {done.discoveredFiles > 0 && <li>{plural(done.discoveredFiles, 'item')} found while {WORDS[view.operation].doing.toLowerCase()} (not in the index)</li>}
           {skipped.map((line) => <li key={line}>{line}</li>)}
           {done.failedFiles > 0 && <li className="error">{plural(done.failedFiles, 'item')} failed</li>}
           {done.message && <li className="error">{done.message}</li>}

@@ -1,11 +1,13 @@
 import { memo, useCallback, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { hasFerryPaths, readFerryPaths, writeFerryPaths } from '../dom/dnd';
+import { acceptsDrop, beginDrag, dropOnFolder, hoverFolder, leaveFolders } from '../dom/drop-handlers';
 import type { SortKey, SortOrder } from '../lib/sort';
 import { FileRow } from './FileRow';
 import { actions, fileOps, store, useFerry } from '../state';
 import { isMac } from '../dom/platform';
 import { selectedInOrder } from '../stores/selection';
+import { findTyped, TYPE_SELECT_PAUSE_MS } from '../lib/type-select';
+import { displayName } from '../../shared/display-name';
 
 const ROW_HEIGHT = 28;
 /** Rows rendered beyond each edge of the view: enough for a wheel step, few enough that a fling renders little. */
@@ -56,7 +58,9 @@ export function FileList() {
   const order = useFerry((s) => s.order);
   const focus = useFerry((s) => s.focus);
   const backgroundDrop = useFerry((s) => s.dropTarget === 'background');
+  const denied = useFerry((s) => s.listing?.denied ?? false);
   const scroller = useRef<HTMLDivElement>(null);
+  const typed = useRef({ text: '', at: 0 });
 
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -96,7 +100,7 @@ export function FileList() {
   const onRowDragStart = useCallback((index: number, e: DragEvent) => {
     const order = store.getState().visiblePaths;
     store.getState().ensureSelected(order, index);
-    writeFerryPaths(e.dataTransfer, selectedInOrder(store.getState(), order));
+    beginDrag(e, selectedInOrder(store.getState(), order));
   }, []);
 
   function onKeyDown(e: KeyboardEvent) {
@@ -116,21 +120,29 @@ export function FileList() {
       e.preventDefault();
       const entry = store.getState().visible[selection.focus];
       if (entry) actions.openEntry(entry);
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey && (e.key !== ' ' || typed.current.text)) {
+      // Type-to-select: letters typed in a row find the first name starting with them.
+      e.preventDefault();
+      const now = e.timeStamp;
+      typed.current = { text: now - typed.current.at > TYPE_SELECT_PAUSE_MS ? e.key : typed.current.text + e.key, at: now };
+      const names = store.getState().visible.map((entry) => displayName(entry.name));
+      const index = findTyped(names, typed.current.text, selection.focus);
+      if (index >= 0) selection.click(order, index, 'replace');
     }
   }
 
   function onBackgroundDragOver(e: DragEvent) {
-    if (!hasFerryPaths(e.dataTransfer)) return;
+    if (!acceptsDrop(e)) return;
     e.preventDefault();
-    e.dataTransfer.dropEffect = 'copy';
+    if (path) hoverFolder(e, path);
     if (store.getState().dropTarget !== 'background') store.getState().setDropTarget('background');
   }
 
   function onBackgroundDrop(e: DragEvent) {
-    if (!hasFerryPaths(e.dataTransfer)) return;
+    if (!acceptsDrop(e)) return;
     e.preventDefault();
-    store.getState().setDropTarget(null);
-    if (path) actions.copyInto(readFerryPaths(e.dataTransfer), path);
+    if (path) dropOnFolder(e, path);
+    else leaveFolders();
   }
 
   const slots = useSlotPool(virtualizer.getVirtualItems().length);
@@ -148,7 +160,7 @@ export function FileList() {
         onContextMenu={(e) => { e.preventDefault(); store.getState().clearSelection(); store.getState().openMenu({ x: e.clientX, y: e.clientY, entry: null }); }}
         onDragEnter={onBackgroundDragOver} onDragOver={onBackgroundDragOver} onDrop={onBackgroundDrop}
         onDragLeave={(e) => {
-          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) store.getState().setDropTarget(null);
+          if (!e.currentTarget.contains(e.relatedTarget as Node | null)) leaveFolders();
         }}>
         <div className="file-spacer" style={{ height: virtualizer.getTotalSize() }}>
           {virtualItems.map((item) => {
@@ -160,7 +172,8 @@ export function FileList() {
           })}
         </div>
         {error && <p className="list-message error" role="alert">{error}</p>}
-        {!error && !loading && complete && path && entries.length === 0 && <p className="list-message">This folder is empty</p>}
+        {!error && denied && <p className="list-message" role="status">You don't have permission to see this folder's contents</p>}
+        {!error && !denied && !loading && complete && path && entries.length === 0 && <p className="list-message">This folder is empty</p>}
       </div>
     </div>
   );

@@ -2,9 +2,9 @@ import { memo, type DragEvent, type MouseEvent } from 'react';
 import type { FolderEntry } from '../../shared/types';
 import { formatBytes, formatDate } from '../lib/format';
 import { kindLabel } from '../lib/sort';
-import { hasFerryPaths, readFerryPaths } from '../dom/dnd';
+import { acceptsDrop, dropOnFolder, hoverFolder, leaveFolders } from '../dom/drop-handlers';
 import { displayName } from '../../shared/display-name';
-import { actions, fileOps, store, useFerry } from '../state';
+import { fileOps, store, useFerry } from '../state';
 import { EntryIcon } from './FileIcon';
 import { RenameField } from './RenameField';
 import { renameOnSecondClick, cancelSecondClick } from '../lib/second-click';
@@ -27,30 +27,30 @@ interface Props {
  */
 export const FileRow = memo(function FileRow({ entry, index, top, height, onClick, onOpen, onContextMenu, onDragStart }: Props) {
   // One subscription for both flags (a number, so unchanged rows compare equal and do not re-render).
-  const flags = useFerry((s) => (s.selected.has(entry.path) ? 1 : 0) | (s.focus === index ? 2 : 0));
+  const flags = useFerry((s) => (s.selected.has(entry.path) ? 1 : 0) | (s.focus === index ? 2 : 0) | (s.cutPaths.has(entry.path) ? 4 : 0));
   const selected = (flags & 1) !== 0;
   const focused = (flags & 2) !== 0;
+  const cut = (flags & 4) !== 0;
   const isDir = entry.kind === 'dir';
   const dropping = useFerry((s) => isDir && s.dropTarget === entry.path);
   const renaming = useFerry((s) => s.renaming?.path === entry.path);
 
   function dragOver(e: DragEvent) {
-    if (!isDir || !hasFerryPaths(e.dataTransfer)) return;
+    if (!isDir || !acceptsDrop(e)) return;
     e.preventDefault();
     e.stopPropagation();
-    e.dataTransfer.dropEffect = 'copy';
+    hoverFolder(e, entry.path);
     if (store.getState().dropTarget !== entry.path) store.getState().setDropTarget(entry.path);
   }
 
   function drop(e: DragEvent) {
-    if (!isDir || !hasFerryPaths(e.dataTransfer)) return;
+    if (!isDir || !acceptsDrop(e)) return;
     e.preventDefault();
     e.stopPropagation();
-    store.getState().setDropTarget(null);
-    actions.copyInto(readFerryPaths(e.dataTransfer), entry.path);
+    dropOnFolder(e, entry.path);
   }
 
-  const className = ['file-row', index % 2 === 1 && 'odd', selected && 'selected', focused && 'focused', dropping && 'drop-target', entry.hidden && 'hidden-entry']
+  const className = ['file-row', index % 2 === 1 && 'odd', selected && 'selected', focused && 'focused', dropping && 'drop-target', entry.hidden && 'hidden-entry', cut && 'cut']
     .filter(Boolean).join(' ');
 
   return (
@@ -61,12 +61,13 @@ export const FileRow = memo(function FileRow({ entry, index, top, height, onClic
       onContextMenu={(e) => onContextMenu(index, e)} onDragStart={(e) => onDragStart(index, e)}
       onDragEnter={dragOver} onDragOver={dragOver} onDrop={drop}
       onDragLeave={(e) => {
-        if (dropping && !e.currentTarget.contains(e.relatedTarget as Node | null)) store.getState().setDropTarget(null);
+        if (dropping && !e.currentTarget.contains(e.relatedTarget as Node | null)) leaveFolders();
       }}>
       <div role="gridcell" className="cell name"><EntryIcon entry={entry} />
         {renaming ? <RenameField name={entry.name} /> : (
           <span className="name-text" onClick={(e) => renameOnSecondClick(e, selected, () => fileOps.renameSelection())}>{displayName(entry.name)}</span>
         )}
+        {entry.noAccess && <span role="img" aria-label="No access" title="You don't have permission to open this folder" className="lock-badge">🔒</span>}
       </div>
       <div role="gridcell" className="cell size">{isDir ? '—' : formatBytes(entry.size)}</div>
       <div role="gridcell" className="cell kind">{kindLabel(entry)}</div>

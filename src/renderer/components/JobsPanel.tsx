@@ -3,6 +3,7 @@ import { formatCount, formatDate } from '../lib/format';
 import { baseName } from '../lib/paths';
 import { displayName } from '../../shared/display-name';
 import { store, useFerry } from '../state';
+import { isTransferJob, jobOperation, WORDS } from '../lib/operation';
 import { DeleteJobItem } from './DeleteJobItem';
 
 const STATUS: Record<JobSummary['status'], string> = {
@@ -10,18 +11,23 @@ const STATUS: Record<JobSummary['status'], string> = {
   cancelled: 'Cancelled', interrupted: 'Interrupted',
 };
 
+const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((s): s is string => typeof s === 'string') : []);
+
 function describeJob(job: JobSummary): string {
-  const sources = Array.isArray(job.config.sources) ? (job.config.sources as unknown[]).filter((s): s is string => typeof s === 'string') : [];
+  // A move's SOURCEs renamed whole before its job are kept apart from the ones it walks (config.renamed).
+  const sources = [...strings(job.config.sources), ...strings(job.config.renamed)];
   const destination = typeof job.config.destination === 'string' ? job.config.destination : '';
-  if (job.kind !== 'copy') return `${job.kind} job`;
+  if (!isTransferJob(job)) return `${job.kind} job`;
+  const noun = WORDS[jobOperation(job)].noun;
   const what = sources.length === 1 ? `“${displayName(baseName(sources[0]!))}”` : `${formatCount(sources.length)} items`;
-  return destination ? `Copy ${what} to “${displayName(baseName(destination))}”` : `Copy ${what}`;
+  return destination ? `${noun} ${what} to “${displayName(baseName(destination))}”` : `${noun} ${what}`;
 }
 
 function describeProgress(job: JobSummary): string | null {
   const p = job.progress;
   if (!p || typeof p.copiedFiles !== 'number') return null;
   const total = typeof p.totalFiles === 'number' ? p.totalFiles : null;
+  if (total === 0 && p.copiedFiles === 0) return null; // nothing walked file by file (a move done by renames)
   return total !== null ? `${formatCount(p.copiedFiles)} of ${formatCount(total)} files` : `${formatCount(p.copiedFiles)} files`;
 }
 
@@ -51,7 +57,7 @@ function JobItem({ job }: { job: JobSummary }) {
     <li aria-label={label} className={`job job-${job.status}`} data-job-id={job.id}>
       <div className="job-title">{label}</div>
       <div className="job-meta">
-        <span className="status">{STATUS[job.status]}</span>
+        <span className="status">{job.status === 'running' ? WORDS[jobOperation(job)].doing : STATUS[job.status]}</span>
         {progress && <span>{progress}</span>}
         <span>{formatDate(job.createdAt)}</span>
       </div>

@@ -5,6 +5,8 @@ import { errorMessage } from '../api/client';
 import { formatCount, plural } from '../lib/format';
 import { actions } from '../state';
 import { displayName } from '../../shared/display-name';
+import { fileKind } from '../../shared/file-kind';
+import { FileIcon } from './FileIcon';
 
 type Found = MethodOutput<'findInLibrary'>;
 
@@ -75,7 +77,7 @@ export function LibrarySearch() {
     <div className="library-search"
       onBlur={(e) => { if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false); }}>
       <input ref={input} type="search" aria-label="Search library" placeholder="Search library" value={text}
-        spellCheck={false} autoComplete="off" aria-controls="library-results" aria-expanded={showPanel}
+        spellCheck={false} autoComplete="off" aria-controls="library-results"
         aria-activedescendant={showPanel && found?.matches.length ? `library-result-${active}` : undefined}
         onFocus={() => {
           setOpen(true);
@@ -93,7 +95,7 @@ export function LibrarySearch() {
                   <div key={m.path} id={`library-result-${i}`} role="option" aria-selected={i === active}
                     className={i === active ? 'result active' : 'result'} title={m.path}
                     onMouseDown={(e) => e.preventDefault()} onMouseEnter={() => setActive(i)} onClick={() => openMatch(i)}>
-                    <span className="result-name"><span className={`icon icon-${m.kind}`} aria-hidden="true" />{displayName(m.name)}</span>
+                    <span className="result-name"><FileIcon kind={fileKind({ name: m.name, entryKind: m.kind })} size={16} />{displayName(m.name)}</span>
                     <span className="result-folder">{displayName(m.folder)}{m.folderChanged ? ' · changed since indexed' : ''}</span>
                   </div>
                 ))}

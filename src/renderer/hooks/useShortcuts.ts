@@ -3,6 +3,8 @@ import { actions, fileOps, see, store, trashActions } from '../state';
 import { selectedInOrder } from '../stores/selection';
 import { isMac } from '../dom/platform';
 import { openNewWindow } from '../dom/new-window';
+import { focusPathBar } from '../components/PathBar';
+import { platform } from '../dom/platform';
 import { copyPaths } from '../dom/copy-paths';
 
 function isTextField(target: EventTarget | null): boolean {
@@ -25,6 +27,7 @@ export function useShortcuts(): void {
       const key = e.key.toLowerCase();
       if (mod && e.shiftKey && key === 'n' && !isTextField(e.target)) { e.preventDefault(); void fileOps.newFolder(); return; }
       if (mod && key === 'n') { e.preventDefault(); openNewWindow(); return; }
+      if (navigationKey(e)) return;
       if (mod && key === 'f') { e.preventDefault(); openFind(e.shiftKey); return; }
       if (isTextField(e.target) || document.querySelector('[role="alertdialog"]')) return;
       // The Trash view has its own Delete (Delete Permanently, asked) and Space; the list's F2, Delete and Quick Look are not for it.
@@ -36,6 +39,9 @@ export function useShortcuts(): void {
       if (e.ctrlKey && !e.metaKey && key === 'y') { e.preventDefault(); void actions.redo(); return; }
       if (mod && e.altKey && e.code === 'KeyC') { e.preventDefault(); void copyPaths(); }
       else if (mod && key === 'c') { e.preventDefault(); actions.copySelection(); }
+      else if (mod && key === 'x') { e.preventDefault(); actions.cutSelection(); }
+      // macOS's "Move Item Here": Option changes the key's character (√), so match the physical key.
+      else if (platform === 'mac' && e.metaKey && e.altKey && e.code === 'KeyV') { e.preventDefault(); actions.moveClipboardInto(); }
       else if (mod && key === 'i') { e.preventDefault(); see.showInfo(); }
       else if (e.key === ' ' && !mod && !e.altKey) { e.preventDefault(); see.toggleQuickLook(); }
       else if (mod && key === 'v') { e.preventDefault(); actions.pasteInto(); }
@@ -45,11 +51,29 @@ export function useShortcuts(): void {
         e.preventDefault();
         void trashActions.moveToTrash(selectedInOrder(store.getState()));
       }
-      else if (e.key === 'Backspace' || (e.altKey && e.key === 'ArrowLeft')) { e.preventDefault(); actions.back(); }
-      else if (e.altKey && e.key === 'ArrowUp') { e.preventDefault(); actions.up(); }
+      else if (e.key === 'Backspace') { e.preventDefault(); actions.back(); }
       else if (e.key === 'Escape') store.getState().closeMenu();
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, []);
+}
+
+/**
+ * Refresh, the path bar, Back, Forward and Up: these act from a text field too (as in a browser), so they
+ * run before the text-field check. True when the key was one of them.
+ */
+function navigationKey(e: KeyboardEvent): boolean {
+  const mac = isMac();
+  const cmd = mac ? e.metaKey : e.ctrlKey;
+  const key = e.key.toLowerCase();
+  const run = (action: () => void) => { e.preventDefault(); action(); return true; };
+  // Refresh re-reads the folder in the app: never a reload of the whole window.
+  if (e.key === 'F5' || (cmd && !e.shiftKey && key === 'r')) return run(() => void actions.refresh());
+  if ((!mac && e.ctrlKey && key === 'l') || (mac && e.metaKey && e.shiftKey && key === 'g')) return run(focusPathBar);
+  if (isTextField(e.target) && !e.altKey) return false;
+  if ((e.altKey && e.key === 'ArrowLeft') || (mac && e.metaKey && e.key === '[')) return run(actions.back);
+  if ((e.altKey && e.key === 'ArrowRight') || (mac && e.metaKey && e.key === ']')) return run(actions.forward);
+  if ((e.altKey && e.key === 'ArrowUp') || (mac && e.metaKey && e.key === 'ArrowUp')) return run(actions.up);
+  return false;
 }

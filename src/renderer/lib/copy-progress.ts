@@ -1,11 +1,14 @@
 import type { EventOf, FerryEvent, SkipReason } from '../../shared/events';
 import type { JobSummary } from '../../shared/types';
+import { isTransferJob, operationOf, type Operation } from './operation';
 
 export interface FailedFile { path: string; code: string; message: string }
 
 /** What one copy dialog shows, folded from the job's event stream (pure: see `applyCopyEvent`). */
 export interface CopyView {
   jobId: string;
+  /** Copy or move: known when the job is started here, else from its `initialEstimate` (or `completed`). */
+  operation: Operation;
   /** Where the copy goes (for the dialog's subtitle). */
   destination: string;
   phase: 'preparing' | 'copying' | 'finished';
@@ -37,9 +40,9 @@ export interface CopyView {
 
 const MAX_LISTED_FAILURES = 500;
 
-export function newCopyView(jobId: string, destination = ''): CopyView {
+export function newCopyView(jobId: string, destination = '', operation: Operation = 'copy'): CopyView {
   return {
-    jobId, destination, phase: 'preparing', totalFiles: 0, totalBytes: 0, copiedFiles: 0, copiedBytes: 0,
+    jobId, operation, destination, phase: 'preparing', totalFiles: 0, totalBytes: 0, copiedFiles: 0, copiedBytes: 0,
     skippedFiles: 0, failedFiles: 0, discoveredFiles: 0, discoveryActive: false, etaSeconds: null,
     shownFraction: 0, paused: false, skippedByReason: {}, failures: [],
   };
@@ -66,7 +69,7 @@ export function applyCopyEvent(v: CopyView, e: FerryEvent): CopyView {
   switch (e.type) {
     case 'initialEstimate':
       return {
-        ...v, phase: nextPhase(v, e.knownFiles > 0 || !e.discoveryStarting),
+        ...v, operation: operationOf(e) ?? v.operation, phase: nextPhase(v, e.knownFiles > 0 || !e.discoveryStarting),
         totalFiles: Math.max(v.totalFiles, e.knownFiles), totalBytes: Math.max(v.totalBytes, e.knownBytes),
         discoveryActive: e.discoveryStarting,
       };
@@ -101,7 +104,7 @@ export function applyCopyEvent(v: CopyView, e: FerryEvent): CopyView {
       };
     case 'completed':
       return {
-        ...v, phase: 'finished', completed: e, paused: false, discoveryActive: false,
+        ...v, operation: operationOf(e) ?? v.operation, phase: 'finished', completed: e, paused: false, discoveryActive: false,
         copiedFiles: e.copiedFiles, copiedBytes: e.copiedBytes, skippedFiles: e.skippedFiles, failedFiles: e.failedFiles,
         shownFraction: e.status === 'done' ? 1 : v.shownFraction,
       };
@@ -120,7 +123,7 @@ const ENDED: Record<string, EventOf<'completed'>['status']> = {
  */
 export function completedFromSummary(job: JobSummary): EventOf<'completed'> | null {
   const status = ENDED[job.status];
-  if (!status || job.kind !== 'copy') return null;
+  if (!status || !isTransferJob(job)) return null;
   const p = job.progress ?? {};
   const count = (key: string) => (typeof p[key] === 'number' ? (p[key] as number) : 0);
   return {

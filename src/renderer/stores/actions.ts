@@ -4,11 +4,15 @@ import type { ConnectionState } from '../../shared/transport';
 import type { FolderEntry, FolderPage } from '../../shared/types';
 import { errorCode, errorMessage } from '../api/client';
 import { plural } from '../lib/format';
+import { WORDS, type Operation } from '../lib/operation';
 import { baseName, isInside, joinPath, parentOf } from '../lib/paths';
 import { displayName } from '../../shared/display-name';
 import { withPaths, type Listing } from './browsing';
 import { createHistoryActions } from './history-actions';
 import { selectedInOrder } from './selection';
+import { createLiveFolder } from './live-folder';
+import { createLanding } from './landing';
+import { cameFrom, moveOf, type NavigateOptions } from '../lib/navigation';
 import type { FerryStore } from './store';
 
 /** Rows asked for before anything is shown: a few screens, answered without examining a huge folder whole. */
@@ -62,7 +66,12 @@ export function createActions(store: FerryStore, api: FerryApi, options: { openF
     return seq === requestSeq;
   }
 
-  async function navigate(path: string, options: { remember?: boolean } = {}): Promise<void> {
+  /**
+   * Shows the folder at `path`. `remember: false` leaves the history as it is (Back, a refresh); `select`
+   * selects those rows once shown (Up selects the folder you came from); `keepForward` keeps the Forward
+   * list (Forward itself). Resolves true when the folder is shown (an unreadable one too, empty and saying so).
+   */
+  async function navigate(path: string, options: NavigateOptions = {}): Promise<boolean> {
     const seq = ++requestSeq;
     const previous = get().path;
     // A refresh swaps in the new rows only once they are all there: the list must not shrink under the user.
@@ -72,7 +81,7 @@ export function createActions(store: FerryStore, api: FerryApi, options: { openF
     get().listingRequested();
     try {
       const head = await api.listFolder({ path, limit: refreshing ? PAGE_SIZE : FIRST_PAGE });
-      if (seq !== requestSeq) return; // a newer navigation won
+      if (seq !== requestSeq) return false; // a newer navigation won
       performance.mark('ferry:list-received', { detail: head.entries.length });
       const history = options.remember !== false && previous && previous !== head.path
         ? [...get().history, previous] : get().history;
@@ -84,31 +93,60 @@ export function createActions(store: FerryStore, api: FerryApi, options: { openF
         const done = await fetchRest(seq, head.listingId!, head.nextOffset, (page) => {
           listing.entries.push(...withPaths(head.path, page.entries));
         });
-        if (!done) return;
+        if (!done) return false;
         listing.complete = true;
       }
+      get().setLastMove(sameFolder ? 'replace' : moveOf(options, history !== get().history));
       get().showListing(listing, history);
-      if (!sameFolder) get().clearSelection();
+      get().setNavError(null);
+      if (!sameFolder) {
+        get().clearSelection();
+        // A new way forward: the folders Back left behind are no longer ahead (as in a browser).
+        if (options.remember !== false && !options.keepForward) get().setForward([]);
+      }
+      const selected = options.select ? get().selectPaths(get().visiblePaths, options.select) : false;
       if (!listing.complete) {
         const done = await fetchRest(seq, head.listingId!, head.nextOffset, (page) => {
           const before = get().visiblePaths;
           get().appendPage(head.path, page.entries, page.complete);
           get().followRows(before, get().visiblePaths);
         });
-        if (!done) return;
+        if (!done) return false;
         performance.mark('ferry:list-complete', { detail: get().listing?.entries.length });
+        // What to select was not among the first rows: it is now that all are in.
+        if (options.select && !selected) get().selectPaths(get().visiblePaths, options.select);
       }
       if (sameFolder) get().retainSelection(new Set(get().visiblePaths));
       relistings = 0;
+      return true;
     } catch (err) {
-      if (seq !== requestSeq) return;
+      if (seq !== requestSeq) return false;
+      const code = errorCode(err);
       // The engine let go of this listing (idle too long, or many big listings at once): list it again.
-      if (errorCode(err) === 'LISTING_EXPIRED' && get().path === path && relistings++ < MAX_RELISTINGS) {
-        return navigate(path, { remember: false });
+      if (code === 'LISTING_EXPIRED' && get().path === path && relistings++ < MAX_RELISTINGS) {
+        return navigate(path, { remember: false, select: options.select });
+      }
+      // A folder we may not read is still where the user went: shown empty, saying why (not the old rows).
+      if (code === 'EACCES' || code === 'EPERM') {
+        const history = options.remember !== false && previous && previous !== path ? [...get().history, previous] : get().history;
+        get().setLastMove(previous === path ? 'replace' : moveOf(options, history !== get().history));
+        get().showListing({ path, parent: parentOf(path), entries: [], complete: true, total: 0, denied: true }, history);
+        if (previous !== path) get().clearSelection();
+        get().setNavError(null);
+        return true;
+      }
+      if (previous !== null && previous !== path) {
+        // Another folder could not be shown: the path bar says why, the listing on screen stays as it is.
+        get().listingAbandoned();
+        get().setNavError(errorMessage(err));
+        return false;
       }
       get().listingFailed(errorMessage(err));
+      return false;
     }
   }
+
+  const live = createLiveFolder(store, api, () => refresh());
 
   async function refresh(): Promise<void> {
     const path = get().path;
@@ -116,18 +154,37 @@ export function createActions(store: FerryStore, api: FerryApi, options: { openF
   }
 
   /**
-   * Copies `sources` into `destination`. Items already in that folder are left out (a copy onto itself is
-   * meaningless), and a folder is never copied into itself; both are said, not silently dropped.
+   * Copies (or moves) `sources` into `destination`. Items already in that folder are left out (a copy or
+   * move onto itself is meaningless), and a folder never goes into itself; both are said, not silently
+   * dropped. Resolves with the job's id once the engine took the job (null when nothing started); the items
+   * are selected in the window once they land.
    */
-  function copyInto(sources: readonly string[], destination: string): void {
+  async function transferInto(sources: readonly string[], destination: string, operation: Operation): Promise<string | null> {
     const { showNotice } = get();
-    if (sources.length === 0) { showNotice('Nothing to paste: copy some items first'); return; }
+    if (sources.length === 0) { showNotice('Nothing to paste: copy some items first'); return null; }
     const intoItself = sources.find((s) => isInside(destination, s));
-    if (intoItself) { showNotice(`Cannot copy “${baseName(intoItself)}” into itself`, 'error'); return; }
+    if (intoItself) { showNotice(`Cannot ${WORDS[operation].verb} “${baseName(intoItself)}” into itself`, 'error'); return null; }
     const wanted = sources.filter((s) => parentOf(s) !== destination);
-    if (wanted.length === 0) { showNotice(`${sources.length === 1 ? 'That item is' : 'Those items are'} already in this folder`); return; }
-    void get().startCopy(wanted, destination);
+    if (wanted.length === 0) { showNotice(`${sources.length === 1 ? 'That item is' : 'Those items are'} already in this folder`); return null; }
+    const jobId = await get().startCopy(wanted, destination, operation);
+    if (jobId) landing.expect(jobId, wanted, destination);
+    return jobId;
   }
+
+  function copyInto(sources: readonly string[], destination: string): void {
+    void transferInto(sources, destination, 'copy');
+  }
+
+  /**
+   * Moves `sources` into `destination`. The cut they came from is used up once the engine takes the move
+   * (Finder's); a refused move keeps it, so nothing is lost by trying.
+   */
+  async function moveInto(sources: readonly string[], destination: string): Promise<void> {
+    if (!(await transferInto(sources, destination, 'move'))) return;
+    if (get().clipboard.some((p) => sources.includes(p))) get().setClipboard([]);
+  }
+
+  const landing = createLanding(store, refresh);
 
   /** While a copy lands in the folder on screen, its files appear (re-listed at most every 1.5 s). */
   function scheduleFolderRefresh(jobId: string): void {
@@ -135,6 +192,8 @@ export function createActions(store: FerryStore, api: FerryApi, options: { openF
     const state = get();
     const destination = state.byId[jobId]?.destination;
     if (!destination || destination !== state.path || (state.listing?.entries.length ?? 0) > LIVE_REFRESH_MAX_ENTRIES) return;
+    // A live folder shows the files as they arrive already (the engine's watch).
+    if (state.watching === destination) return;
     folderRefresh = setTimeout(() => {
       folderRefresh = null;
       void refresh();
@@ -155,15 +214,32 @@ export function createActions(store: FerryStore, api: FerryApi, options: { openF
     refresh,
     copyInto,
     ...createHistoryActions(store, api, refresh),
+    /** Routes this window's watched folder's changes into the listing (once, at start). */
+    handleFolderChange: live.handleFolderChange,
+    moveInto,
+    transferInto,
 
     back(): void {
       const previous = get().popHistory();
-      if (previous !== undefined) void navigate(previous, { remember: false });
+      if (previous === undefined) return;
+      const current = get().path;
+      if (current) get().setForward([...get().forward, current]);
+      void navigate(previous, { remember: false, move: 'back', select: cameFrom(current, previous) });
     },
 
+    forward(): void {
+      const forward = get().forward;
+      const next = forward[forward.length - 1];
+      if (next === undefined) return;
+      get().setForward(forward.slice(0, -1));
+      void navigate(next, { keepForward: true, move: 'forward', select: cameFrom(get().path, next) });
+    },
+
+    /** The enclosing folder, with the folder you came from selected. */
     up(): void {
+      const current = get().path;
       const parent = get().listing?.parent;
-      if (parent) void navigate(parent);
+      if (parent) void navigate(parent, { select: current ? [current] : undefined });
     },
 
     copySelection(): void {
@@ -173,8 +249,24 @@ export function createActions(store: FerryStore, api: FerryApi, options: { openF
       get().showNotice(`${plural(paths.length, 'item')} ready to paste`);
     },
 
+    /** Cut (Ctrl/Cmd+X): the items stay where they are, dimmed, until Paste moves them. */
+    cutSelection(): void {
+      const paths = selectedInOrder(get());
+      if (paths.length === 0) return;
+      get().setClipboard(paths, true);
+      get().showNotice(`${plural(paths.length, 'item')} cut: paste to move ${paths.length === 1 ? 'it' : 'them'}`);
+    },
+
+    /** Paste: copies what was copied, moves what was cut. */
     pasteInto(destination: string | null = get().path): void {
-      if (destination) copyInto(get().clipboard, destination);
+      if (!destination) return;
+      if (get().clipboardCut) void moveInto(get().clipboard, destination);
+      else copyInto(get().clipboard, destination);
+    },
+
+    /** macOS's "Move Item Here" (Cmd+Option+V): moves what was copied (or cut). */
+    moveClipboardInto(destination: string | null = get().path): void {
+      if (destination) void moveInto(get().clipboard, destination);
     },
 
     /** The folder filter: the rows narrow as it is typed, and the selection keeps to the rows still shown. */
@@ -182,8 +274,9 @@ export function createActions(store: FerryStore, api: FerryApi, options: { openF
       const before = get().visiblePaths;
       get().setFilter(text);
       const after = get().visiblePaths;
-      get().retainSelection(new Set(after));
-      get().followRows(before, after);
+      // Nothing selected (the usual case while typing): no set of 20,000 paths to build per keystroke.
+      if (get().selected.size > 0) get().retainSelection(new Set(after));
+      if (get().anchor !== null || get().focus !== null) get().followRows(before, after);
     },
 
     /**
@@ -207,9 +300,21 @@ export function createActions(store: FerryStore, api: FerryApi, options: { openF
     },
 
     openEntry(entry: FolderEntry): void {
-      if (entry.kind === 'dir' || entry.kind === 'symlink') void navigate(entry.path);
-      else if (options.openFile) options.openFile(entry);
-      else get().showNotice(`Ferry copies files; open “${displayName(entry.name)}” with another app`);
+      if (entry.kind === 'dir' || (entry.kind === 'symlink' && entry.linkKind === 'dir')) { void navigate(entry.path); return; }
+      if (entry.kind === 'symlink' && !entry.linkKind) {
+        get().showNotice(`“${displayName(entry.name)}” points to ${entry.linkTarget ? `“${displayName(entry.linkTarget)}”, which is not there` : 'nothing'}`, 'error');
+        return;
+      }
+      // A file, or a link to one: opened by the system's app for it.
+      if (options.openFile) { options.openFile(entry); return; }
+      if (entry.kind === 'symlink' && entry.linkTarget) {
+        // No opener here: the link's file, shown selected in its own folder.
+        const target = entry.linkTarget;
+        const folder = parentOf(target);
+        if (folder) void navigate(folder, { select: [target] });
+        return;
+      }
+      get().showNotice(`Ferry copies files; open “${displayName(entry.name)}” with another app`);
     },
 
     /** Routes one event of the engine's stream into the slices. */
@@ -220,8 +325,7 @@ export function createActions(store: FerryStore, api: FerryApi, options: { openF
       if (event.type === 'completed') {
         get().dropJobConflicts(event.jobId);
         void get().refreshHistory(); // the job recorded itself: the Edit menu says "Undo Copy of …" now
-        // The folder on screen may be the destination (or hold it): show what arrived.
-        void refresh();
+        void landing.landed(event.jobId, event);
       }
       if (event.type !== 'progress' && event.type !== 'filesDiscovered' && event.type !== 'filesSkipped') scheduleListRefresh();
     },

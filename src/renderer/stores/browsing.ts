@@ -14,6 +14,8 @@ export interface Listing {
   complete: boolean;
   /** Names the folder held when read (entries that vanished meanwhile are not listed). */
   total: number;
+  /** The folder may not be read: shown empty, saying so. */
+  denied?: boolean;
 }
 
 export interface BrowsingSlice {
@@ -39,6 +41,10 @@ export interface BrowsingSlice {
   /** Shows a page that arrived in the background, keeping the rows' order (the selection follows: actions). */
   appendPage(folderPath: string, listed: readonly ListedEntry[], complete: boolean): void;
   listingFailed(message: string): void;
+  /** A folder asked for could not be shown: the one on screen stays, as it was. */
+  listingAbandoned(): void;
+  /** The listing's entries changed on disk (a watched folder): the rows follow, in the order shown. */
+  replaceEntries(entries: readonly FolderEntry[]): void;
   /** Takes the last folder off the history, for Back. */
   popHistory(): string | undefined;
   /**
@@ -102,6 +108,19 @@ export const createBrowsingSlice: Slice<BrowsingSlice> = (set, get) => ({
   },
 
   listingFailed: (message) => set({ loading: false, listError: message }),
+  listingAbandoned: () => set({ loading: false }),
+
+  replaceEntries(entries) {
+    const { listing, visible, order, showHidden } = get();
+    if (!listing || entries === listing.entries) return;
+    // Linear, not a sort of every row: rows that stay are kept in place, new or changed ones merged in
+    // (a file being written changes every 100 ms; a 100,000-row folder must not be sorted each time).
+    const known = new Set(listing.entries);
+    const current = new Set(entries);
+    const arrived = entries.filter((e) => !known.has(e));
+    const merged = mergeSorted(visible.filter((e) => current.has(e)), shown(arrived, showHidden), order);
+    set({ listing: { ...listing, entries: [...entries] }, visible: merged, visiblePaths: merged.map((e) => e.path) });
+  },
 
   popHistory() {
     const history = get().history;

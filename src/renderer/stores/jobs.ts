@@ -2,6 +2,7 @@ import type { FerryEvent } from '../../shared/events';
 import type { JobSummary } from '../../shared/types';
 import { errorMessage } from '../api/client';
 import { applyCopyEvent, completedFromSummary, newCopyView, type CopyView } from '../lib/copy-progress';
+import { jobOperation, type Operation } from '../lib/operation';
 import type { FerryState, Slice, StoreDeps } from './store';
 
 export interface JobsSlice {
@@ -16,7 +17,11 @@ export interface JobsSlice {
   jobListLoaded: boolean;
   showJobs: boolean;
   applyJobEvent(event: FerryEvent): void;
-  startCopy(sources: string[], destination: string): Promise<void>;
+  /**
+   * Starts a copy, or with `operation` 'move' a move, of `sources` into `destination`, with its dialog.
+   * Resolves with the job's id once the engine took it, null when it refused it (the dialog says why).
+   */
+  startCopy(sources: string[], destination: string, operation?: Operation): Promise<string | null>;
   resumeJob(jobId: string, destination?: string): Promise<void>;
   retryFailed(jobId: string): Promise<void>;
   closeDialog(jobId: string): void;
@@ -31,17 +36,18 @@ export const createJobsSlice = ({ api }: StoreDeps): Slice<JobsSlice> => (set, g
     set((s) => {
       const { [placeholder]: _, ...rest } = s.byId;
       const seen = rest[jobId];
-      const view = seen ? { ...seen, destination } : newCopyView(jobId, destination);
+      const operation = s.byId[placeholder]?.operation;
+      const view = seen ? { ...seen, destination } : newCopyView(jobId, destination, operation);
       return { byId: { ...rest, [jobId]: view }, dialogs: s.dialogs.map((d) => (d === placeholder ? jobId : d)) };
     });
   }
 
-  function openPlaceholder(destination: string): string {
+  function openPlaceholder(destination: string, operation?: Operation): string {
     const n = get().lastPlaceholder + 1;
     const placeholder = `pending-${n}`;
     set((s) => ({
       lastPlaceholder: n,
-      byId: { ...s.byId, [placeholder]: newCopyView(placeholder, destination) },
+      byId: { ...s.byId, [placeholder]: newCopyView(placeholder, destination, operation) },
       dialogs: [...s.dialogs, placeholder],
     }));
     return placeholder;
@@ -66,21 +72,26 @@ export const createJobsSlice = ({ api }: StoreDeps): Slice<JobsSlice> => (set, g
       set((s) => ({ byId: { ...s.byId, [event.jobId]: view } }));
     },
 
-    async startCopy(sources, destination) {
-      const placeholder = openPlaceholder(destination);
+    async startCopy(sources, destination, operation = 'copy') {
+      const placeholder = openPlaceholder(destination, operation);
       try {
         // Replace is undoable in the app: a replaced file goes to the Trash (docs/file-operations.md "Trash").
-        const { jobId } = await api.startCopy({ sources, destination, overwrite: 'prompt', replacedToTrash: true });
+        const { jobId } = await api.startCopy({ sources, destination, overwrite: 'prompt', operation, replacedToTrash: true });
         adopt(placeholder, jobId, destination);
+        return jobId;
       } catch (err) {
         failPlaceholder(placeholder, err);
+        return null;
+      } finally {
+        void get().refreshJobs();
       }
-      void get().refreshJobs();
     },
 
     async resumeJob(jobId, destination = '') {
+      const row = get().jobList.find((j) => j.id === jobId);
+      const operation = get().byId[jobId]?.operation ?? (row ? jobOperation(row) : undefined);
       set((s) => ({
-        byId: { ...s.byId, [jobId]: newCopyView(jobId, destination) },
+        byId: { ...s.byId, [jobId]: newCopyView(jobId, destination, operation) },
         dialogs: s.dialogs.includes(jobId) ? s.dialogs : [...s.dialogs, jobId],
       }));
       try {
@@ -94,7 +105,7 @@ export const createJobsSlice = ({ api }: StoreDeps): Slice<JobsSlice> => (set, g
 
     async retryFailed(jobId) {
       const destination = get().byId[jobId]?.destination ?? '';
-      const placeholder = openPlaceholder(destination);
+      const placeholder = openPlaceholder(destination, get().byId[jobId]?.operation);
       try {
         const result = await api.retryFailed({ jobId });
         adopt(placeholder, result.jobId, destination);

@@ -8,6 +8,8 @@ export interface SelectionSlice extends SelectionState {
   /** Right-click or drag on an unselected row selects just that row (Finder). */
   ensureSelected(order: readonly string[], index: number): void;
   clearSelection(): void;
+  /** Selects these paths (those in `order`), the first in focus: false when none is there. */
+  selectPaths(order: readonly string[], paths: readonly string[]): boolean;
   /** After a refresh: drop selected paths that are gone. */
   retainSelection(existing: ReadonlySet<string>): void;
   /**
@@ -33,6 +35,13 @@ export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({
     if (path !== undefined && !get().selected.has(path)) set(clickSelect(current(get()), order, index, 'replace'));
   },
   clearSelection: () => set(EMPTY),
+  selectPaths(order, paths) {
+    const wanted = new Set(paths);
+    const indexes = order.flatMap((p, i) => (wanted.has(p) ? [i] : []));
+    if (indexes.length === 0) return false;
+    set({ selected: new Set(indexes.map((i) => order[i]!)), anchor: indexes[0]!, focus: indexes[0]! });
+    return true;
+  },
   retainSelection(existing) {
     const selected = new Set([...get().selected].filter((p) => existing.has(p)));
     if (selected.size !== get().selected.size) set({ selected });

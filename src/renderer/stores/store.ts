@@ -9,6 +9,8 @@ import { createNoticesSlice, type NoticesSlice } from './notices';
 import { createPointerSlice, type PointerSlice } from './pointer';
 import { createConnectionSlice, type ConnectionSlice } from './connection';
 import { createTrashSlice, type TrashSlice } from './trash';
+import { createNavigationSlice, type NavigationSlice } from './navigation';
+import { createDragSlice, type DragSlice } from './drag';
 import { createPreviewSlice, type PreviewSlice } from './preview';
 import { createFileOpsSlice, type FileOpsSlice } from './file-ops';
 import { createHistorySlice, type HistorySlice } from './history';
@@ -20,7 +22,7 @@ import { createHistorySlice, type HistorySlice } from './history';
  * No DOM here: the store runs under node:test; the window's side (storage, title, URL) is in src/renderer/dom.
  */
 export type FerryState = BrowsingSlice & SelectionSlice & JobsSlice & ConflictsSlice & ClipboardSlice & NoticesSlice & PointerSlice
-  & ConnectionSlice & FileOpsSlice & PreviewSlice & HistorySlice & TrashSlice;
+  & ConnectionSlice & NavigationSlice & DragSlice & FileOpsSlice & PreviewSlice & HistorySlice & TrashSlice;
 
 /** What slices that talk to the engine are given (the renderer's client, or one over a test engine). */
 export interface StoreDeps {
@@ -40,6 +42,8 @@ export function createFerryStore(deps: StoreDeps): FerryStore {
     ...createNoticesSlice(...a),
     ...createPointerSlice(...a),
     ...createConnectionSlice(...a),
+    ...createNavigationSlice(...a),
+    ...createDragSlice(deps)(...a),
     ...createPreviewSlice(...a),
     ...createFileOpsSlice(...a),
     ...createHistorySlice(deps)(...a),

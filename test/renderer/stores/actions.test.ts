@@ -26,7 +26,7 @@ test('navigating lists a folder, clears the selection in a new folder, and Back 
     assert.deepEqual(store.getState().history, []);
 
     await actions.navigate(path.join(root, 'gone'));
-    assert.match(store.getState().listError ?? '', /^No such file or directory: /);
+    assert.match(store.getState().navError ?? '', /^No such file or directory: /);
     assert.equal(store.getState().path, path.join(root, 'docs'), 'the folder shown stays');
   } finally {
     await engine.shutdown();

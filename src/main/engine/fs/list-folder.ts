@@ -7,6 +7,9 @@ import type { EntryKind, FolderListing, FolderPage, ListedEntry } from '../../..
 import { childPath, kindOfDirent, kindOfStats } from './entry-kind';
 import { decodeName, fsPath, mayBeReplaced } from './byte-names';
 import { smallest, sortYielding } from './yielding-sort';
+import { currentUser, mayEnter } from './folder-access';
+
+const PROCESS_USER = currentUser();
 
 /** Directory entries read per getdents call. */
 const DIR_BUFFER = 1024;
@@ -249,22 +252,53 @@ function describeAll(dir: string, named: readonly Named[]): ListedEntry[] {
     } catch (err) {
       st = err as NodeJS.ErrnoException;
     }
-    const entry = describe(n, st);
+    const entry = describe(n, st, dir);
     if (entry) listed.push(entry);
   }
   return listed;
 }
 
-function describe(named: Named, st: fs.Stats | NodeJS.ErrnoException): ListedEntry | null {
+/** One name of `dir` as it is now; null when it is not there (a watcher's change: see folder-watchers.ts). */
+export function describeName(dir: string, name: string): ListedEntry | null {
+  let st: fs.Stats | NodeJS.ErrnoException;
+  try {
+    st = fs.lstatSync(fsPath(childPath(dir, name)));
+  } catch (err) {
+    st = err as NodeJS.ErrnoException;
+  }
+  return describe({ name, kind: 'other' }, st, dir);
+}
+
+function describe(named: Named, st: fs.Stats | NodeJS.ErrnoException, dir: string): ListedEntry | null {
   const { name } = named;
   const hidden = name.startsWith('.');
   if (st instanceof fs.Stats) {
-    return { name, kind: kindOfStats(st), size: st.isFile() ? st.size : 0, mtimeMs: st.mtimeMs, hidden };
+    const kind = kindOfStats(st);
+    const entry: ListedEntry = { name, kind, size: st.isFile() ? st.size : 0, mtimeMs: st.mtimeMs, hidden };
+    // A folder this process cannot list or enter carries a lock (from the mode bits: folder-access.ts).
+    if (kind === 'dir' && !mayEnter(st, PROCESS_USER)) entry.noAccess = true;
+    if (kind === 'symlink') Object.assign(entry, linkOf(childPath(dir, name)));
+    return entry;
   }
   // Gone between readdir and lstat: it is no longer in the folder, so it is not listed.
   if (st.code === 'ENOENT') return null;
   // Listed but not stat-able (a folder readable but not searchable): show it with what readdir knew.
   return { name, kind: named.kind, size: 0, mtimeMs: 0, hidden };
+}
+
+/** Where a symlink leads, so that opening it opens what it points to (a few syscalls, for symlinks only). */
+function linkOf(link: string): Pick<ListedEntry, 'linkTarget' | 'linkKind'> {
+  let target: string;
+  try {
+    target = path.resolve(path.dirname(link), decodeName(fs.readlinkSync(fsPath(link), 'buffer')));
+  } catch {
+    return {};
+  }
+  try {
+    return { linkTarget: target, linkKind: kindOfStats(fs.statSync(fsPath(link))) };
+  } catch {
+    return { linkTarget: target };
+  }
 }
 
 /** Folders first, then names as people sort them; never 0 for two different names (a total order). */

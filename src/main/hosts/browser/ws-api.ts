@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { RawData, WebSocket, WebSocketServer } from 'ws';
-import { ClientFrame, type FerryHandlers, type ServerFrame } from '../../../shared/api';
+import { ClientFrame, type Caller, type FerryHandlers, type ServerFrame } from '../../../shared/api';
 import { dispatchCall } from '../../../shared/dispatch';
 import type { FerryErrorValue } from '../../../shared/errors';
 
@@ -17,7 +18,7 @@ export const UNKNOWN_FRAME_ID = -1;
 /**
  * Serves the FerryApi over a WebSocket server's connections: each text frame `{id, method, input}`
  * gets exactly one reply `{id, ok, output | error}`; every engine event goes to every connection as
- * `{event}`. A malformed frame gets an INVALID_INPUT reply (id -1 when it has no numeric id) and the
+ * `{event}`; a connection's watched folder's changes go to it alone as `{folder}`. A malformed frame gets an INVALID_INPUT reply (id -1 when it has no numeric id) and the
  * connection stays open: a UI bug should show an error, not cut the UI off.
  * Returns a function that detaches it (stops pushing events).
  */
@@ -27,8 +28,11 @@ export function serveApi(wss: WebSocketServer, handlers: FerryHandlers): () => v
     // socket, and ws closes it with the matching code (1009, 1007, 1002). Without a listener Node would
     // throw it and end the whole server, and every copy running in it, for one bad client.
     ws.on('error', () => {});
+    // Each connection is one window: what it subscribes to (its watched folder) reaches it alone and ends with it.
+    const caller: Caller = { id: `ws-${randomUUID()}`, sendFolderChange: (folder) => send(ws, { folder }) };
+    ws.on('close', () => handlers.releaseCaller(caller.id));
     ws.on('message', (data, isBinary) => {
-      void handleFrame(handlers, data, isBinary).then((reply) => send(ws, reply));
+      void handleFrame(handlers, data, isBinary, caller).then((reply) => send(ws, reply));
     });
     // A window that comes back after a dropped connection missed events: the running jobs' state first.
     for (const event of handlers.snapshotEvents()) send(ws, { event });
@@ -39,7 +43,7 @@ export function serveApi(wss: WebSocketServer, handlers: FerryHandlers): () => v
   });
 }
 
-export async function handleFrame(handlers: FerryHandlers, data: RawData, isBinary: boolean): Promise<ServerFrame> {
+export async function handleFrame(handlers: FerryHandlers, data: RawData, isBinary: boolean, caller?: Caller): Promise<ServerFrame> {
   if (isBinary) return invalid(UNKNOWN_FRAME_ID, 'Frames must be JSON text');
   let json: unknown;
   try {
@@ -53,7 +57,7 @@ export async function handleFrame(handlers: FerryHandlers, data: RawData, isBina
     return invalid(Number.isInteger(id) && (id as number) >= 0 ? (id as number) : UNKNOWN_FRAME_ID,
       'Frame must be {id: non-negative integer, method: string, input}');
   }
-  const result = await dispatchCall(handlers, frame.data.method, frame.data.input);
+  const result = await dispatchCall(handlers, frame.data.method, frame.data.input, caller);
   return { id: frame.data.id, ...result };
 }
 

@@ -4,6 +4,8 @@ export interface MenuActions {
   newWindow(): void;
   undo(): void;
   redo(): void;
+  /** View ▸ Refresh: the focused window reads its folder again (the page does it: IPC_COMMAND). */
+  refresh(): void;
 }
 
 /** What Edit ▸ Undo and Redo say they do: the labels of the history's next steps, null when there is none. */
@@ -13,7 +15,7 @@ export interface EditLabels {
 }
 
 /**
- * The application menu: the standard roles, plus File ▸ New Window (Ctrl/Cmd+N) and Edit ▸ Undo/Redo saying
+ * The application menu: the standard roles, plus File ▸ New Window (Ctrl/Cmd+N), View ▸ Refresh and Edit ▸ Undo/Redo saying
  * what they undo ("Undo Move of 3 Items"). Called again with new labels whenever the history changes.
  */
 export function installMenu(actions: MenuActions, labels: EditLabels = { undo: null, redo: null }): void {
@@ -53,7 +55,9 @@ export function installMenu(actions: MenuActions, labels: EditLabels = { undo: n
     {
       label: 'View',
       submenu: [
-        { role: 'reload' },
+        // Re-reads the folder in the app, never a reload of the page. The page handles the keys itself
+        // (F5, Ctrl/Cmd+R also from its text fields), so the accelerator is shown, not registered.
+        { label: 'Refresh', accelerator: 'CmdOrCtrl+R', registerAccelerator: false, click: () => actions.refresh() },
         ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' } as MenuItemConstructorOptions]),
         { type: 'separator' },
         { role: 'resetZoom' },

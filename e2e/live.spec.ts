@@ -1,0 +1,72 @@
+/// <reference lib="dom" />
+// Callbacks passed to page.evaluate run in the page, so this file also sees the DOM types.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test, expect, type Page } from './fixtures/ferry';
+import { backgroundMenu, contextMenu, rowNames, ui } from './fixtures/ui';
+import { tree } from '../test/helpers/tree';
+
+/** A mark in the page that a reload would wipe: the window is the same one as long as it is there. */
+async function markWindow(page: Page): Promise<void> {
+  await page.evaluate(() => { (window as unknown as { __sameWindow: boolean }).__sameWindow = true; });
+}
+async function sameWindow(page: Page): Promise<boolean> {
+  return page.evaluate(() => (window as unknown as { __sameWindow?: boolean }).__sameWindow === true);
+}
+
+test('a file written outside Ferry shows in every window on its folder, without a reload, the selection kept', async ({ ferry }) => {
+  const folder = tree(path.join(ferry.home, 'live'), { 'b.txt': 'b', 'd.txt': 'd' });
+  const first = await ferry.open(folder);
+  const second = await ferry.open(folder);
+  await markWindow(first);
+  await ui.row(first, 'd.txt').click();
+  await expect(ui.row(first, 'd.txt')).toHaveAttribute('aria-selected', 'true');
+
+  fs.writeFileSync(path.join(folder, 'a.txt'), 'written by the test');
+  for (const page of [first, second]) await expect(ui.row(page, 'a.txt')).toBeVisible();
+  expect(await rowNames(first)).toEqual(['a.txt', 'b.txt', 'd.txt']);
+  await expect(ui.row(first, 'd.txt')).toHaveAttribute('aria-selected', 'true');
+  await expect(ui.row(first, 'a.txt').getByRole('gridcell').nth(1)).toHaveText('19 bytes');
+
+  fs.renameSync(path.join(folder, 'b.txt'), path.join(folder, 'c.txt'));
+  fs.rmSync(path.join(folder, 'a.txt'));
+  for (const page of [first, second]) {
+    await expect(ui.row(page, 'c.txt')).toBeVisible();
+    await expect(ui.row(page, 'b.txt')).toHaveCount(0);
+    await expect(ui.row(page, 'a.txt')).toHaveCount(0);
+  }
+  await expect(ui.row(first, 'd.txt')).toHaveAttribute('aria-selected', 'true');
+  expect(await sameWindow(first)).toBe(true);
+});
+
+test('F5 and Ctrl+R read the folder again in the app, not a reload of the window', async ({ ferry }) => {
+  const folder = tree(path.join(ferry.home, 'refresh'), { 'one.txt': '1' });
+  const page = await ferry.open(folder);
+  await markWindow(page);
+  const requestedAt = () => page.evaluate(() => performance.getEntriesByName('ferry:list-request').at(-1)?.startTime ?? -1);
+  for (const key of ['F5', 'Control+r']) {
+    const before = await requestedAt();
+    await page.keyboard.press(key);
+    await expect.poll(requestedAt).toBeGreaterThan(before);
+    await expect(ui.row(page, 'one.txt')).toBeVisible();
+  }
+  expect(await sameWindow(page)).toBe(true);
+});
+
+test('pasted items are selected once they land, and the finished dialog closes by itself', async ({ ferry }) => {
+  const source = tree(path.join(ferry.home, 'source'), { 'pasted.txt': 'p', 'also/x.txt': 'x' });
+  const destination = tree(path.join(ferry.home, 'destination'), { 'aaa.txt': 'a', 'zzz.txt': 'z' });
+  const page = await ferry.open(source);
+  await ui.grid(page).focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await contextMenu(page, ui.row(page, 'pasted.txt'), 'Copy');
+  await ui.pathBar(page).fill(destination);
+  await ui.pathBar(page).press('Enter');
+  await expect(ui.row(page, 'aaa.txt')).toBeVisible();
+  await backgroundMenu(page, 'Paste');
+  await expect(ui.row(page, 'pasted.txt')).toHaveAttribute('aria-selected', 'true');
+  await expect(ui.row(page, 'also')).toHaveAttribute('aria-selected', 'true');
+  await expect(ui.row(page, 'aaa.txt')).toHaveAttribute('aria-selected', 'false');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  expect(fs.readFileSync(path.join(destination, 'pasted.txt'), 'utf8')).toBe('p');
+});
