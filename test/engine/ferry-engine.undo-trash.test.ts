@@ -206,3 +206,20 @@ test('a move that replaced a file is undone: the moved file goes back, the repla
     engine.close();
   }
 });
+
+test('an item trashed from the destination while a copy ran is not taken for one the copy replaced', async () => {
+  const { engine } = setup();
+  try {
+    const src = tree(tempDir(), { 'a.txt': 'new a' });
+    const dest = tree(path.join(home, 'meanwhile'), { 'a.txt': 'old a', 'mine.txt': 'the user trashes this' });
+    await engine.trashItems({ paths: [path.join(dest, 'mine.txt')] });
+    // Recorded now: the copy below starts in the same second as that Move to Trash.
+    await copy(engine, [path.join(src, 'a.txt')], dest, 'replace', true);
+    await engine.undo({});
+    assert.deepEqual(inFolder(dest), ['a.txt'], 'mine.txt stays in the Trash');
+    assert.equal(fs.readFileSync(path.join(dest, 'a.txt'), 'utf8'), 'old a');
+    assert.deepEqual((await trashedFrom(engine, dest)).sort(), [path.join(dest, 'a.txt'), path.join(dest, 'mine.txt')]);
+  } finally {
+    engine.close();
+  }
+});

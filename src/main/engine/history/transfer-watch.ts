@@ -64,9 +64,11 @@ export class TransferWatch {
     } catch {
       // Gone meanwhile: nothing was trashed from under it.
     }
+    // Only those whose place the job filled again: an item the user trashed from there meanwhile is not one.
     return listTrash()
       .filter((t) => t.originalPath.startsWith(`${real}/`) && (t.deletedAt ?? 0) >= this.startedAt)
-      .map((t) => ({ path: path.join(this.destination, path.relative(real, t.originalPath)), trashId: t.id }));
+      .map((t) => ({ path: path.join(this.destination, path.relative(real, t.originalPath)), trashId: t.id }))
+      .filter((r) => snapshotOf(r.path) !== null);
   }
 
   private targets(): string[] {
