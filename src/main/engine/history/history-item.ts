@@ -1,8 +1,7 @@
 import * as path from 'node:path';
-import { z } from 'zod';
 import { displayName } from '../../../shared/display-name';
 import type { HistoryKind } from '../../../shared/history';
-import { EntryKind } from '../../../shared/types';
+import type { EntryKind } from '../../../shared/types';
 
 /**
  * What the history keeps of one item of an operation (DESIGN §7.4). Every undoable operation moves items
@@ -37,28 +36,32 @@ export const KIND_SIDES: Record<HistoryKind, { before: Place; after: Place; meth
 /**
  * The disk's word on an item after its last step: compared before the next one, so that an undo never acts
  * on something the user changed since. `ino` and `mtimeNs` as decimal strings (exact beyond 2^53).
+ * Plain types here, the schemas that read rows back in history-schemas.ts: recording an operation (every
+ * copy and move does) must not load zod, which alone costs a `ferry copy` process ~0.17 s of start-up.
  */
-export const Snapshot = z.object({
-  kind: EntryKind,
-  ino: z.string(),
-  size: z.number(),
-  mtimeNs: z.string(),
-});
-export type Snapshot = z.infer<typeof Snapshot>;
+export interface Snapshot {
+  kind: EntryKind;
+  ino: string;
+  size: number;
+  mtimeNs: string;
+}
 
-export const HistoryItem = z.object({
+export interface HistoryItem {
   /** The item's path on each side; on a Trash side, the path it was trashed from (and is restored to). */
-  before: z.string(),
-  after: z.string(),
+  before: string;
+  after: string;
   /** While the item is on a disk side: what it looked like there after the last step. */
-  snapshot: Snapshot.optional(),
+  snapshot?: Snapshot;
   /** While the item is on a Trash side: its Trash entry. */
-  trashId: z.string().optional(),
+  trashId?: string;
   /** A file the operation replaced (and sent to the Trash), not one it made. */
-  replaced: z.boolean().optional(),
-});
-export type HistoryItem = z.infer<typeof HistoryItem>;
-export const HistoryItems = z.array(HistoryItem);
+  replaced?: boolean;
+}
+
+/** A kind the history knows (a row of another kind is damaged). */
+export function isHistoryKind(kind: string): kind is HistoryKind {
+  return Object.prototype.hasOwnProperty.call(KIND_SIDES, kind);
+}
 
 /** Where an item is on each side of its entry's operation, and what moves it between them. */
 export function sidesOf(kind: HistoryKind, item: HistoryItem): { before: Place; after: Place; method: Method } {

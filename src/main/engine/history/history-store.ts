@@ -1,6 +1,6 @@
-import { HistoryKind, type HistoryEntrySummary } from '../../../shared/history';
+import type { HistoryKind, HistoryEntrySummary } from '../../../shared/history';
 import type { Db } from '../db/library';
-import { HistoryItems, labelFor, type HistoryItem } from './history-item';
+import { isHistoryKind, labelFor, type HistoryItem } from './history-item';
 
 export interface HistoryEntry {
   id: number;
@@ -42,9 +42,11 @@ export class HistoryStore {
         `DELETE FROM history WHERE state = 'done' AND busy_pid IS NULL AND id <= (
            SELECT id FROM history WHERE state = 'done' ORDER BY id DESC LIMIT 1 OFFSET ?)`,
       ).run(MAX_DONE);
-      return Number(lastInsertRowid);
+      return { id: Number(lastInsertRowid), now };
     });
-    return this.get(insert.immediate())!;
+    // Built from what was written, not read back: reading goes through the schemas (zod), recording must not.
+    const { id, now } = insert.immediate();
+    return { id, kind, label: labelFor(kind, items), state: 'done', items, createdAt: now, updatedAt: now };
   }
 
   get(id: number): HistoryEntry | undefined {
@@ -129,11 +131,13 @@ export function summaryOf(entry: HistoryEntry): HistoryEntrySummary {
 function toEntry(row: Row): HistoryEntry | null {
   let items: HistoryItem[];
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- zod loads when rows are read, not when an operation records itself
+    const { HistoryItems } = require('./history-schemas') as typeof import('./history-schemas');
     items = HistoryItems.parse(JSON.parse(row.items));
   } catch {
     return null;
   }
-  if (!HistoryKind.safeParse(row.kind).success) return null;
+  if (!isHistoryKind(row.kind)) return null;
   return { id: row.id, kind: row.kind, label: row.label, state: row.state, items, createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
