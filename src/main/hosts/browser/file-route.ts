@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import type * as http from 'node:http';
 import * as path from 'node:path';
 import { securityHeaders } from '../web-security';
+import { sendPlainText } from './plain-text';
 import { contentDisposition } from './content-disposition';
 import { fileType, type Presentation } from './file-types';
 import { decideRange } from './http-range';
@@ -36,7 +37,7 @@ export function checkFileRequest(query: URLSearchParams): FileRequestCheck {
 
 export async function serveFile(req: http.IncomingMessage, res: http.ServerResponse, query: URLSearchParams): Promise<void> {
   const check = checkFileRequest(query);
-  if (!check.ok) return fail(res, check.status, check.message);
+  if (!check.ok) return sendPlainText(res, check.status, check.message);
   let fd: number;
   let target: string;
   try {
@@ -55,7 +56,7 @@ export async function serveFile(req: http.IncomingMessage, res: http.ServerRespo
   }
   if (!st.isFile()) {
     fs.close(fd, () => undefined);
-    return fail(res, st.isDirectory() ? 409 : 415, st.isDirectory() ? `That is a folder, not a file: ${check.path}` : `Not a regular file: ${check.path}`);
+    return sendPlainText(res, st.isDirectory() ? 409 : 415, st.isDirectory() ? `That is a folder, not a file: ${check.path}` : `Not a regular file: ${check.path}`);
   }
 
   // The name the user named (a link's own name) is the one they expect in a tab or a download; its type comes
@@ -117,26 +118,15 @@ function failFromError(res: http.ServerResponse, err: unknown, p: string): void 
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return fail(res, 404, `No such file: ${p}`);
+      return sendPlainText(res, 404, `No such file: ${p}`);
     case 'EACCES':
     case 'EPERM':
-      return fail(res, 403, `Permission denied: ${p}`);
+      return sendPlainText(res, 403, `Permission denied: ${p}`);
     case 'ELOOP':
-      return fail(res, 404, `The link goes round in a loop: ${p}`);
+      return sendPlainText(res, 404, `The link goes round in a loop: ${p}`);
     case 'EISDIR':
-      return fail(res, 409, `That is a folder, not a file: ${p}`);
+      return sendPlainText(res, 409, `That is a folder, not a file: ${p}`);
     default:
-      return fail(res, 500, `Cannot read ${p}: ${code ?? String(err)}`);
+      return sendPlainText(res, 500, `Cannot read ${p}: ${code ?? String(err)}`);
   }
-}
-
-function fail(res: http.ServerResponse, status: number, message: string): void {
-  const body = `${message}\n`;
-  res.writeHead(status, {
-    ...securityHeaders(),
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-  });
-  res.end(body);
 }

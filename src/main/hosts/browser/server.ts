@@ -9,6 +9,7 @@ import { FerryError } from '../../../shared/errors';
 import { projectRoot } from '../../project-root';
 import { contentSecurityPolicy, securityHeaders } from '../web-security';
 import { contentType, resolveStaticFile } from '../static-files';
+import { sendPlainText } from './plain-text';
 import { checkToken, createToken, hostAllowed, originAllowed, tokenCookie } from './auth';
 import { FILE_ROUTE, serveFile } from './file-route';
 import { MAX_FRAME_BYTES, serveApi } from './ws-api';
@@ -120,15 +121,15 @@ function refuseUpgrade(req: http.IncomingMessage, port: number, token: string): 
 }
 
 async function handleHttp(req: http.IncomingMessage, res: http.ServerResponse, ctx: HttpContext): Promise<void> {
-  if (!hostAllowed(req.headers.host, ctx.port)) return plain(res, 421, 'This server answers only to 127.0.0.1, localhost or [::1].');
-  if (!originAllowed(req.headers.origin, ctx.port)) return plain(res, 403, 'Requests from other sites are refused.');
+  if (!hostAllowed(req.headers.host, ctx.port)) return sendPlainText(res, 421, 'This server answers only to 127.0.0.1, localhost or [::1].');
+  if (!originAllowed(req.headers.origin, ctx.port)) return sendPlainText(res, 403, 'Requests from other sites are refused.');
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('Allow', 'GET, HEAD');
-    return plain(res, 405, 'Method not allowed.');
+    return sendPlainText(res, 405, 'Method not allowed.');
   }
   const { pathname, query } = splitUrl(req.url);
   const auth = checkToken(req, query, ctx.token);
-  if (!auth.ok) return plain(res, 401, 'Open Ferry with the link that `ferry serve` printed: it carries the access token.');
+  if (!auth.ok) return sendPlainText(res, 401, 'Open Ferry with the link that `ferry serve` printed: it carries the access token.');
   if (auth.via === 'query') res.setHeader('Set-Cookie', tokenCookie(ctx.token));
   if (pathname === FILE_ROUTE) return serveFile(req, res, query);
 
@@ -136,7 +137,7 @@ async function handleHttp(req: http.IncomingMessage, res: http.ServerResponse, c
   const csp = contentSecurityPolicy([`ws://${req.headers.host}`]);
   if (!file) {
     if (pathname === '/' || pathname === '/index.html') return notBuilt(res, csp, req.method === 'HEAD');
-    return plain(res, 404, 'Not found.');
+    return sendPlainText(res, 404, 'Not found.');
   }
   const st = await fs.promises.stat(file);
   const type = contentType(file);
@@ -160,17 +161,6 @@ function splitUrl(url: string | undefined): { pathname: string; query: URLSearch
   return q < 0
     ? { pathname: raw, query: new URLSearchParams() }
     : { pathname: raw.slice(0, q), query: new URLSearchParams(raw.slice(q + 1)) };
-}
-
-function plain(res: http.ServerResponse, status: number, message: string): void {
-  const body = `${message}\n`;
-  res.writeHead(status, {
-    ...securityHeaders(),
-    'Content-Type': 'text/plain; charset=utf-8',
-    'Content-Length': Buffer.byteLength(body),
-    'Cache-Control': 'no-store',
-  });
-  res.end(body);
 }
 
 const NOT_BUILT_HTML = `<!doctype html>

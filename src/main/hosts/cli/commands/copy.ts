@@ -88,24 +88,28 @@ export function effectiveMode(args: CopyArgs, ctx: CliContext): OverwriteMode {
 
 export const command: Command = {
   help: HELP,
-  async run(argv: string[], ctx: CliContext): Promise<number> {
-    const args = parseCopyArgs(argv);
-    const overwrite = effectiveMode(args, ctx);
-    const rateLimit = rateLimitFrom(args.limitRate, ctx);
-    const engine = openEngine(ctx, args.db);
-    try {
-      const session = new CopySession(ctx, { json: args.json, prompting: overwrite === 'prompt' }, engine);
-      const { jobId } = await engine.startCopy({
-        sources: args.paths.slice(0, -1).map((p) => resolveFrom(ctx, p)),
-        destination: resolveFrom(ctx, args.paths[args.paths.length - 1]!),
-        overwrite, useIndex: args.useIndex, concurrency: args.concurrency, rateLimit, replacedToTrash: args.replacedToTrash,
-      }, { onEvent: session.onEvent });
-      return await session.run(jobId);
-    } finally {
-      engine.close();
-    }
-  },
+  run: (argv, ctx) => runTransfer(argv, ctx, 'copy'),
 };
+
+/** `ferry copy` and `ferry move`: the same arguments (a move's also --verify), the same session and exit codes. */
+export async function runTransfer(argv: string[], ctx: CliContext, operation: 'copy' | 'move'): Promise<number> {
+  const args = parseCopyArgs(argv, operation);
+  const overwrite = effectiveMode(args, ctx);
+  const rateLimit = rateLimitFrom(args.limitRate, ctx);
+  const engine = openEngine(ctx, args.db);
+  try {
+    const session = new CopySession(ctx, { json: args.json, prompting: overwrite === 'prompt' }, engine);
+    const { jobId } = await engine.startCopy({
+      operation, verify: args.verify,
+      sources: args.paths.slice(0, -1).map((p) => resolveFrom(ctx, p)),
+      destination: resolveFrom(ctx, args.paths[args.paths.length - 1]!),
+      overwrite, useIndex: args.useIndex, concurrency: args.concurrency, rateLimit, replacedToTrash: args.replacedToTrash,
+    }, { onEvent: session.onEvent });
+    return await session.run(jobId);
+  } finally {
+    engine.close();
+  }
+}
 
 export function resolveFrom(ctx: CliContext, p: string): string {
   return path.resolve(ctx.cwd, p);

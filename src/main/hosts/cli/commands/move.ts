@@ -1,6 +1,5 @@
-import { openEngine, rateLimitFrom, type CliContext, type Command } from '../context';
-import { CopySession } from '../copy-session';
-import { effectiveMode, parseCopyArgs, resolveFrom } from './copy';
+import type { Command } from '../context';
+import { runTransfer } from './copy';
 
 const HELP = `Usage: ferry move [--overwrite skip|replace|prompt|skip-newer|keep-both] [--json] [--verify] [--db PATH]
                   [--no-index] [--concurrency N] [--limit-rate RATE] [--replaced-to-trash] SOURCE... DEST
@@ -35,22 +34,5 @@ Exit codes: 0 done, 1 done but some files failed or could not be removed, 2 inva
 
 export const command: Command = {
   help: HELP,
-  async run(argv: string[], ctx: CliContext): Promise<number> {
-    const args = parseCopyArgs(argv, 'move');
-    const overwrite = effectiveMode(args, ctx);
-    const rateLimit = rateLimitFrom(args.limitRate, ctx);
-    const engine = openEngine(ctx, args.db);
-    try {
-      const session = new CopySession(ctx, { json: args.json, prompting: overwrite === 'prompt' }, engine);
-      const { jobId } = await engine.startCopy({
-        operation: 'move', verify: args.verify,
-        sources: args.paths.slice(0, -1).map((p) => resolveFrom(ctx, p)),
-        destination: resolveFrom(ctx, args.paths[args.paths.length - 1]!),
-        overwrite, useIndex: args.useIndex, concurrency: args.concurrency, rateLimit, replacedToTrash: args.replacedToTrash,
-      }, { onEvent: session.onEvent });
-      return await session.run(jobId);
-    } finally {
-      engine.close();
-    }
-  },
+  run: (argv, ctx) => runTransfer(argv, ctx, 'move'),
 };
