@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { seededRandom } from './seeded-random';
 
 /**
  * The bench's corpora, generated deterministically (a seeded PRNG) and reused between runs: a stamp
@@ -16,17 +17,6 @@ export interface Corpus {
   files: number;
   bytes: number;
   description: string;
-}
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 class Writer {
@@ -57,7 +47,7 @@ class Writer {
 }
 
 function smallFiles(root: string, count: number): { files: number; bytes: number } {
-  const w = new Writer(prng(1));
+  const w = new Writer(seededRandom(1));
   const perDir = 200;
   for (let i = 0; i < count; i++) {
     const dir = Math.floor(i / perDir);
@@ -68,7 +58,7 @@ function smallFiles(root: string, count: number): { files: number; bytes: number
 }
 
 function project(root: string, scale: number): { files: number; bytes: number } {
-  const w = new Writer(prng(2));
+  const w = new Writer(seededRandom(2));
   const n = (x: number) => Math.max(1, Math.round(x * scale));
   for (let d = 0; d < n(100); d++) for (let f = 0; f < 20; f++) w.file(path.join(root, 'src', `module-${d}`, `file-${f}.ts`), w.between(200, 8 * 1024));
   for (let p = 0; p < n(400); p++) {

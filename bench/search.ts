@@ -8,6 +8,7 @@ import { EntryWriter } from '../src/main/engine/indexer/entry-writer';
 import { createFerryEngine } from '../src/main/engine/ferry-engine';
 import { DEFAULT_INDEX_RULES } from '../src/shared/index-rules';
 import { median, percentile } from './measure';
+import { seededRandom } from './seeded-random';
 
 /**
  * The library search (`findInLibrary`) as a person types, over a library of `files` indexed files:
@@ -27,22 +28,11 @@ const WORDS = ['report', 'photo', 'IMG', 'invoice', 'draft', 'final', 'notes', '
 const EXTS = ['.txt', '.jpg', '.pdf', '.mp3', '.ts', '.json', '.md', '.png', '.docx', '.zip'];
 const TYPED = ['invoice', 'report 2', 'img_1234', 'zzqx', 'résumé', 'budget-final'];
 
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** 100 top folders × 100 subfolders × files/10,000 files, written as an index run writes them (post-order). */
 export function writeLibrary(db: Db, root: string, files: number): number {
   const loc = insertLocation(db, root, DEFAULT_INDEX_RULES);
   const writer = new EntryWriter(db, loc.id, 1);
-  const rand = prng(7);
+  const rand = seededRandom(7);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const perFolder = Math.ceil(files / 10_000);
   let n = 0;

@@ -6,6 +6,7 @@ import type { FerryEvent } from '../../src/shared/events';
 import { folderOn, secondFileSystem } from '../helpers/second-fs';
 import { manyFiles, tempDir, tree } from '../helpers/tree';
 import { startFerry as ferry } from '../helpers/ferry-cli';
+import { seededRandom } from '../../bench/seeded-random';
 
 /**
  * The move's invariant (docs/file-operations.md, "Moving"): at every instant each file exists whole under its
@@ -18,18 +19,6 @@ const second = secondFileSystem(512);
 const FILES = 10_000;
 const ROUNDS = 20;
 
-/** A small seeded generator (mulberry32): a failing round can be replayed with FERRY_TEST_SEED. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Where each original file is whole now: 'src', 'dest', or missing (the invariant broken). */
 function whereIs(rel: string, content: string, src: string, dest: string): 'src' | 'dest' | 'both' | null {
   const at = (p: string) => { try { return fs.readFileSync(p, 'utf8') === content; } catch { return false; } };
@@ -41,7 +30,7 @@ function whereIs(rel: string, content: string, src: string, dest: string): 'src'
 test(`kill -9 at ${ROUNDS} random moments of a move of ${FILES} files across file systems: no file is ever lost`,
   { skip: second.skip, timeout: 20 * 60_000 }, async () => {
     const seed = Number(process.env.FERRY_TEST_SEED ?? Date.now() % 1_000_000);
-    const rand = random(seed);
+    const rand = seededRandom(seed);
     const root = tempDir('ferry-cli-move-kill-');
     const env = { FERRY_DB: path.join(root, 'library.db') };
     const spec = manyFiles(FILES, 300, 100);

@@ -1,4 +1,4 @@
-import type { FerryErrorValue } from '../../../shared/errors';
+import type { WorkerReply } from '../workers/worker-client';
 
 /** Messages between Thumbnails (engine side) and thumbnail.worker.ts. */
 export interface ThumbnailRequest {
@@ -7,7 +7,5 @@ export interface ThumbnailRequest {
   edge: number;
 }
 
-export type ThumbnailReply =
-  /** `data` null: the file is no image the decoder reads (remembered, not retried). */
-  | { id: number; ok: true; data: Uint8Array | null }
-  | { id: number; ok: false; error: FerryErrorValue };
+/** `value` null: the file is no image the decoder reads (remembered, not retried). */
+export type ThumbnailReply = WorkerReply<Uint8Array | null>;

@@ -1,14 +1,12 @@
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import type { Thumbnail } from '../../../shared/file-info';
 import { canThumbnail } from '../../../shared/file-kind';
-import { FerryError } from '../../../shared/errors';
 import { fsPath } from '../fs/byte-names';
-import { spawnWorker } from '../workers/worker-path';
+import { WorkerClient } from '../workers/worker-client';
 import { MAX_THUMBNAIL_INPUT_BYTES } from './thumbnail-render';
-import type { ThumbnailReply, ThumbnailRequest } from './thumbnail-protocol';
+import type { ThumbnailRequest } from './thumbnail-protocol';
 
 const NONE: Thumbnail = { dataUrl: null };
 /** The cache's bound: past it, the thumbnails used longest ago go (checked once per engine, on first use). */
@@ -114,52 +112,16 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
 
 /** The thread that runs sharp: spawned on the first thumbnail, unreferenced while idle. */
 class ThumbnailWorker {
-  private worker: Worker | null = null;
-  private readonly pending = new Map<number, { resolve(v: Uint8Array | null): void; reject(e: FerryError): void }>();
-  private nextId = 1;
-  private closed = false;
+  private readonly client = new WorkerClient<Omit<ThumbnailRequest, 'id'>, Uint8Array | null>('thumbnail', {
+    role: 'thumbnail',
+    closedMessage: 'Thumbnails are closed',
+  });
 
   render(file: string, edge: number): Promise<Uint8Array | null> {
-    if (this.closed) return Promise.reject(new FerryError('INTERNAL', 'Thumbnails are closed'));
-    const worker = (this.worker ??= this.spawn());
-    if (this.pending.size === 0) worker.ref();
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, path: file, edge } satisfies ThumbnailRequest);
-    });
+    return this.client.ask({ path: file, edge });
   }
 
   close(): void {
-    this.closed = true;
-    void this.worker?.terminate();
-    this.worker = null;
-    this.failAll('Thumbnails are closed');
-  }
-
-  private spawn(): Worker {
-    const worker = spawnWorker('thumbnail', {});
-    worker.unref();
-    worker.on('message', (m: ThumbnailReply) => {
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if (this.pending.size === 0) worker.unref();
-      if (m.ok) p.resolve(m.data);
-      else p.reject(new FerryError(m.error.code, m.error.message, m.error.path));
-    });
-    const died = (why: string) => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      this.failAll(why);
-    };
-    worker.on('error', (err) => died(`The thumbnail thread stopped (${err.message})`));
-    worker.on('exit', (code) => died(`The thumbnail thread stopped (exit code ${code})`));
-    return worker;
-  }
-
-  private failAll(why: string): void {
-    for (const p of this.pending.values()) p.reject(new FerryError('INTERNAL', why));
-    this.pending.clear();
+    this.client.close();
   }
 }

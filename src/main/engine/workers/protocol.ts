@@ -1,6 +1,7 @@
 import type { FerryErrorValue } from '../../../shared/errors';
 import type { CopyItem, StaleItem } from '../copy/types';
 import type { FolderListing, FolderPage } from '../../../shared/types';
+import type { WorkerReply } from './worker-client';
 
 /**
  * Messages between the copy engine's walking workers and the main thread (docs/architecture.md §5.6): typed
@@ -58,6 +59,4 @@ export type ListingRequest =
   | { id: number; op: 'list'; path: string; limit?: number }
   | { id: number; op: 'page'; listingId: string; offset: number; limit: number };
 
-export type ListingReply =
-  | { id: number; ok: true; value: FolderListing | FolderPage }
-  | { id: number; ok: false; error: FerryErrorValue };
+export type ListingReply = WorkerReply<FolderListing | FolderPage>;

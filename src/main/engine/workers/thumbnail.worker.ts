@@ -14,14 +14,14 @@ port.on('message', (m: ThumbnailRequest) => {
   queue = queue.then(async () => {
     try {
       const t = await renderThumbnail(m.path, m.edge);
-      port.postMessage({ id: m.id, ok: true, data: t.data } satisfies ThumbnailReply);
+      port.postMessage({ id: m.id, ok: true, value: t.data } satisfies ThumbnailReply);
     } catch (err) {
       // An errno error is the file system's (unreadable, vanished): reported. Anything else is libvips
       // refusing the bytes: not an image it reads, which is an answer, not a failure.
       const errno = typeof (err as { code?: unknown }).code === 'string';
       port.postMessage(errno
         ? { id: m.id, ok: false, error: toErrorValue(err, m.path) } satisfies ThumbnailReply
-        : { id: m.id, ok: true, data: null } satisfies ThumbnailReply);
+        : { id: m.id, ok: true, value: null } satisfies ThumbnailReply);
     }
   });
 });
