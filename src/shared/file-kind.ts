@@ -50,11 +50,13 @@ export interface KindInput {
   name: string;
   /** What the entry is on disk (lstat). */
   entryKind: EntryKind;
-  /** st_mode when known (Get Info has it; a listing does not). */
+  /** st_mode when known (Get Info has it). */
   mode?: number;
+  /** A regular file with an execute bit, as a listing says it (it sends no mode). */
+  executable?: boolean;
 }
 
-export function fileKind({ name, entryKind, mode }: KindInput): FileKind {
+export function fileKind({ name, entryKind, mode, executable }: KindInput): FileKind {
   if (entryKind === 'dir') return 'folder';
   if (entryKind === 'symlink') return 'link';
   const byName = BY_NAME[name.toLowerCase()];
@@ -62,7 +64,7 @@ export function fileKind({ name, entryKind, mode }: KindInput): FileKind {
   const byExtension = BY_EXTENSION[extensionOf(name)];
   if (byExtension) return byExtension;
   // Any execute bit on a regular file without a telling extension: a program or a script.
-  if (entryKind === 'file' && mode !== undefined && (mode & 0o111) !== 0) return 'executable';
+  if (entryKind === 'file' && (executable === true || (mode !== undefined && (mode & 0o111) !== 0))) return 'executable';
   return 'file';
 }
 

@@ -51,6 +51,8 @@ export const ListedEntry = z.object({
   hidden: z.boolean(),
   /** A folder this Ferry may not list or enter (shown with a lock); absent otherwise. */
   noAccess: z.boolean().optional(),
+  /** A regular file with an execute bit (a program or a script: its icon says so); absent otherwise. */
+  executable: z.boolean().optional(),
   /** A symlink's target (absolute), and what it leads to (absent when nothing is there: a dangling link). */
   linkTarget: z.string().optional(),
   linkKind: EntryKind.optional(),

@@ -100,3 +100,14 @@ test('lists 20,000 entries, each once and in order', async () => {
   assert.equal(listing.entries.at(-1)!.name, 'f19999');
   assert.equal(new Set(listing.entries.map((e) => e.name)).size, 20_001);
 });
+
+test('a regular file with an execute bit is listed as executable (its icon says program); others are not', async () => {
+  const dir = tree(tempDir(), { 'run-me': '#!/bin/sh\n', 'notes': 'n', 'bin': emptyDir(), 'to-run': symlink('run-me') });
+  fs.chmodSync(path.join(dir, 'run-me'), 0o755);
+  fs.chmodSync(path.join(dir, 'bin'), 0o755);
+  const byName = new Map((await listFolder(dir)).entries.map((e) => [e.name, e]));
+  assert.equal(byName.get('run-me')!.executable, true);
+  assert.equal(byName.get('notes')!.executable, undefined);
+  assert.equal(byName.get('bin')!.executable, undefined, 'a folder is not a program');
+  assert.equal(byName.get('to-run')!.executable, undefined, 'a link is shown as a link');
+});

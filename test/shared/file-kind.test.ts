@@ -26,6 +26,9 @@ const CASES: [KindInput, FileKind][] = [
   [{ name: 'ferry', entryKind: 'file', mode: 0o100755 }, 'executable'],
   [{ name: 'deploy.sh', entryKind: 'file', mode: 0o100755 }, 'code'],
   [{ name: 'data', entryKind: 'file', mode: 0o100644 }, 'file'],
+  // A listing says `executable` instead of sending the mode.
+  [{ name: 'run-me', entryKind: 'file', executable: true }, 'executable'],
+  [{ name: 'run-me', entryKind: 'file', executable: false }, 'file'],
   [{ name: 'data', entryKind: 'file' }, 'file'],
   // Dotfiles have no extension: `.bashrc` is not a "bashrc" file.
   [{ name: '.bashrc', entryKind: 'file' }, 'file'],

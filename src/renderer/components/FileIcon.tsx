@@ -52,7 +52,7 @@ const ROW_THUMBNAIL_EDGE = 64;
 
 /** A row's icon: an image's thumbnail once the engine has made it, else (and until then) its kind's icon. */
 export function EntryIcon({ entry, size = 18 }: { entry: FolderEntry; size?: number }) {
-  const kind = fileKind({ name: entry.name, entryKind: entry.kind });
+  const kind = fileKind({ name: entry.name, entryKind: entry.kind, executable: entry.executable });
   const wantsThumbnail = kind === 'image' && canThumbnail(entry.name);
   const url = useThumbnail(wantsThumbnail ? { path: entry.path, size: entry.size, mtimeMs: entry.mtimeMs, edge: ROW_THUMBNAIL_EDGE } : null);
   if (url) return <img className="file-thumb" src={url} alt={KIND_NAMES[kind]} width={size} height={size} />;

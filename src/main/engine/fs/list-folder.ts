@@ -277,6 +277,7 @@ function describe(named: Named, st: fs.Stats | NodeJS.ErrnoException, dir: strin
     const entry: ListedEntry = { name, kind, size: st.isFile() ? st.size : 0, mtimeMs: st.mtimeMs, hidden };
     // A folder this process cannot list or enter carries a lock (from the mode bits: folder-access.ts).
     if (kind === 'dir' && !mayEnter(st, PROCESS_USER)) entry.noAccess = true;
+    if (kind === 'file' && (st.mode & 0o111) !== 0) entry.executable = true;
     if (kind === 'symlink') Object.assign(entry, linkOf(childPath(dir, name)));
     return entry;
   }
