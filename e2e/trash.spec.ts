@@ -30,7 +30,10 @@ test('Delete moves the selection to the Trash; the Trash view lists it and Resto
   await expect(trash.row(page, 'report.txt')).toBeVisible();
   await expect(trash.row(page, 'report.txt').getByRole('gridcell').nth(1)).toHaveText(folder);
   await expect(trash.row(page, 'notes.md')).toBeVisible();
+  // The status bar counts the Trash's items, not the folder's left behind.
+  await expect(page.locator('.status-bar')).toContainText('2 items');
   await trash.row(page, 'report.txt').click();
+  await expect(page.locator('.status-bar')).toContainText('2 items, 1 selected, 10 bytes');
   await page.getByRole('button', { name: 'Restore', exact: true }).click();
   await expect(trash.row(page, 'report.txt')).toHaveCount(0);
   expect(fs.readFileSync(path.join(folder, 'report.txt'), 'utf8')).toBe('the report');
