@@ -43,6 +43,16 @@ export function rateLimitFrom(flag: string | undefined, ctx: CliContext): number
  * command reaches the engine. A damaged library is set aside and a fresh one started, in one line on
  * stderr. No listing thread: the CLI shows no folders.
  */
+/** Runs `use` over an engine opened for one command, and closes it however `use` ends. */
+export async function withEngine<T>(ctx: CliContext, dbFlag: string | undefined, use: (engine: FerryEngine) => Promise<T>): Promise<T> {
+  const engine = openEngine(ctx, dbFlag);
+  try {
+    return await use(engine);
+  } finally {
+    engine.close();
+  }
+}
+
 export function openEngine(ctx: CliContext, dbFlag: string | undefined, options: { defaultRateLimit?: number; browsing?: boolean } = {}): FerryEngine {
   return createFerryEngine({
     dbFile: path.resolve(ctx.cwd, dbPathFrom(dbFlag, ctx)),

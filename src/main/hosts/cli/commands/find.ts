@@ -1,7 +1,7 @@
 import { FerryError } from '../../../../shared/errors';
 import { DEFAULT_FIND_LIMIT, MAX_FIND_LIMIT } from '../../../../shared/find-limits';
 import { parseCommandArgs } from '../args';
-import { EXIT, openEngine, type CliContext, type Command } from '../context';
+import { EXIT, withEngine, type CliContext, type Command } from '../context';
 import { formatCount } from '../format';
 import { displayPath } from './locations';
 
@@ -41,8 +41,7 @@ export const command: Command = {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_FIND_LIMIT) {
       throw new FerryError('INVALID_INPUT', `--limit takes a whole number from 1 to ${MAX_FIND_LIMIT}, not '${values.limit}'`);
     }
-    const engine = openEngine(ctx, values.db);
-    try {
+    return withEngine(ctx, values.db, async (engine) => {
       // Several operands are one text: `ferry find old report` finds "old report.pdf".
       const found = await engine.findInLibrary({ text: positionals.join(' '), limit });
       if (values.json) {
@@ -62,8 +61,6 @@ export const command: Command = {
       // Notes go to stderr: stdout stays one path a line, for pipes.
       for (const n of notes) ctx.stderr.write(`ferry find: ${n}\n`);
       return found.matches.length > 0 ? EXIT.OK : EXIT.FILE_FAILURES;
-    } finally {
-      engine.close();
-    }
+    });
   },
 };

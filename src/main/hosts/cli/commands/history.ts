@@ -1,7 +1,7 @@
 import { FerryError } from '../../../../shared/errors';
 import type { HistoryEntrySummary } from '../../../../shared/history';
 import { parseCommandArgs } from '../args';
-import { EXIT, openEngine, type CliContext, type Command } from '../context';
+import { EXIT, withEngine, type CliContext, type Command } from '../context';
 import { formatAgo, formatTable } from '../format';
 import { displayPath } from './locations';
 
@@ -23,8 +23,7 @@ export const command: Command = {
     });
     const limit = values.limit === undefined ? 20 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new FerryError('INVALID_INPUT', '--limit must be a whole number from 1 to 1000');
-    const engine = openEngine(ctx, values.db);
-    try {
+    return withEngine(ctx, values.db, async (engine) => {
       const state = await engine.history({ limit });
       if (values.json) {
         ctx.stdout.write(`${JSON.stringify(state, null, 2)}\n`);
@@ -34,9 +33,7 @@ export const command: Command = {
         ctx.stdout.write(historyTable(state.entries, state.undo?.id, state.redo?.id));
       }
       return EXIT.OK;
-    } finally {
-      engine.close();
-    }
+    });
   },
 };
 

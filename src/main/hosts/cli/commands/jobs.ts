@@ -1,7 +1,7 @@
 import { FerryError } from '../../../../shared/errors';
 import type { JobSummary } from '../../../../shared/types';
 import { parseCommandArgs } from '../args';
-import { EXIT, openEngine, type CliContext, type Command } from '../context';
+import { EXIT, withEngine, type CliContext, type Command } from '../context';
 import { formatAgo, formatBytes, formatCount, formatTable } from '../format';
 import { displayPath } from './locations';
 
@@ -29,8 +29,7 @@ export const command: Command = {
     const limit = values.limit === undefined ? 50 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1) throw new FerryError('INVALID_INPUT', '--limit must be a whole number of at least 1');
     // Opening the engine settles jobs whose owner died (`interrupted`, not `running`) before anything is shown.
-    const engine = openEngine(ctx, values.db);
-    try {
+    return withEngine(ctx, values.db, async (engine) => {
       const jobs = await engine.listJobs({ limit });
       if (values.json) {
         ctx.stdout.write(`${JSON.stringify(jobs, null, 2)}\n`);
@@ -43,9 +42,7 @@ export const command: Command = {
         }
       }
       return EXIT.OK;
-    } finally {
-      engine.close();
-    }
+    });
   },
 };
 

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { FerryError } from '../../../../shared/errors';
 import type { Location } from '../../../../shared/types';
 import { parseCommandArgs } from '../args';
-import { EXIT, openEngine, type CliContext, type Command } from '../context';
+import { EXIT, withEngine, type CliContext, type Command } from '../context';
 import { formatAgo, formatBytes, formatCount, formatTable } from '../format';
 
 const HELP = `Usage: ferry locations [--json] [--unreadable] [--db PATH]
@@ -29,8 +29,7 @@ export const command: Command = {
       command: 'locations',
       options: { db: { type: 'string' }, json: { type: 'boolean' }, unreadable: { type: 'boolean' }, remove: { type: 'string' } },
     });
-    const engine = openEngine(ctx, values.db);
-    try {
+    return withEngine(ctx, values.db, async (engine) => {
       if (values.remove !== undefined) {
         const folder = path.resolve(ctx.cwd, values.remove);
         const location = engine.findLocation(folder);
@@ -59,9 +58,7 @@ export const command: Command = {
         }
       }
       return EXIT.OK;
-    } finally {
-      engine.close();
-    }
+    });
   },
 };
 

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { FerryError } from '../../../../shared/errors';
 import { parseCommandArgs } from '../args';
-import { EXIT, openEngine, type CliContext, type Command } from '../context';
+import { EXIT, withEngine, type CliContext, type Command } from '../context';
 
 const HELP = `Usage: ferry mkdir [--json] [--db PATH] PATH...
        ferry mkdir --new [--json] [--db PATH] FOLDER
@@ -28,9 +28,8 @@ export const command: Command = {
     });
     if (positionals.length === 0) throw new FerryError('INVALID_INPUT', 'give the folder to create (see ferry mkdir --help)');
     if (values.new && positionals.length !== 1) throw new FerryError('INVALID_INPUT', '--new takes one FOLDER to create the new folder in');
-    const engine = openEngine(ctx, values.db);
     const say = (p: string) => ctx.stdout.write(values.json ? `${JSON.stringify({ path: p })}\n` : `${p}\n`);
-    try {
+    return withEngine(ctx, values.db, async (engine) => {
       if (values.new) {
         say((await engine.createFolder({ parent: path.resolve(ctx.cwd, positionals[0]!) })).path);
         return EXIT.OK;
@@ -40,8 +39,6 @@ export const command: Command = {
         say((await engine.createFolder({ parent: path.dirname(full), name: path.basename(full) })).path);
       }
       return EXIT.OK;
-    } finally {
-      engine.close();
-    }
+    });
   },
 };

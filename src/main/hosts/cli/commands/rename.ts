@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { FerryError } from '../../../../shared/errors';
 import { parseCommandArgs } from '../args';
-import { EXIT, openEngine, type CliContext, type Command } from '../context';
+import { EXIT, withEngine, type CliContext, type Command } from '../context';
 
 const HELP = `Usage: ferry rename [--json] [--db PATH] PATH NEWNAME
 
@@ -30,13 +30,10 @@ export const command: Command = {
     });
     if (positionals.length !== 2) throw new FerryError('INVALID_INPUT', 'give the PATH and its NEWNAME (see ferry rename --help)');
     const [item, newName] = positionals as [string, string];
-    const engine = openEngine(ctx, values.db);
-    try {
+    return withEngine(ctx, values.db, async (engine) => {
       const { path: renamed } = await engine.renameItem({ path: path.resolve(ctx.cwd, item), newName });
       ctx.stdout.write(values.json ? `${JSON.stringify({ path: renamed })}\n` : `${renamed}\n`);
       return EXIT.OK;
-    } finally {
-      engine.close();
-    }
+    });
   },
 };

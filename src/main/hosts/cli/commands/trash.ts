@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { FerryError } from '../../../../shared/errors';
 import type { RestoreConflict, TrashedItem } from '../../../../shared/trash';
 import { parseCommandArgs } from '../args';
-import { EXIT, openEngine, type CliContext, type Command } from '../context';
+import { EXIT, withEngine, type CliContext, type Command } from '../context';
 import { formatAgo, formatBytes, formatTable } from '../format';
 import { displayPath } from './locations';
 import { pickTrashed } from './trash-pick';
@@ -62,8 +62,7 @@ export const command: Command = {
     const needsItems = mode === 'trash' || mode === 'restore' || mode === 'delete';
     if (needsItems && positionals.length === 0) throw new FerryError('INVALID_INPUT', 'Name at least one item (see ferry trash --help)');
     if (!needsItems && positionals.length > 0) throw new FerryError('INVALID_INPUT', `--${mode} takes no operand ('${positionals[0]}')`);
-    const engine = openEngine(ctx, values.db);
-    try {
+    return withEngine(ctx, values.db, async (engine) => {
       switch (mode) {
         case 'trash': {
           const result = await engine.trashItems({ paths: positionals.map((p) => path.resolve(ctx.cwd, p)) });
@@ -103,9 +102,7 @@ export const command: Command = {
           return EXIT.OK;
         }
       }
-    } finally {
-      engine.close();
-    }
+    });
   },
 };
 

@@ -1,7 +1,7 @@
 import { FerryError } from '../../../../shared/errors';
 import type { HistoryStep } from '../../../../shared/history';
 import { parseCommandArgs } from '../args';
-import { EXIT, openEngine, type CliContext, type Command } from '../context';
+import { EXIT, withEngine, type CliContext, type Command } from '../context';
 
 const help = (verb: 'undo' | 'redo') => `Usage: ferry ${verb} [--json] [--db PATH]
 
@@ -22,8 +22,7 @@ function stepCommand(verb: 'undo' | 'redo'): Command {
     help: help(verb),
     async run(args: string[], ctx: CliContext): Promise<number> {
       const { values } = parseCommandArgs(args, { command: verb, options: { db: { type: 'string' }, json: { type: 'boolean' } } });
-      const engine = openEngine(ctx, values.db);
-      try {
+      return withEngine(ctx, values.db, async (engine) => {
         let step: HistoryStep;
         try {
           step = await (verb === 'undo' ? engine.undo({}) : engine.redo({}));
@@ -36,9 +35,7 @@ function stepCommand(verb: 'undo' | 'redo'): Command {
         if (values.json) ctx.stdout.write(`${JSON.stringify(step)}\n`);
         else ctx.stdout.write(`${verb === 'undo' ? 'Undid' : 'Redid'} ${step.entry.label}\n`);
         return EXIT.OK;
-      } finally {
-        engine.close();
-      }
+      });
     },
   };
 }
