@@ -1,4 +1,6 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fsPath } from '../fs/byte-names';
 import { FerryError } from '../../../shared/errors';
 import type { HistoryStep } from '../../../shared/history';
 import { refusalFor, type Step } from './disk-match';
@@ -87,16 +89,20 @@ export class HistoryExecutor {
   }
 
   /**
-   * Moves back by the move engine, one job per folder the items go into. An item that landed under another
+   * Moves back by the move engine, one job per folder the items go into, made first if it is gone (a move
+   * removes the source folders it emptied; checked: no file is in its way). An item that landed under another
    * name (kept both) moves under that name, then takes its own back.
    */
   private async moveAll(steps: Step[]): Promise<void> {
     const byFolder = new Map<string, Step[]>();
     for (const s of steps) {
       const folder = path.dirname(s.to.path);
-      byFolder.set(folder, [...(byFolder.get(folder) ?? []), s]);
+      const group = byFolder.get(folder);
+      if (group) group.push(s);
+      else byFolder.set(folder, [s]);
     }
     for (const [folder, group] of byFolder) {
+      fs.mkdirSync(fsPath(folder), { recursive: true });
       await this.actions.move(group.map((s) => s.from.path), folder);
       for (const s of group) {
         const landed = path.join(folder, path.basename(s.from.path));

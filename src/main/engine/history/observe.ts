@@ -27,11 +27,15 @@ export async function observe(step: Step, inTrash: (trashId: string) => Promise<
   return { source, target: snapshotOf(step.to.path), targetParent: folderState(path.dirname(step.to.path)) };
 }
 
-/** The folder a name goes into, followed if a link (a path through a symlinked folder is still that folder). */
+/**
+ * The folder a name goes into, followed if a link (a path through a symlinked folder is still that folder).
+ * 'notDir' also when a file is on its path (ENOTDIR): no folder can be made there.
+ */
 function folderState(p: string): 'dir' | 'missing' | 'notDir' {
   try {
     return fs.statSync(fsPath(p)).isDirectory() ? 'dir' : 'notDir';
   } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') return 'notDir';
     if (isMissing(err)) return 'missing';
     throw err;
   }
