@@ -45,8 +45,9 @@ export class HistoryExecutor {
       // A name this step frees (a copy going to the Trash, a moved file going back) may be taken back by another
       // of its items (the file it replaced): there, finding that very item is finding the name free.
       const leaving = new Map(steps.filter((s) => s.from.place === 'disk' && (s.to.place === 'trash' || s.to.path !== s.from.path)).map((s) => [s.from.path, s.from.snapshot]));
+      const inTrash = await this.stillInTrash(steps);
       for (const s of steps) {
-        const seen = await observe(s, (id) => this.actions.inTrash(id));
+        const seen = observe(s, inTrash);
         const freed = leaving.get(s.to.path);
         if (s.to.place === 'disk' && freed && seen.target?.ino === freed.ino && seen.target.kind === freed.kind) seen.target = null;
         const refusal = refusalFor(s, seen);
@@ -59,6 +60,14 @@ export class HistoryExecutor {
       this.store.release(entry.id);
       throw err;
     }
+  }
+
+  /** The Trash entries of the steps that come from the Trash and are still there. */
+  private async stillInTrash(steps: Step[]): Promise<Set<string>> {
+    const ids = steps.flatMap((s) => (s.from.place === 'trash' && s.from.trashId !== undefined ? [s.from.trashId] : []));
+    if (ids.length === 0) return new Set();
+    const there = await this.actions.inTrash(ids);
+    return new Set(ids.filter((_, i) => there[i]));
   }
 
   /** Runs the steps; returns the items as they are afterwards (on side `to`). */
