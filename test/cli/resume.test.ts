@@ -44,7 +44,8 @@ async function copyKilled(n: number, killAt: (e: FerryEvent) => boolean) {
   assert.equal(r.signal, 'SIGKILL', r.stderr);
   const jobId = r.events[0]!.jobId;
   const db = new Database(env.FERRY_DB, { readonly: true });
-  const settled = (db.prepare(`SELECT COUNT(*) AS n FROM copy_items WHERE job_id = ? AND state IN ('done', 'skipped')`).get(jobId) as { n: number }).n;
+  // Files settled (the folders the job made are rows too: 'made', for its undo).
+  const settled = (db.prepare(`SELECT COUNT(*) AS n FROM copy_items WHERE job_id = ? AND state IN ('done', 'skipped') AND code IS NOT 'made'`).get(jobId) as { n: number }).n;
   const saved = JSON.parse((db.prepare('SELECT progress FROM jobs WHERE id = ?').get(jobId) as { progress: string | null }).progress ?? '{}') as { discoveryActive?: boolean };
   db.close();
   const resumed = await ferry(['resume', '--json', '--limit-rate', '1G', jobId], env).exited;

@@ -27,6 +27,25 @@ test('a copy keeps mode and times (to the microsecond) and leaves no temp file',
   assert.deepEqual(fs.readdirSync(path.join(dest, 's')), ['x.sh']);
 });
 
+test('a copy says which folders it made: a file its missing folders (up to the first there), a folder itself and those above', () => {
+  const root = tempDir();
+  const src = tree(path.join(root, 's'), { 'a/b/f.txt': 'f', 'a/b/g.txt': 'g', 'c/d/e': { dir: true } });
+  const dest = tree(path.join(root, 'd'), { 's/old.txt': 'o' });
+  const file = (rel: string) => processTask({ source: path.join(src, rel), rel: `s/${rel}`, kind: 'file', hint: 'unknown' }, settings(dest));
+  const folder = (rel: string) => processTask({ source: path.join(src, rel), rel: `s/${rel}`, kind: 'dir', hint: 'unknown' }, settings(dest));
+  // The file arrived before its folders' own items: it made s/a and s/a/b.
+  assert.equal((file('a/b/f.txt') as { madeFolders?: number }).madeFolders, 2);
+  assert.equal((file('a/b/g.txt') as { madeFolders?: number }).madeFolders, undefined);
+  // Their items come now: folders there, made by nobody here.
+  assert.deepEqual([folder('a'), folder('a/b')].map((o) => [o.o, (o as { madeFolders?: number }).madeFolders]), [['dir', undefined], ['dir', undefined]]);
+  // A folder whose parent is missing makes both (as a hint that says "absent" leads it to).
+  const deep = processTask({ source: path.join(src, 'c/d/e'), rel: 's/c/d/e', kind: 'dir', hint: null }, settings(dest));
+  assert.equal((deep as { madeFolders?: number }).madeFolders, 3);
+  // A stale hint ("absent") over a folder that is there: mkdir made nothing, and says so.
+  const stale = processTask({ source: path.join(src, 'c/d'), rel: 's/c/d', kind: 'dir', hint: null }, settings(dest));
+  assert.deepEqual([stale.o, (stale as { madeFolders?: number }).madeFolders], ['dir', undefined]);
+});
+
 test('a resumed run overwrites its own leftover temp file, and removes the leftover of a vanished file', () => {
   const root = tempDir();
   const src = tree(path.join(root, 's'), { 'a.txt': 'complete' });

@@ -28,9 +28,19 @@ test('one file system: the file is renamed into place (same inode), its folder m
   const dest = fs.mkdirSync(path.join(root, 'd'), { recursive: true })!;
   const ino = fs.lstatSync(path.join(src, 'deep/a.txt')).ino;
   const out = processTask(task(src, 'deep/a.txt'), settings(dest));
-  assert.deepEqual(out, { o: 'copied', size: 1, destRel: 's/deep/a.txt', existed: false, removed: true });
+  // Both folders it made are the job's own (checkpointed as made: an undo may send them to the Trash).
+  assert.deepEqual(out, { o: 'copied', size: 1, destRel: 's/deep/a.txt', existed: false, removed: true, madeFolders: 2 });
   assert.equal(fs.lstatSync(path.join(dest, 's/deep/a.txt')).ino, ino);
   assert.equal(fs.existsSync(path.join(src, 'deep/a.txt')), false);
+});
+
+test('a file moved into folders that are there made none; one whose folder another file made meanwhile neither', () => {
+  const root = tempDir();
+  const src = tree(path.join(root, 's'), { 'deep/a.txt': 'a', 'deep/b.txt': 'b', 'top.txt': 't' });
+  const dest = tree(path.join(root, 'd'), { 's/old.txt': 'o' });
+  assert.deepEqual(processTask(task(src, 'top.txt'), settings(dest)), { o: 'copied', size: 1, destRel: 's/top.txt', existed: false, removed: true });
+  assert.equal((processTask(task(src, 'deep/a.txt'), settings(dest)) as { madeFolders?: number }).madeFolders, 1);
+  assert.equal((processTask(task(src, 'deep/b.txt'), settings(dest)) as { madeFolders?: number }).madeFolders, undefined);
 });
 
 test('replace renames over the file there; skip leaves both where they are', () => {

@@ -24,7 +24,7 @@ async function copy(engine: FerryEngine, sources: string[], destination: string,
   });
 }
 
-test('a copy records the top-level items it created, not a folder it merged into', async () => {
+test('a copy records the items it created, not a folder it merged into (what it created in it instead)', async () => {
   const { engine, dbFile } = setup();
   try {
     const src = tree(tempDir(), { 'music/a.mp3': 'aa', 'notes.txt': 'n', 'pics/p.png': 'p' });
@@ -33,8 +33,8 @@ test('a copy records the top-level items it created, not a folder it merged into
     assert.equal(end.status, 'done');
     const state = await engine.history({});
     assert.equal(state.undo?.kind, 'copy');
-    assert.equal(state.undo?.label, 'Copy of 2 Items');
-    assert.deepEqual([...state.undo!.paths].sort(), [path.join(dest, 'notes.txt'), path.join(dest, 'pics')]);
+    assert.equal(state.undo?.label, 'Copy of 3 Items');
+    assert.deepEqual([...state.undo!.paths].sort(), [path.join(dest, 'music/a.mp3'), path.join(dest, 'notes.txt'), path.join(dest, 'pics')]);
     // Kept in the library, with what the disk looked like after the copy.
     const entry = new HistoryStore(openLibrary(dbFile)).next('undo')!;
     const notes = entry.items.find((i) => i.after === path.join(dest, 'notes.txt'))!;

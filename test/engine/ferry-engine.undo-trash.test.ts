@@ -35,7 +35,7 @@ const trashed = async (engine: FerryEngine, dir: string) => (await engine.listTr
 const trashedFrom = async (engine: FerryEngine, dir: string) => (await trashed(engine, dir)).map((i) => i.originalPath).sort();
 const inFolder = (dir: string) => fs.readdirSync(dir).sort();
 
-test('a copy is undone (the copies it created go to the Trash, a folder it merged into stays) and redone, across a restart', async () => {
+test('a copy is undone (the copies it created go to the Trash, a folder it merged into stays with what it had) and redone, across a restart', async () => {
   const made = setup();
   const dbFile = made.dbFile;
   let engine = made.engine;
@@ -48,13 +48,15 @@ test('a copy is undone (the copies it created go to the Trash, a folder it merge
 
     await engine.undo({});
     assert.deepEqual(inFolder(dest), ['music'], 'the folder that was there before stays');
-    // Only what the copy created went: notes.txt, not music/ (its merged a.mp3 stays: the copy merged into it).
-    assert.deepEqual(await trashedFrom(engine, dest), [path.join(dest, 'notes.txt')]);
+    assert.deepEqual(inFolder(path.join(dest, 'music')), ['old.mp3'], 'with what it had');
+    // Only what the copy created went: notes.txt and music/a.mp3, not music/ (the copy merged into it).
+    assert.deepEqual(await trashedFrom(engine, dest), [path.join(dest, 'music/a.mp3'), path.join(dest, 'notes.txt')]);
     assert.equal((await engine.history({})).redo?.kind, 'copy');
 
     engine = restarted(engine, dbFile);
     await engine.redo({});
     assert.equal(fs.readFileSync(path.join(dest, 'notes.txt'), 'utf8'), 'n', 'restored from the Trash');
+    assert.equal(fs.readFileSync(path.join(dest, 'music/a.mp3'), 'utf8'), 'aa');
     assert.deepEqual(await trashedFrom(engine, dest), []);
   } finally {
     engine.close();
@@ -155,7 +157,7 @@ test('a replace inside a folder the copy merged into is undone too', async () =>
     await copy(engine, [path.join(src, 'music')], dest, 'replace', true);
     assert.deepEqual(inFolder(path.join(dest, 'music')), ['a.mp3', 'b.mp3']);
     await engine.undo({});
-    assert.deepEqual(inFolder(path.join(dest, 'music')), ['a.mp3', 'b.mp3'], 'b.mp3 was merged into a folder that stays');
+    assert.deepEqual(inFolder(path.join(dest, 'music')), ['a.mp3'], 'b.mp3, created in the folder it merged into, went to the Trash');
     assert.equal(fs.readFileSync(path.join(dest, 'music/a.mp3'), 'utf8'), 'old a');
   } finally {
     engine.close();

@@ -15,6 +15,15 @@ export type CheckpointState = 'done' | 'skipped' | 'failed';
 export interface CheckpointRow { rel: string; state: CheckpointState; destRel: string | null; size: number; code: string | null }
 
 /**
+ * The `code` of a `done` row says what the job did there (the undo history reads it: transfer-watch.ts):
+ * null, a file it created (at `destRel` when kept beside a taken name); `replaced`, a file that took the
+ * place of one that was there; `found`, a file a resume found in place with no row of an earlier run (it may
+ * have been there before: never taken for one the job created); `made`, a folder it made (size 0, not a file:
+ * `counts` leaves it out). A skipped or failed row's code is its reason.
+ */
+export const DONE_CODES = { replaced: 'replaced', found: 'found', made: 'made' } as const;
+
+/**
  * A path as stored: its text, or, when it holds bytes that are not valid UTF-8 (escaped, see
  * byte-names.ts), a BLOB of its exact bytes. better-sqlite3 writes a lone surrogate into TEXT as the
  * three bytes of its code point (itself not valid UTF-8) and reads those back as three U+FFFD: the row
@@ -94,11 +103,27 @@ export class Checkpoints {
   }
 
   counts(): { done: number; skipped: number; failed: number; doneBytes: number } {
+    // Folders the job made are rows too (for its undo), not files.
     const rows = this.db.prepare(
-      'SELECT state, COUNT(*) AS n, COALESCE(SUM(size), 0) AS bytes FROM copy_items WHERE job_id = ? GROUP BY state',
+      `SELECT state, COUNT(*) AS n, COALESCE(SUM(size), 0) AS bytes FROM copy_items
+       WHERE job_id = ? AND code IS NOT '${DONE_CODES.made}' GROUP BY state`,
     ).all(this.jobId) as { state: CheckpointState; n: number; bytes: number }[];
     const get = (s: CheckpointState) => rows.find((r) => r.state === s);
     return { done: get('done')?.n ?? 0, skipped: get('skipped')?.n ?? 0, failed: get('failed')?.n ?? 0, doneBytes: get('done')?.bytes ?? 0 };
+  }
+
+  /**
+   * The done rows below the folder `rel` (relative to DEST), in one range of the key per storage: the TEXT
+   * paths between `rel/` and `rel0` ('0' follows '/'), and the BLOB ones (names that are not UTF-8) between
+   * their bytes (every TEXT value sorts before every BLOB: the BLOB range holds no TEXT row).
+   */
+  doneBelow(rel: string): CheckpointRow[] {
+    const range = this.db.prepare(
+      `SELECT rel_path AS rel, state, dest_path AS destRel, size, code FROM copy_items
+       WHERE job_id = ? AND rel_path > ? AND rel_path < ? AND state = 'done'`);
+    const text = hasEscapedBytes(rel) ? [] : range.all(this.jobId, `${rel}/`, `${rel}0`) as CheckpointRow[];
+    const bytes = range.all(this.jobId, encodeName(`${rel}/`), encodeName(`${rel}0`)) as CheckpointRow[];
+    return text.concat(bytes).map(readRow);
   }
 
   /** The files that failed, paged (for retryFailed). */

@@ -46,10 +46,16 @@ export interface BatchSettings {
 }
 
 export type TaskOutcome =
-  /** `removed`: a move's original is gone (renamed, or removed once its copy was checked). */
-  | { o: 'copied'; size: number; destRel: string; existed: boolean; removed?: true }
-  /** The source folder's times, in nanoseconds (exact), set once the job is done (its files change them). */
-  | { o: 'dir'; existed: boolean; atimeNs: bigint; mtimeNs: bigint }
+  /**
+   * `removed`: a move's original is gone (renamed, or removed once its copy was checked). `madeFolders`: how
+   * many of the file's nearest folders (its own, then up) it had to make (checkpointed as the job's own).
+   */
+  | { o: 'copied'; size: number; destRel: string; existed: boolean; removed?: true; madeFolders?: number }
+  /**
+   * The source folder's times, in nanoseconds (exact), set once the job is done (its files change them).
+   * `madeFolders`: how many folders its mkdir made, itself then up (0 when another worker's file made it first).
+   */
+  | { o: 'dir'; existed: boolean; atimeNs: bigint; mtimeNs: bigint; madeFolders?: number }
   | { o: 'skipped'; reason: SkipReason; size: number; existed: boolean }
   | { o: 'already'; size: number; destRel: string; removed?: true }
   /**

@@ -11,6 +11,7 @@ import { ATTEMPTS, copyFileData, SourceError, UNCONTROLLED, type CopyControl } f
 import { blockedOrFailed, classifyWriteError, destPath, exists, failure, lstatOrNull, refusal } from './copy-failures';
 import { decide, hintedDestination, isOwnCopy, type CopyAction, type SourceFacts } from './copy-decision';
 import { moveFile, settleOriginal } from './move-file';
+import { makeFolders } from './made-folders';
 
 /** Re-exported for the job, which builds its destination map with or without times by it. */
 
@@ -145,9 +146,9 @@ function makeFolder(item: Item, clearFile: boolean): TaskOutcome | NoSpace {
     } catch (err) { return failure(err, finalPath, 0); }
   }
   try {
-    fs.mkdirSync(fsPath(finalPath), { recursive: true });
+    const made = makeFolders(finalPath);
     fs.chmodSync(fsPath(finalPath), Number(st.mode) & 0o7777);
-    return { o: 'dir', existed: false, ...times(st) };
+    return { o: 'dir', existed: false, ...times(st), ...(made > 0 ? { madeFolders: made } : {}) };
   } catch (err) {
     return blockedOrFailed(err, s, finalPath, 0);
   }
@@ -160,6 +161,7 @@ function write(item: Item, how: WriteKind, existed: boolean): TaskOutcome | NoSp
   const kind = item.source.kind as 'file' | 'symlink';
   const tmp = tempPathFor(finalPath, s.tempPrefix);
   let size: number;
+  let made: { madeFolders?: number } = {};
   try {
     const written = writeTemp(task.source, tmp, st, kind, s, ctl);
     if (written.r === 'stopped' || written.r === 'changed') {
@@ -171,6 +173,7 @@ function write(item: Item, how: WriteKind, existed: boolean): TaskOutcome | NoSp
       };
     }
     size = written.bytes;
+    if (written.madeFolders > 0) made = { madeFolders: written.madeFolders };
   } catch (err) {
     removeQuietly(tmp);
     return classifyWriteError(err, task, s, Number(st.size));
@@ -178,19 +181,20 @@ function write(item: Item, how: WriteKind, existed: boolean): TaskOutcome | NoSp
   try {
     if (how === 'keep-both') {
       const destRel = placeBeside(tmp, finalPath, task.rel);
-      return { o: 'copied', size, destRel, existed };
+      return { o: 'copied', size, destRel, existed, ...made };
     }
     // Replace, undoable: the old file is linked into the Trash first; the rename below then takes its name.
     if (how === 'replace' && s.replacedToTrash) trashReplaced(finalPath);
     fs.renameSync(fsPath(tmp), fsPath(finalPath));
-    return { o: 'copied', size, destRel: task.rel, existed };
+    return { o: 'copied', size, destRel: task.rel, existed, ...made };
   } catch (err) {
     removeQuietly(tmp);
     return failure(err, finalPath, size);
   }
 }
 
-type Written = { r: 'copied'; bytes: number } | { r: 'changed'; size: number } | { r: 'stopped' };
+/** `madeFolders`: how many folders the file's folder took to make (see made-folders.ts). */
+type Written = { r: 'copied'; bytes: number; madeFolders: number } | { r: 'changed'; size: number } | { r: 'stopped' };
 
 function writeTemp(source: string, tmp: string, st: fs.BigIntStats, kind: 'file' | 'symlink', s: BatchSettings,
   ctl: CopyControl): Written {
@@ -200,21 +204,22 @@ function writeTemp(source: string, tmp: string, st: fs.BigIntStats, kind: 'file'
       const target = onSourceSide(() => fs.readlinkSync(fsPath(source), { encoding: 'buffer' }));
       fs.symlinkSync(target, fsPath(tmp));
       setTimesNs(fsPath(tmp), st.atimeNs, st.mtimeNs, true);
-      return { r: 'copied', bytes: Number(st.size) };
+      return { r: 'copied', bytes: Number(st.size), madeFolders: 0 };
     }
     const data = copyFileData(source, tmp, st, `${st.dev}>${s.dest}`, ctl, s.resume);
     if (data.r !== 'copied') return data;
     // The times of the source as it was copied (a retried copy's, when it changed meanwhile).
     setTimesNs(fsPath(tmp), data.source.atimeNs, data.source.mtimeNs);
-    return { r: 'copied', bytes: data.bytes };
+    return { r: 'copied', bytes: data.bytes, madeFolders: 0 };
   };
   try {
     return attempt();
   } catch (err) {
     // The destination folder is not there yet (a file can arrive before its folder's own item).
     if (err instanceof SourceError || (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    fs.mkdirSync(fsPath(path.dirname(tmp)), { recursive: true });
-    return attempt();
+    const made = makeFolders(path.dirname(tmp));
+    const written = attempt();
+    return written.r === 'copied' ? { ...written, madeFolders: made } : written;
   }
 }
 

@@ -7,6 +7,7 @@ import { destPath, exists, failure, lstatOrNull } from './copy-failures';
 import { fractionalMtimeMs } from './copy-times';
 import { kindOfStats } from '../fs/entry-kind';
 import { keepBothName } from './keep-both-name';
+import { makeFolders } from './made-folders';
 import type { BatchSettings, CopyTask, NoSpace, Stopped, TaskOutcome } from './copy-protocol';
 
 type Outcome = TaskOutcome | NoSpace | Stopped;
@@ -41,56 +42,63 @@ export function moveFile(task: CopyTask, s: BatchSettings, finalPath: string, ho
   existed: boolean, size: number, sourceDev: bigint, copy: () => Outcome): Outcome {
   const devices = `${sourceDev}>${s.dest}`;
   try {
-    const destRel = acrossDevices.has(devices) ? { copy: 'EXDEV' }
-      : how === 'keep-both' ? linkBeside(task.source, finalPath, task.rel) : renameInto(task.source, finalPath);
-    if (typeof destRel !== 'string') {
-      if (destRel.copy === 'EXDEV') acrossDevices.add(devices);
+    const moved: Moved | CopyInstead = acrossDevices.has(devices) ? { copy: 'EXDEV', madeFolders: 0 }
+      : how === 'keep-both' ? linkBeside(task.source, finalPath, task.rel) : renameInto(task.source, task.rel, finalPath);
+    if ('copy' in moved) {
+      if (moved.copy === 'EXDEV') acrossDevices.add(devices);
       const copied = copy();
-      return copied.o === 'copied' ? settleOriginal(task, s, copied) : copied;
+      if (copied.o !== 'copied') return copied;
+      // The rename may have made the file's folders before it was refused: the copy then found them.
+      const madeFolders = moved.madeFolders + (copied.madeFolders ?? 0);
+      return settleOriginal(task, s, { ...copied, ...(madeFolders > 0 ? { madeFolders } : {}) });
     }
     // A Keep Both link leaves the original's name behind: it goes now (a rename took it already).
     if (how === 'keep-both') {
       const removed = removeOriginal(task.source, size);
       if (removed) return removed;
     }
-    return { o: 'copied', size, destRel: destRel === '' ? task.rel : destRel, existed, removed: true };
+    return { o: 'copied', size, destRel: moved.destRel, existed, removed: true, ...(moved.madeFolders > 0 ? { madeFolders: moved.madeFolders } : {}) };
   } catch (err) {
     return failure(err, task.source, size, 'source');
   }
 }
 
-/** Why a file must be copied instead (the error code of the rename or link). */
-type CopyInstead = { copy: string };
+/**
+ * Where a file was moved (relative to DEST), and how many of its folders that took to make (made-folders.ts);
+ * or why it must be copied instead (the error code of the rename or link), with the folders made before that.
+ */
+type Moved = { destRel: string; madeFolders: number };
+type CopyInstead = { copy: string; madeFolders: number };
 
-/** rename(2) into place; '' when done. The destination's folder is made if missing. */
-function renameInto(source: string, finalPath: string): '' | CopyInstead {
+/** rename(2) into place. The destination's folder is made if missing. */
+function renameInto(source: string, rel: string, finalPath: string): Moved | CopyInstead {
   // A file can arrive before its folder's own item: the folder is made, once (ENOENT with the source there;
   // Linux says ENOENT for a missing folder before it says EXDEV for another file system).
-  for (let madeFolder = false; ; madeFolder = true) {
+  for (let madeFolders = -1; ; ) {
     try {
       fs.renameSync(fsPath(source), fsPath(finalPath));
-      return '';
+      return { destRel: rel, madeFolders: Math.max(0, madeFolders) };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? '';
-      if (COPY_INSTEAD.has(code)) return { copy: code };
-      if (madeFolder || code !== 'ENOENT' || !exists(source)) throw err;
-      fs.mkdirSync(fsPath(path.dirname(finalPath)), { recursive: true });
+      if (COPY_INSTEAD.has(code)) return { copy: code, madeFolders: Math.max(0, madeFolders) };
+      if (madeFolders >= 0 || code !== 'ENOENT' || !exists(source)) throw err;
+      madeFolders = makeFolders(path.dirname(finalPath));
     }
   }
 }
 
 /** Keep Both without copying: link() claims the next free name (it fails if taken, unlike rename). */
-function linkBeside(source: string, finalPath: string, rel: string): string | CopyInstead {
+function linkBeside(source: string, finalPath: string, rel: string): Moved | CopyInstead {
   const dir = path.dirname(finalPath);
   const relDir = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/') + 1) : '';
   for (let tries = 0; ; tries++) {
     const name = keepBothName(path.basename(finalPath), (n) => exists(path.join(dir, n)));
     try {
       fs.linkSync(fsPath(source), fsPath(path.join(dir, name)));
-      return relDir + name;
+      return { destRel: relDir + name, madeFolders: 0 };
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code ?? '';
-      if (COPY_INSTEAD.has(code)) return { copy: code };
+      if (COPY_INSTEAD.has(code)) return { copy: code, madeFolders: 0 };
       if (code !== 'EEXIST' || tries > 100) throw err;
     }
   }

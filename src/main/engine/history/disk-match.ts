@@ -22,7 +22,7 @@ export interface Observed {
   source: Snapshot | null | { inTrash: boolean };
   /** To a disk side: whatever is at `to.path` now (null: the name is free). */
   target?: Snapshot | null;
-  /** To a disk side: the folder `to.path` goes into. */
+  /** To a disk side: the folder `to.path` goes into ('notDir': it, or a folder on its path, is not a folder). */
   targetParent?: 'dir' | 'missing' | 'notDir';
 }
 
@@ -79,8 +79,10 @@ function targetRefusal(step: Step, seen: Observed): Refusal | null {
   if (target !== null && !itself) {
     return { code: 'NAME_TAKEN', message: `the name ${quotedName(to.path)} is taken in ${folderName(to.path)}`, path: to.path };
   }
-  // A restore creates the folders it needs (the Trash's own rule); a rename or a move needs its folder.
-  if (step.method !== 'trash' && seen.targetParent !== 'dir') {
+  // A restore creates the folders it needs (the Trash's own rule), and so does a move back (its source folders
+  // went when it emptied them: the executor makes them again); a rename needs its folder. None through a file.
+  const makesFolders = step.method === 'trash' || step.method === 'move';
+  if (seen.targetParent === 'notDir' || (!makesFolders && seen.targetParent !== 'dir')) {
     const parent = path.dirname(to.path);
     return seen.targetParent === 'notDir'
       ? { code: 'ITEM_CHANGED', message: `${quotedName(parent)} is no longer a folder`, path: parent }

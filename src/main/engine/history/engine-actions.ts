@@ -57,15 +57,20 @@ export function engineActions(parts: EngineParts): HistoryActions {
         throw new FerryError('NAME_TAKEN', `${quotedName(where)} could not be restored: its name is taken (it stays in the Trash)`, where);
       }
     },
-    inTrash: async (id) => {
+    inTrash: async (ids) => {
       const { findTrashed } = require('../trash/trash-store') as typeof import('../trash/trash-store');
-      try {
-        findTrashed(id);
-        return true;
-      } catch (err) {
-        if (err instanceof FerryError && err.code === 'TRASH_ITEM_NOT_FOUND') return false;
-        throw err;
-      }
+      const { allTrashDirs } = require('../trash/trash-dirs') as typeof import('../trash/trash-dirs');
+      // The trash folders once for all (they are found from the mount table): an undone merge has thousands of items.
+      const dirs = allTrashDirs();
+      return ids.map((id) => {
+        try {
+          findTrashed(id, dirs);
+          return true;
+        } catch (err) {
+          if (err instanceof FerryError && err.code === 'TRASH_ITEM_NOT_FOUND') return false;
+          throw err;
+        }
+      });
     },
   };
 }

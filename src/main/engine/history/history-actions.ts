@@ -15,6 +15,6 @@ export interface HistoryActions {
   trash(paths: string[]): Promise<string[]>;
   /** Restores these Trash entries to where they were trashed from (their names are free: checked). */
   restore(trashIds: string[]): Promise<void>;
-  /** Whether this Trash entry is still in the Trash. */
-  inTrash(trashId: string): Promise<boolean>;
+  /** Whether each of these Trash entries is still in the Trash (in the same order). */
+  inTrash(trashIds: string[]): Promise<boolean[]>;
 }

@@ -1,4 +1,6 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fsPath } from '../fs/byte-names';
 import { FerryError } from '../../../shared/errors';
 import type { HistoryStep } from '../../../shared/history';
 import { refusalFor, type Step } from './disk-match';
@@ -43,8 +45,9 @@ export class HistoryExecutor {
       // A name this step frees (a copy going to the Trash, a moved file going back) may be taken back by another
       // of its items (the file it replaced): there, finding that very item is finding the name free.
       const leaving = new Map(steps.filter((s) => s.from.place === 'disk' && (s.to.place === 'trash' || s.to.path !== s.from.path)).map((s) => [s.from.path, s.from.snapshot]));
+      const inTrash = await this.stillInTrash(steps);
       for (const s of steps) {
-        const seen = await observe(s, (id) => this.actions.inTrash(id));
+        const seen = observe(s, inTrash);
         const freed = leaving.get(s.to.path);
         if (s.to.place === 'disk' && freed && seen.target?.ino === freed.ino && seen.target.kind === freed.kind) seen.target = null;
         const refusal = refusalFor(s, seen);
@@ -57,6 +60,14 @@ export class HistoryExecutor {
       this.store.release(entry.id);
       throw err;
     }
+  }
+
+  /** The Trash entries of the steps that come from the Trash and are still there. */
+  private async stillInTrash(steps: Step[]): Promise<Set<string>> {
+    const ids = steps.flatMap((s) => (s.from.place === 'trash' && s.from.trashId !== undefined ? [s.from.trashId] : []));
+    if (ids.length === 0) return new Set();
+    const there = await this.actions.inTrash(ids);
+    return new Set(ids.filter((_, i) => there[i]));
   }
 
   /** Runs the steps; returns the items as they are afterwards (on side `to`). */
@@ -87,16 +98,20 @@ export class HistoryExecutor {
   }
 
   /**
-   * Moves back by the move engine, one job per folder the items go into. An item that landed under another
+   * Moves back by the move engine, one job per folder the items go into, made first if it is gone (a move
+   * removes the source folders it emptied; checked: no file is in its way). An item that landed under another
    * name (kept both) moves under that name, then takes its own back.
    */
   private async moveAll(steps: Step[]): Promise<void> {
     const byFolder = new Map<string, Step[]>();
     for (const s of steps) {
       const folder = path.dirname(s.to.path);
-      byFolder.set(folder, [...(byFolder.get(folder) ?? []), s]);
+      const group = byFolder.get(folder);
+      if (group) group.push(s);
+      else byFolder.set(folder, [s]);
     }
     for (const [folder, group] of byFolder) {
+      fs.mkdirSync(fsPath(folder), { recursive: true });
       await this.actions.move(group.map((s) => s.from.path), folder);
       for (const s of group) {
         const landed = path.join(folder, path.basename(s.from.path));

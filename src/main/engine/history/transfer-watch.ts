@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EventOf } from '../../../shared/events';
 import type { Db } from '../db/library';
-import { decodeName } from '../fs/byte-names';
+import { Checkpoints, DONE_CODES, type CheckpointRow } from '../copy/checkpoints';
+import { createdRoots, type Landed } from './created-roots';
 import { snapshotOf } from './observe';
 
 export type TransferOperation = 'copy' | 'move';
@@ -12,12 +13,15 @@ export type Replaced = { path: string; trashId: string };
 
 /**
  * A copy or a move, seen from the history: before it starts, which of its landing places (DEST/<name>)
- * were taken; when it ends, what it created. A copy's undo sends to the Trash only the top-level items the
- * copy created (a folder it merged into was there before and stays), including a file it kept beside a
- * taken name ("a 2.txt"). A move's undo moves back each top-level item that left its source for a free
- * landing place. A copy that sent the files it replaced to the Trash (`replacedToTrash`) records each of
- * them with the new file at its place, so that one undo trashes the copy and brings the replaced file back;
- * a move, the files its top-level items replaced (the undo moves the item back, then restores the file).
+ * were taken; when it ends, what it created. A top-level item that landed in a free place is the job's
+ * whole. Below a folder that was there (a merge), the job's checkpoint rows say what it did
+ * (checkpoints.ts: the files it created, those that replaced one, the folders it made): the items are the
+ * folders it made and the files it created outside them (created-roots.ts), and a file kept beside a taken
+ * name ("a 2.txt") is its own. A copy's undo sends those to the Trash (what was there stays); a move's moves
+ * them back (a folder it made goes back whole only when its source folder is gone: else its files do).
+ * A job run with `replacedToTrash` records each file it replaced (now in the Trash) with the file that took
+ * its place, at any depth, so that one undo trashes (a copy) or moves back (a move) the new file and brings
+ * the replaced one back.
  */
 export class TransferWatch {
   private readonly takenBefore: ReadonlySet<string>;
@@ -32,23 +36,26 @@ export class TransferWatch {
     private readonly record: (kind: 'copy' | 'move', pairs: Pair[], replaced: Replaced[]) => void,
     private readonly replacedToTrash = false,
   ) {
-    this.takenBefore = new Set(this.targets().filter((t) => snapshotOf(t) !== null));
+    this.takenBefore = new Set(this.sources.map((s) => this.targetOf(s)).filter((t) => snapshotOf(t) !== null));
   }
 
   /** The job ended (whatever its status: a cancelled copy's created items can be undone too). */
   completed(jobId: string, _end: EventOf<'completed'>): void {
     const replaced = this.replacedToTrash ? this.replacedByJob() : [];
+    const replacedAt = new Set(replaced.map((r) => r.path));
+    const pairs = this.freeLandings(replacedAt);
+    // Only a job that landed in a taken place has rows to read (the rest is whole at its landing place).
+    if (this.takenBefore.size > 0) {
+      for (const p of this.belowTakenPlaces(new Checkpoints(this.db, jobId), replacedAt)) pairs.push(p); // maybe 10⁵: no spread
+    }
+    const landed = new Set(pairs.map((p) => p.after));
     if (this.operation === 'move') {
-      // A moved item that replaced one at its landing place goes back with the replaced one (only those: a
-      // file a move replaced deep in a folder it merged into stays restorable from the Trash).
-      const pairs = this.moved(new Set(replaced.map((r) => r.path)));
-      const movedTo = new Set(pairs.map((p) => p.after));
-      if (pairs.length > 0) this.record('move', pairs, replaced.filter((r) => movedTo.has(r.path)));
+      // A file a move replaced goes back with the moved file at its place (only with it: see rules.file).
+      if (pairs.length > 0) this.record('move', pairs, replaced.filter((r) => landed.has(r.path)));
       return;
     }
-    const pairs = this.createdByCopy(jobId);
-    const made = new Set(pairs.map((p) => p.after));
-    for (const r of replaced) if (!made.has(r.path)) pairs.push({ before: r.path, after: r.path });
+    // A copy's file that replaced one is not its own, but goes to the Trash for the replaced one to come back.
+    for (const r of replaced) if (!landed.has(r.path)) pairs.push({ before: r.path, after: r.path });
     if (pairs.length > 0) this.record('copy', pairs, replaced);
   }
 
@@ -71,27 +78,50 @@ export class TransferWatch {
       .filter((r) => snapshotOf(r.path) !== null);
   }
 
-  private targets(): string[] {
-    return this.sources.map((s) => path.join(this.destination, path.basename(s)));
+  private targetOf(source: string): string {
+    return path.join(this.destination, path.basename(source));
   }
 
-  private createdByCopy(jobId: string): Pair[] {
-    const created = new Set(this.targets().filter((t) => !this.takenBefore.has(t)));
-    // A top-level file kept beside a taken name: its checkpoint row holds the name it took.
-    const keptBoth = this.db.prepare(
-      `SELECT dest_path AS name FROM copy_items
-       WHERE job_id = ? AND state = 'done' AND dest_path IS NOT NULL AND instr(CAST(dest_path AS TEXT), '/') = 0`,
-    ).all(jobId) as { name: string | Buffer }[];
-    for (const row of keptBoth) {
-      created.add(path.join(this.destination, Buffer.isBuffer(row.name) ? decodeName(row.name) : row.name));
+  /**
+   * The top-level items that landed in a free place; for a move, only those that left their source, and
+   * also one whose landing place it replaced (that file comes back from the Trash with the undo).
+   */
+  private freeLandings(replacedAt: ReadonlySet<string>): Pair[] {
+    const pairs: Pair[] = [];
+    for (const source of this.sources) {
+      const after = this.targetOf(source);
+      const free = !this.takenBefore.has(after);
+      if (this.operation === 'copy') {
+        if (free) pairs.push({ before: after, after });
+      } else if ((free || replacedAt.has(after)) && snapshotOf(source) === null) {
+        pairs.push({ before: source, after });
+      }
     }
-    return [...created].map((p) => ({ before: p, after: p }));
+    return pairs;
   }
 
-  /** The top-level items that left their source for a free landing place, or one whose item they replaced. */
-  private moved(replacedAt: ReadonlySet<string>): Pair[] {
-    return this.sources
-      .map((s) => ({ before: s, after: path.join(this.destination, path.basename(s)) }))
-      .filter((p) => (!this.takenBefore.has(p.after) || replacedAt.has(p.after)) && snapshotOf(p.before) === null);
+  /** What the job put at and below its taken landing places, from its checkpoint rows. */
+  private belowTakenPlaces(checkpoints: Checkpoints, replacedAt: ReadonlySet<string>): Pair[] {
+    const move = this.operation === 'move';
+    const pairs: Pair[] = [];
+    for (const source of this.sources) {
+      const name = path.basename(source);
+      if (!this.takenBefore.has(this.targetOf(source))) continue;
+      const pair = (l: Landed): Pair => {
+        const after = path.join(this.destination, l.at);
+        return { before: move ? path.join(source, l.rel.slice(name.length)) : after, after };
+      };
+      // A file kept beside its taken name: its row holds the name it took.
+      const top = checkpoints.lookup([name]).get(name);
+      if (top?.state === 'done' && top.destRel !== null && top.code === null) pairs.push(pair({ rel: name, at: top.destRel }));
+      const rules = {
+        // A move takes back a file that replaced one only when the replaced one comes back too.
+        file: (r: CheckpointRow) => r.code === null
+          || (move && r.code === DONE_CODES.replaced && replacedAt.has(path.join(this.destination, r.rel))),
+        folder: (rel: string) => !move || snapshotOf(path.join(source, rel.slice(name.length))) === null,
+      };
+      for (const landed of createdRoots(checkpoints.doneBelow(name), rules)) pairs.push(pair(landed));
+    }
+    return pairs;
   }
 }

@@ -3,7 +3,7 @@ import { processTask, removeTempOf } from '../copy/file-copy';
 import type { BatchSettings, CopyTask, FromWorker, TaskOutcome, ToWorker } from '../copy/copy-protocol';
 import type { CopyControl } from '../copy/file-data';
 import { SharedRateLimit } from '../copy/rate-limit';
-import { Checkpoints, type CheckpointRow } from '../copy/checkpoints';
+import { Checkpoints, DONE_CODES, type CheckpointRow } from '../copy/checkpoints';
 import { openLibrary, type Db } from '../db/library';
 
 /**
@@ -59,12 +59,26 @@ function applyEarlierRuns(tasks: CopyTask[], checkpoints: Checkpoints): Map<stri
   return rows;
 }
 
-/** Settled files become checkpoint rows in one transaction per batch. */
-function record(checkpoints: Checkpoints, tasks: CopyTask[], outcomes: TaskOutcome[]): void {
+/**
+ * Settled files become checkpoint rows in one transaction per batch, with what the job did there (the codes
+ * of checkpoints.ts), and the folders it made become rows `made`. A file a resume finds in place keeps the
+ * code of the earlier run's row (`earlier`); with none, it was `found` there.
+ */
+function record(checkpoints: Checkpoints, tasks: CopyTask[], outcomes: TaskOutcome[], earlier: Map<string, CheckpointRow> | null): void {
   outcomes.forEach((o, k) => {
     const rel = tasks[k]!.rel;
-    if (o.o === 'copied' || o.o === 'already') {
-      checkpoints.record({ rel, state: 'done', destRel: o.destRel === rel ? null : o.destRel, size: o.size, code: null });
+    const destRel = (to: string) => (to === rel ? null : to);
+    if (o.o === 'copied') {
+      // A file kept beside a taken name (keep-both) was created at its own name: only one at `rel` replaced.
+      const code = o.existed && o.destRel === rel ? DONE_CODES.replaced : null;
+      checkpoints.record({ rel, state: 'done', destRel: destRel(o.destRel), size: o.size, code });
+      recordMadeFolders(checkpoints, parentOf(rel), o.madeFolders);
+    } else if (o.o === 'already') {
+      const before = earlier?.get(rel);
+      const code = before?.state === 'done' ? before.code : DONE_CODES.found;
+      checkpoints.record({ rel, state: 'done', destRel: destRel(o.destRel), size: o.size, code });
+    } else if (o.o === 'dir') {
+      recordMadeFolders(checkpoints, rel, o.madeFolders);
     } else if (o.o === 'failed') {
       checkpoints.record({ rel, state: 'failed', destRel: null, size: o.size, code: o.code });
     }
@@ -103,7 +117,7 @@ port.on('message', (msg: ToWorker) => {
       flow.partial = 0;
       if (outcome.o === 'stopped') break; // given back unstarted: tasks from outcomes.length on
       if (outcome.o === 'nospace') {
-        if (checkpoints) record(checkpoints, msg.tasks, outcomes);
+        if (checkpoints) record(checkpoints, msg.tasks, outcomes, earlier);
         post({ kind: 'result', batchId: msg.batchId, outcomes, nospace: outcome });
         return;
       }
@@ -111,12 +125,25 @@ port.on('message', (msg: ToWorker) => {
       if (outcome.o === 'copied') { flow.files++; flow.bytes += outcome.size; }
       tickIfDue();
     }
-    if (checkpoints) record(checkpoints, msg.tasks, outcomes);
+    if (checkpoints) record(checkpoints, msg.tasks, outcomes, earlier);
     post({ kind: 'result', batchId: msg.batchId, outcomes });
   } catch (err) {
     post({ kind: 'error', batchId: msg.batchId, message: err instanceof Error ? err.stack ?? err.message : String(err) });
   }
 });
+
+/** `count` folders made: `folder` (relative to DEST), then its parents, never above DEST. */
+function recordMadeFolders(checkpoints: Checkpoints, folder: string | null, count = 0): void {
+  for (let n = 0; n < count && folder !== null; n++, folder = parentOf(folder)) {
+    checkpoints.record({ rel: folder, state: 'done', destRel: null, size: 0, code: DONE_CODES.made });
+  }
+}
+
+/** The folder a '/'-separated relative path is in; null at the top of DEST. */
+function parentOf(rel: string): string | null {
+  const slash = rel.lastIndexOf('/');
+  return slash === -1 ? null : rel.slice(0, slash);
+}
 
 function post(m: FromWorker): void {
   port.postMessage(m);
