@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { realpathExact } from '../fs/byte-names';
-import { skippedByName } from '../indexer/rules';
 import { indexRulesFrom } from '../../../shared/index-rules';
 import { findLocationFor } from './entries';
 import type { Db } from './library';
@@ -164,6 +163,10 @@ function deleteRows(db: Db, locationId: number, rel: string): number {
  */
 function mayHold(db: Db, dst: Place, isDir: boolean): boolean {
   const { parent, name } = splitRel(dst.rel);
+  // The rules (and their .gitignore matcher) are loaded only when rows may follow into a location: a move
+  // outside every location, the common case of a `ferry move`, does not pay for them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { skippedByName } = require('../indexer/rules') as typeof import('../indexer/rules');
   if (skippedByName(name, isDir, indexRulesFrom(JSON.parse(dst.rules)))) return false;
   if (parent === '') return true;
   return itemRow(db, dst.locationId, parent)?.kind === 'dir';
