@@ -74,3 +74,19 @@ test("a copy job's config keeps names that are not UTF-8 through the jobs row", 
   assert.deepEqual(store.get(job.id)!.config.sources, ['/tmp/x\udc81']);
   db.close();
 });
+
+test('doneUnder: the done rows of one SOURCE, paged in path order: not its siblings whose names extend it, nor BLOB paths', () => {
+  const { db, jobId } = open();
+  const cp = new Checkpoints(db, jobId);
+  const under = ['photos', 'photos/a.jpg', 'photos/deep/b.jpg', 'photos/z.jpg'];
+  for (const rel of under) cp.record(row(rel, 'done', rel === 'photos/z.jpg' ? { destRel: 'photos/z 2.jpg' } : {}));
+  for (const rel of ['photos live/c.jpg', 'photos.txt', 'photos0/d.jpg', 'photosX', 'other/e.jpg']) cp.record(row(rel, 'done'));
+  cp.record(row('photos/skipped.jpg', 'skipped', { code: 'userChoice' }));
+  cp.record(row('photos/failed.jpg', 'failed', { code: 'EACCES' }));
+  cp.record(row('photos/n\udce9.jpg', 'done'));
+  cp.flush();
+  const pages = [...cp.doneUnder('photos', 3)];
+  assert.deepEqual(pages.map((p) => p.length), [3, 1]);
+  assert.deepEqual(pages.flat().map((r) => r.rel), under);
+  assert.equal(pages.flat().find((r) => r.rel === 'photos/z.jpg')?.destRel, 'photos/z 2.jpg');
+});

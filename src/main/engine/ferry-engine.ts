@@ -8,7 +8,6 @@ import type { JobKind, JobSummary, Location } from '../../shared/types';
 import type { CopyService } from './copy/copy-service';
 import type { SavedCopyJob } from './copy/copy-job-config';
 import { openLibrary, type Db, type DamagedLibrary } from './db/library';
-import { readIndexErrors } from './db/locations';
 import type { ListingWorker } from './fs/listing-worker';
 import type { WindowWatches } from './fs/folder-watchers';
 import type { LibrarySearchIndex } from './search/library-search-index';
@@ -18,13 +17,14 @@ import type { AddLocationOptions, LibraryIndexer } from './indexer/library-index
 import { JobManager } from './jobs/job-manager';
 import type { Thumbnails } from './preview/thumbnails';
 import type { FolderSizes } from './preview/folder-size';
+import type { LoopDelay } from './perf/loop-delay';
 
 // The few pure helpers hosts need besides the facade (the CLI imports nothing else of the engine).
 export { describeDamagedLibrary, isDamagedLibraryError } from './db/library';
 export { defaultDbPath } from './db/paths';
 export { parseRate } from './copy/rate-limit';
 export { decodeName } from './fs/byte-names';
-export { LoopDelay } from './perf/loop-delay';
+export type { LoopDelay };
 export type { IndexProgress } from './indexer/library-indexer';
 
 /** Options only a host in the engine's own process can give a call (no wire carries a function or a signal). */
@@ -224,7 +224,7 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       return (require('./copy/copy-job-config') as typeof import('./copy/copy-job-config')).readSavedCopyJob(job);
     },
     findLocation: (folder) => lazy.indexer().findByPath(folder),
-    unreadableFolders: (locationId) => readIndexErrors(db, locationId),
+    unreadableFolders: (locationId) => (require('./db/locations') as typeof import('./db/locations')).readIndexErrors(db, locationId),
     close: closeDb,
     shutdown: async (timeoutMs = 5_000) => {
       const live = jobs.handles();
@@ -239,6 +239,14 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       closeDb();
     },
   };
+}
+
+/** The event loop's delay measured from now (what `ferry copy` prints for the bench), loaded only then. */
+export function startLoopDelay(): LoopDelay {
+  const { LoopDelay: Delay } = require('./perf/loop-delay') as typeof import('./perf/loop-delay');
+  const delay = new Delay();
+  delay.start();
+  return delay;
 }
 
 /** The engine's heavier parts, each loaded and created on first use. */

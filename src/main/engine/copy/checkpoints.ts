@@ -126,6 +126,28 @@ export class Checkpoints {
     return text.concat(bytes).map(readRow);
   }
 
+  /**
+   * The files settled 'done' under `top` (a SOURCE's name: `top` itself and the paths below it), paged in
+   * path order: for a move, the files that left (not the folders it made: their rows are for its undo). Paths stored as text only: one with bytes that are not
+   * UTF-8 is a BLOB, and the index holds no such name nor anything below one (what these rows are read for).
+   */
+  *doneUnder(top: string, pageSize = 1000): Generator<CheckpointRow[]> {
+    // Each page starts where the last ended (one bound on the key, so SQLite seeks there instead of scanning).
+    const pageAfter = (from: '>=' | '>') => this.db.prepare(
+      `SELECT rel_path AS rel, state, dest_path AS destRel, size, code FROM copy_items
+       WHERE job_id = :jobId AND rel_path ${from} :after AND rel_path < :to AND (rel_path = :top OR rel_path >= :under)
+         AND state = 'done' AND code IS NOT '${DONE_CODES.made}' ORDER BY rel_path LIMIT :limit`);
+    const first = pageAfter('>=');
+    const next = pageAfter('>');
+    for (let after: string | null = null;;) {
+      const rows = (after === null ? first : next)
+        .all({ jobId: this.jobId, after: after ?? top, to: `${top}0`, top, under: `${top}/`, limit: pageSize }) as CheckpointRow[];
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.rel;
+      yield rows.map(readRow);
+    }
+  }
+
   /** The files that failed, paged (for retryFailed). */
   *failed(pageSize = 1000): Generator<CheckpointRow[]> {
     // Keyset order: every TEXT path sorts before every BLOB one (SQLite), so stored values page in one order.

@@ -1,6 +1,5 @@
 import * as path from 'node:path';
 import { realpathExact } from '../fs/byte-names';
-import { skippedByName } from '../indexer/rules';
 import { indexRulesFrom } from '../../../shared/index-rules';
 import { findLocationFor } from './entries';
 import type { Db } from './library';
@@ -28,8 +27,8 @@ export interface FollowResult {
   locationsMoved: number;
 }
 
-interface Place { locationId: number; rel: string; rules: string }
-interface ItemRow { kind: string; size: number; aggregate_size: number | null; file_count: number | null }
+export interface Place { locationId: number; rel: string; rules: string }
+export interface ItemRow { kind: string; size: number; aggregate_size: number | null; file_count: number | null }
 
 /** The item at `fromAbsPath` (and its subtree) is now at `toAbsPath`, replacing whatever was there. */
 export function entriesMoved(db: Db, fromAbsPath: string, toAbsPath: string): FollowResult {
@@ -75,12 +74,18 @@ export function entriesRemoved(db: Db, absPath: string): FollowResult {
   })();
 }
 
+/** Whether the index holds a row for the item at `absPath`. */
+export function isIndexed(db: Db, absPath: string): boolean {
+  const at = locate(db, path.resolve(absPath));
+  return at !== undefined && at.rel !== '' && itemRow(db, at.locationId, at.rel) !== undefined;
+}
+
 /**
  * Where `absPath` is in the library. A path through a symlinked parent (/tmp → /private/tmp) is retried
  * with the parent's realpath, as the copy does (index-preparation.ts): location roots are stored resolved.
  * The item itself may already be gone (the source of a move), so only its parent is resolved.
  */
-function locate(db: Db, absPath: string): Place | undefined {
+export function locate(db: Db, absPath: string): Place | undefined {
   const found = findLocationFor(db, absPath) ?? (() => {
     let real: string;
     try {
@@ -114,14 +119,14 @@ function relocateLocations(db: Db, from: string, to: string): number {
   return moved.length;
 }
 
-function itemRow(db: Db, locationId: number, rel: string): ItemRow | undefined {
+export function itemRow(db: Db, locationId: number, rel: string): ItemRow | undefined {
   const { parent, name } = splitRel(rel);
   return db.prepare('SELECT kind, size, aggregate_size, file_count FROM entries WHERE location_id = ? AND relative_path = ? AND name = ?')
     .get(locationId, parent, name) as ItemRow | undefined;
 }
 
 /** What an item counts for in its ancestors' aggregates: regular files only, as the indexer counts them. */
-function shareOf(row: ItemRow): { bytes: number; files: number } {
+export function shareOf(row: ItemRow): { bytes: number; files: number } {
   if (row.kind === 'dir') return { bytes: row.aggregate_size ?? 0, files: row.file_count ?? 0 };
   return row.kind === 'file' ? { bytes: row.size, files: 1 } : { bytes: 0, files: 0 };
 }
@@ -139,7 +144,7 @@ function addToAncestors(db: Db, locationId: number, rel: string, bytes: number, 
 }
 
 /** Removes an item's rows and its share of the aggregates above it. */
-function removeSubtree(db: Db, locationId: number, rel: string): number {
+export function removeSubtree(db: Db, locationId: number, rel: string): number {
   const row = itemRow(db, locationId, rel);
   if (!row) return 0;
   const share = shareOf(row);
@@ -164,6 +169,10 @@ function deleteRows(db: Db, locationId: number, rel: string): number {
  */
 function mayHold(db: Db, dst: Place, isDir: boolean): boolean {
   const { parent, name } = splitRel(dst.rel);
+  // The rules (and their .gitignore matcher) are loaded only when rows may follow into a location: a move
+  // outside every location, the common case of a `ferry move`, does not pay for them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { skippedByName } = require('../indexer/rules') as typeof import('../indexer/rules');
   if (skippedByName(name, isDir, indexRulesFrom(JSON.parse(dst.rules)))) return false;
   if (parent === '') return true;
   return itemRow(db, dst.locationId, parent)?.kind === 'dir';

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { HistoryKind, HistoryState, HistoryStep } from '../../../shared/history';
 import type { Db } from '../db/library';
 import type { HistoryActions } from './history-actions';
-import { HistoryExecutor } from './history-executor';
+import type { HistoryExecutor } from './history-executor';
 import type { HistoryItem } from './history-item';
 import { HistoryStore, summaryOf } from './history-store';
 import { snapshotOf } from './observe';
@@ -14,19 +14,28 @@ import { TransferWatch, type Replaced, type TransferOperation } from './transfer
  */
 export class History {
   readonly store: HistoryStore;
-  private readonly executor: HistoryExecutor;
+  private executorMade: HistoryExecutor | undefined;
 
-  constructor(private readonly db: Db, actions: HistoryActions) {
+  constructor(private readonly db: Db, private readonly actions: HistoryActions) {
     this.store = new HistoryStore(db);
-    this.executor = new HistoryExecutor(this.store, actions);
   }
 
   undo(): Promise<HistoryStep> {
-    return this.executor.undo();
+    return this.executor().undo();
   }
 
   redo(): Promise<HistoryStep> {
-    return this.executor.redo();
+    return this.executor().redo();
+  }
+
+  /**
+   * Loaded on the first undo or redo: every copy and move records itself here, and a `ferry move` process
+   * should not pay for the undoing it will not do.
+   */
+  private executor(): HistoryExecutor {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, as said above
+    const { HistoryExecutor: Executor } = require('./history-executor') as typeof import('./history-executor');
+    return (this.executorMade ??= new Executor(this.store, this.actions));
   }
 
   state(limit = 50): HistoryState {

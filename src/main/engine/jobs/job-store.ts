@@ -1,5 +1,4 @@
 import * as fs from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/library';
 import type { JobKind, JobStatus, JobSummary } from '../../../shared/types';
 
@@ -27,7 +26,9 @@ export class JobStore {
 
   create(job: NewJob): JobSummary {
     const now = Date.now();
-    const id = randomUUID();
+    // node:crypto loaded only here: `ferry jobs` and `ferry locations` make no id.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const id = (require('node:crypto') as typeof import('node:crypto')).randomUUID();
     this.db.prepare(
       `INSERT INTO jobs (id, parent_id, kind, status, priority, config, created_at, updated_at, owner_pid)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,

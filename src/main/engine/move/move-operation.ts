@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fsPath } from '../fs/byte-names';
-import { entriesMoved, entriesRemoved } from '../db/index-follow';
+import { entriesMoved, isIndexed } from '../db/index-follow';
+import { filesMoved, type MovedFile } from '../db/index-follow-files';
+import { Checkpoints } from '../copy/checkpoints';
 import { copyOperation, type Operation, type OperationContext } from '../copy/operation';
 import { removeEmptiedFolders } from './emptied-folders';
 
@@ -33,13 +35,21 @@ export function moveOperation(ctx: OperationContext): Operation {
 }
 
 /**
- * A SOURCE that is gone was moved whole: its index rows follow it. One that is still there (some of it
- * stayed) loses its rows: the index no longer knows which of its files are where (a later index does).
+ * A SOURCE that is gone, whose place at DEST the index did not know, was moved whole: its rows follow it as
+ * one subtree. Otherwise the rows follow file by file (db/index-follow-files.ts): the job's checkpoints say
+ * which files left (and under which name), what stayed keeps its rows, and rows at DEST that were there
+ * before the move (a merge) keep theirs.
  */
 function followIndex(ctx: OperationContext, sources: readonly string[], destination: string): void {
+  const checkpoints = new Checkpoints(ctx.db, ctx.jobId);
   for (const source of sources) {
+    const target = path.join(destination, path.basename(source));
     const gone = fs.lstatSync(fsPath(source), { throwIfNoEntry: false }) === undefined;
-    if (gone) entriesMoved(ctx.db, source, path.join(destination, path.basename(source)));
-    else entriesRemoved(ctx.db, source);
+    if (gone && !isIndexed(ctx.db, target)) entriesMoved(ctx.db, source, target);
+    else filesMoved(ctx.db, source, destination, movedFiles(checkpoints, path.basename(source)));
   }
+}
+
+function* movedFiles(checkpoints: Checkpoints, name: string): Generator<MovedFile[]> {
+  for (const page of checkpoints.doneUnder(name)) yield page.map((r) => ({ rel: r.rel, destRel: r.destRel ?? r.rel }));
 }

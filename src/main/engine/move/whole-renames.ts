@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fsPath } from '../fs/byte-names';
-import { entriesMoved } from '../db/index-follow';
 import type { Db } from '../db/library';
 
 /**
@@ -19,11 +18,15 @@ export interface WholeRenames {
 
 export function renameWhole(db: Db, sources: readonly string[], destination: string): WholeRenames {
   const out: WholeRenames = { renamed: [], remaining: [] };
+  // A library without locations has no rows to follow: the index's modules are not even loaded (a
+  // same-file-system `ferry move` is one rename, its process little more than Node's start-up).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, as said above
+  const follow = hasLocations(db) ? (require('../db/index-follow') as typeof import('../db/index-follow')).entriesMoved : null;
   for (const source of sources) {
     const target = path.join(destination, path.basename(source));
     if (renamedInto(source, target)) {
       out.renamed.push(source);
-      entriesMoved(db, source, target);
+      follow?.(db, source, target);
     } else {
       out.remaining.push(source);
     }
@@ -44,4 +47,8 @@ function renamedInto(source: string, target: string): boolean {
   } catch {
     return false;
   }
+}
+
+function hasLocations(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM locations LIMIT 1').get() !== undefined;
 }

@@ -35,6 +35,14 @@ export function searchRowsMoved(db: Db, from: { locationId: number; rel: string 
   editNames(db, to.locationId, d.parent, (names) => [...without(names, d.name), d.name]);
 }
 
+/**
+ * Names that left one folder (`left`) and names that joined it (`joined`), in one rewrite of its row: a move
+ * file by file (db/index-follow-files.ts) gathers them per folder first.
+ */
+export function searchNamesChanged(db: Db, locationId: number, folder: string, left: ReadonlySet<string>, joined: ReadonlySet<string>): void {
+  editNames(db, locationId, folder, (names) => [...names.filter((n) => !left.has(n) && !joined.has(n)), ...joined]);
+}
+
 function without(names: string[], name: string): string[] {
   return names.filter((n) => n !== name);
 }

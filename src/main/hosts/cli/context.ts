@@ -11,7 +11,12 @@ export interface CliContext {
 }
 
 export function processContext(): CliContext {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() };
+  return {
+    stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd(),
+    // Node makes process.stdin (a stream over the terminal or pipe, ~5 ms) on first access: only commands
+    // that read answers or ask whether it is a terminal pay for it.
+    get stdin() { return process.stdin; },
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { FerryError } from '../../../shared/errors';
 import type { ConflictAnswer, EventOf, FerryEvent } from '../../../shared/events';
-import { LoopDelay, type FerryEngine } from '../../engine/ferry-engine';
-import { ConflictPrompt } from './conflict-prompt';
+import { startLoopDelay, type FerryEngine, type LoopDelay } from '../../engine/ferry-engine';
+import type { ConflictPrompt } from './conflict-prompt';
 import { EXIT, type CliContext } from './context';
 import { LiveLine, formatBytes, formatCount, formatDuration, formatRate } from './format';
 import type { JsonAnswerReader } from './json-answers';
@@ -29,7 +29,8 @@ export class CopySession {
   private answers: JsonAnswerReader | null = null;
   private inputEnded = false;
   private pendingConflicts = new Set<string>();
-  private readonly loopDelay = new LoopDelay();
+  /** Measured for the bench only (FERRY_BENCH_LOOP_DELAY=1). */
+  private loopDelay: LoopDelay | null = null;
   private skippedByReason = new Map<string, number>();
   private found = 0;
   /** What the job does, from its initialEstimate: the words of the messages. */
@@ -48,7 +49,7 @@ export class CopySession {
   /** Follows the job to its end; Ctrl-C or SIGTERM interrupts it (resumable). Returns the exit code. */
   async run(jobId: string): Promise<number> {
     this.jobId = jobId;
-    if (this.ctx.env.FERRY_BENCH_LOOP_DELAY === '1') this.loopDelay.start();
+    if (this.ctx.env.FERRY_BENCH_LOOP_DELAY === '1') this.loopDelay = startLoopDelay();
     this.listenForAnswers();
     const interrupt = () => this.interrupt();
     process.on('SIGINT', interrupt);
@@ -63,9 +64,7 @@ export class CopySession {
       process.off('SIGTERM', interrupt);
       this.prompt?.close();
       this.answers?.close();
-      if (this.ctx.env.FERRY_BENCH_LOOP_DELAY === '1') {
-        this.ctx.stderr.write(`event-loop-delay-p99-ms: ${this.loopDelay.stop().p99.toFixed(2)}\n`);
-      }
+      if (this.loopDelay) this.ctx.stderr.write(`event-loop-delay-p99-ms: ${this.loopDelay.stop().p99.toFixed(2)}\n`);
     }
   }
 
@@ -106,7 +105,10 @@ export class CopySession {
         onEnd: ended,
       });
     } else {
-      this.prompt = new ConflictPrompt(this.ctx.stdin, this.ctx.stdout, (a) => {
+      // Loaded only here: most copies and moves ask no question on a terminal.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { ConflictPrompt: Prompt } = require('./conflict-prompt') as typeof import('./conflict-prompt');
+      this.prompt = new Prompt(this.ctx.stdin, this.ctx.stdout, (a) => {
         this.answer(a, () => { /* settled meanwhile (apply to all) */ });
       }, ended, () => this.live.clear());
     }
