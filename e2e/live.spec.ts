@@ -70,3 +70,26 @@ test('pasted items are selected once they land, and the finished dialog closes b
   await expect(page.getByRole('dialog')).toHaveCount(0);
   expect(fs.readFileSync(path.join(destination, 'pasted.txt'), 'utf8')).toBe('p');
 });
+
+test('a file renamed outside Ferry stays selected under its new name; one moved out of the folder leaves the selection', async ({ ferry }) => {
+  const folder = tree(path.join(ferry.home, 'renames'), { 'a.txt': 'a', 'b.txt': 'b', 'c.txt': 'c' });
+  const page = await ferry.open(folder);
+  await ui.row(page, 'b.txt').click();
+  await ui.row(page, 'c.txt').click({ modifiers: ['ControlOrMeta'] });
+  // The watch is live once a file written now shows.
+  fs.writeFileSync(path.join(folder, 'ready.txt'), 'r');
+  await expect(ui.row(page, 'ready.txt')).toBeVisible();
+
+  fs.renameSync(path.join(folder, 'b.txt'), path.join(folder, 'renamed.txt'));
+  await expect(ui.row(page, 'renamed.txt')).toHaveAttribute('aria-selected', 'true');
+  await expect(ui.row(page, 'b.txt')).toHaveCount(0);
+  await expect(ui.row(page, 'c.txt')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('contentinfo')).toContainText('2 selected');
+
+  fs.renameSync(path.join(folder, 'c.txt'), path.join(ferry.home, 'c.txt'));
+  await expect(ui.row(page, 'c.txt')).toHaveCount(0);
+  await expect(ui.row(page, 'renamed.txt')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('contentinfo')).toContainText('1 selected');
+  expect(await rowNames(page)).toEqual(['a.txt', 'ready.txt', 'renamed.txt']);
+  await expect(ui.row(page, 'a.txt')).toHaveAttribute('aria-selected', 'false');
+});
