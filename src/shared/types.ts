@@ -56,6 +56,11 @@ export const ListedEntry = z.object({
   /** A symlink's target (absolute), and what it leads to (absent when nothing is there: a dangling link). */
   linkTarget: z.string().optional(),
   linkKind: EntryKind.optional(),
+  /**
+   * The inode number (lstat's), so that a name gone and a name come with the same inode in one change are
+   * known as one item renamed (live folders keep it selected). Absent when the entry could not be lstat-ed.
+   */
+  ino: z.number().optional(),
 });
 export type ListedEntry = z.infer<typeof ListedEntry>;
 

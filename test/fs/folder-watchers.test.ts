@@ -46,8 +46,13 @@ test('a file created, changed, renamed and deleted outside Ferry arrives as chan
     fs.appendFileSync(path.join(dir, 'new.txt'), ' world');
     await seen.until((all) => applied(all)['new.txt'] === 11);
 
+    const oldIno = fs.lstatSync(path.join(dir, 'old.txt')).ino;
     fs.renameSync(path.join(dir, 'old.txt'), path.join(dir, 'renamed.txt'));
     await seen.until((all) => 'renamed.txt' in applied(all, { 'old.txt': 3 }) && !('old.txt' in applied(all, { 'old.txt': 3 })));
+    // The renamed entry carries the inode the old name had: what lets a window pair the two (live-folder.ts).
+    const renamed = seen.changes.flatMap((c) => c.entries).find((e) => e.name === 'renamed.txt')!;
+    assert.equal(renamed.ino, oldIno);
+    assert.ok(seen.changes.some((c) => c.removed.includes('old.txt') && c.entries.includes(renamed)), 'both names in one change');
 
     fs.mkdirSync(path.join(dir, 'sub'));
     fs.rmSync(path.join(dir, 'new.txt'));

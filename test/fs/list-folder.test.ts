@@ -45,6 +45,8 @@ test('lists a folder: folders first, then names in natural order, symlinks never
   assert.equal(byName.get('alpha')!.size, 0, 'folders have no size of their own in a listing');
   const st = fs.statSync(path.join(dir, 'file 2.txt'));
   assert.equal(byName.get('file 2.txt')!.mtimeMs, st.mtimeMs);
+  assert.equal(byName.get('file 2.txt')!.ino, st.ino, 'the inode: a rename seen by a watch keeps it');
+  assert.equal(byName.get('link-to-dir')!.ino, fs.lstatSync(path.join(dir, 'link-to-dir')).ino, 'the link\'s own, not its target\'s');
 });
 
 test('the root folder has no parent', async () => {

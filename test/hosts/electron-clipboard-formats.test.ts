@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   decodeClipboardFiles, decodeDropEffectIsCut, decodeDropFiles, decodeFileNameW, decodeFilenamesPlist, decodeGnomeCopiedFiles,
-  decodeUriList, encodeClipboardFiles, encodeDropEffect, encodeDropFiles, encodeFilenamesPlist, encodeGnomeCopiedFiles,
+  decodeUriList, encodeClipboardFiles, encodeDropEffect, encodeDropFiles, encodeFileNameW, encodeFilenamesPlist, encodeGnomeCopiedFiles,
   encodeUriList, fileUri, pathFromFileUri, type ClipboardEntry, type ClipboardPlatform,
 } from '../../src/main/hosts/electron/clipboard-formats';
 import { ODD_FILE_NAME } from '../helpers/odd-names';
@@ -80,6 +80,8 @@ test('Windows "Preferred DropEffect": MOVE for a cut, COPY otherwise; Explorer\'
   assert.equal(decodeDropEffectIsCut(Buffer.from([5, 0, 0, 0])), false);
   assert.equal(decodeDropEffectIsCut(null), false);
   assert.equal(decodeFileNameW(Buffer.from('C:\\Users\\me\\a.txt\0', 'utf16le')), 'C:\\Users\\me\\a.txt');
+  assert.deepEqual([...encodeFileNameW('C:\\é')], [0x43, 0, 0x3a, 0, 0x5c, 0, 0xe9, 0, 0, 0], 'FileNameW: UTF-16LE, then one NUL');
+  assert.equal(decodeFileNameW(encodeFileNameW('\\\\srv\\share\\東京.txt')), '\\\\srv\\share\\東京.txt');
 });
 
 /** A clipboard holding exactly these entries (a fake of nothing: it is the byte layout under test). */

@@ -20,7 +20,7 @@ test('a cut on Linux leaves GNOME\'s bytes on the clipboard, and Ferry reads the
   assert.deepEqual(ask({ op: 'readClipboardFiles' }), { ok: true, output: { paths: ['/home/me/a b.txt', '/home/me/Photos'], cut: true } });
 });
 
-test('files Finder or Explorer copied are read; on Windows Ferry\'s copy is the paths as text', () => {
+test('files Finder or Explorer copied are read; on Windows Ferry\'s copy of several is the paths as text', () => {
   const finder = desktop(MemoryClipboard.holding({ NSFilenamesPboardType: encodeFilenamesPlist(['/Users/me/Report.pdf']) }), 'darwin');
   assert.deepEqual(finder.ask({ op: 'readClipboardFiles' }), { ok: true, output: { paths: ['/Users/me/Report.pdf'], cut: false } });
 
@@ -31,6 +31,21 @@ test('files Finder or Explorer copied are read; on Windows Ferry\'s copy is the 
   desktop(board, 'win32').ask({ op: 'writeClipboardFiles', paths: ['C:\\a.txt', 'C:\\b.txt'], cut: false });
   assert.equal(board.held.get('text/plain')!.toString(), 'C:\\a.txt\r\nC:\\b.txt');
   assert.deepEqual(desktop(new MemoryClipboard(), 'linux').ask({ op: 'readClipboardFiles' }), { ok: true, output: null }, 'no files: null');
+});
+
+test('on Windows one file goes on the clipboard as FileNameW (UTF-16LE path, one NUL), which Ferry reads back; several as text', () => {
+  const board = new MemoryClipboard();
+  const { ask } = desktop(board, 'win32');
+  ask({ op: 'writeClipboardFiles', paths: ['C:\\Users\\me\\Résumé 東京.pdf'], cut: false });
+  assert.deepEqual(board.writes.map((w) => [w.call, w.format]), [['writeBuffer', 'FileNameW']]);
+  assert.deepEqual([...board.writes[0]!.data], [...Buffer.from('C:\\Users\\me\\Résumé 東京.pdf', 'utf16le'), 0, 0]);
+  assert.equal(board.writes[0]!.data.length, ('C:\\Users\\me\\Résumé 東京.pdf'.length + 1) * 2);
+  assert.deepEqual(ask({ op: 'readClipboardFiles' }), { ok: true, output: { paths: ['C:\\Users\\me\\Résumé 東京.pdf'], cut: false } });
+
+  // FileNameW holds one path: two files are text, one a line, and no file list to paste.
+  ask({ op: 'writeClipboardFiles', paths: ['C:\\a.txt', 'C:\\b.txt'], cut: true });
+  assert.deepEqual(board.writes.slice(1).map((w) => [w.call, w.data.toString('utf8')]), [['writeText', 'C:\\a.txt\r\nC:\\b.txt']]);
+  assert.deepEqual(ask({ op: 'readClipboardFiles' }), { ok: true, output: null });
 });
 
 test('malformed requests from the page are refused as values, and change nothing', () => {

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useReducer, useRef, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { acceptsDrop, beginDrag, dropOnFolder, hoverFolder, leaveFolders } from '../dom/drop-handlers';
 import type { SortKey, SortOrder } from '../lib/sort';
@@ -7,6 +7,7 @@ import { actions, fileOps, store, useFerry } from '../state';
 import { isMac } from '../dom/platform';
 import { selectedInOrder } from '../stores/selection';
 import { findTyped, TYPE_SELECT_PAUSE_MS } from '../lib/type-select';
+import { anchoredOffset } from '../lib/scroll-anchor';
 import { displayName } from '../../shared/display-name';
 
 const ROW_HEIGHT = 28;
@@ -56,7 +57,11 @@ export function FileList() {
   const complete = useFerry((s) => s.listing?.complete ?? true);
   const generation = useFerry((s) => s.generation);
   const order = useFerry((s) => s.order);
-  const focus = useFerry((s) => s.focus);
+  // The focused row by path: rows arriving above it move its index, which is no reason to scroll to it.
+  const focusPath = useFerry((s) => (s.focus !== null ? s.visiblePaths[s.focus] ?? null : null));
+  const paths = useFerry((s) => s.visiblePaths);
+  const filter = useFerry((s) => s.filter);
+  const showHidden = useFerry((s) => s.showHidden);
   const backgroundDrop = useFerry((s) => s.dropTarget === 'background');
   const denied = useFerry((s) => s.listing?.denied ?? false);
   const scroller = useRef<HTMLDivElement>(null);
@@ -81,8 +86,27 @@ export function FileList() {
   }, [path]);
 
   useEffect(() => {
-    if (focus !== null) virtualizer.scrollToIndex(focus, { align: 'auto' });
-  }, [focus, virtualizer]);
+    const focus = store.getState().focus;
+    if (focusPath !== null && focus !== null) virtualizer.scrollToIndex(focus, { align: 'auto' });
+  }, [focusPath, virtualizer]);
+
+  // Rows that come or go above the view (a live folder, a page merged into a size order) leave the rows on
+  // screen where they are (lib/scroll-anchor.ts). Not for another folder, order, filter or hidden-files
+  // setting: those show other rows. Before paint: the offset and the rows drawn change in the same frame.
+  const shown = useRef({ paths, path, order, filter, showHidden });
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  useLayoutEffect(() => {
+    const before = shown.current;
+    shown.current = { paths, path, order, filter, showHidden };
+    if (before.paths === paths || before.path !== path || before.order !== order || before.filter !== filter
+      || before.showHidden !== showHidden || !scroller.current) return;
+    const offset = virtualizer.scrollOffset ?? scroller.current.scrollTop;
+    const next = anchoredOffset(before.paths, paths, offset, ROW_HEIGHT);
+    if (next === offset) return;
+    scroller.current.scrollTop = next;
+    virtualizer.scrollOffset = next; // the range it draws follows now, not at the scroll event a frame later
+    redraw();
+  }, [paths, path, order, filter, showHidden, virtualizer]);
 
   const onRowClick = useCallback((index: number, e: MouseEvent) => {
     e.stopPropagation();

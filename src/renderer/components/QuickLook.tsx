@@ -7,8 +7,8 @@ import type { FolderEntry } from '../../shared/types';
 import { api } from '../api';
 import { formatBytes, formatCount, formatDate } from '../lib/format';
 import { baseName } from '../lib/paths';
-import { decodeTextPreview, previewMode, TEXT_PREVIEW_BYTES } from '../lib/preview-kind';
-import { see, store, useFerry } from '../state';
+import { decodeTextPreview, previewMode, TEXT_PREVIEW_BYTES, type BrowserViewers } from '../lib/preview-kind';
+import { actions, see, store, useFerry } from '../state';
 import { FileIcon } from './FileIcon';
 
 /** The page's token, when its address carries one (the development proxy needs it on /file too). */
@@ -22,8 +22,8 @@ function urlOf(path: string): string {
 
 /**
  * Quick Look: Space shows the selected item in a panel named after it: images, text and code (the first
- * 256 KB), PDF, audio and video through the browser's own elements, from the host's file route; anything
- * else as its icon and facts. Arrows step through the selection (or the folder, when one item is selected);
+ * 256 KB), PDF (where the window has a viewer), audio and video through the browser's own elements, from the
+ * host's file route; anything else as its icon and facts (a PDF with no viewer: those and an Open button). Arrows step through the selection (or the folder, when one item is selected);
  * Space or Escape closes it, giving the focus back to the list.
  */
 export function QuickLook() {
@@ -70,10 +70,25 @@ export function QuickLook() {
   );
 }
 
+/** Whether this window frames a PDF (false: Chromium set to download PDFs; Electron without its viewer). */
+function viewers(): BrowserViewers {
+  return { pdf: navigator.pdfViewerEnabled !== false };
+}
+
 function PreviewBody({ path, name, entry }: { path: string; name: string; entry: FolderEntry | undefined }) {
-  const mode = previewMode(baseName(path), entry?.kind ?? 'file');
+  const mode = previewMode(baseName(path), entry?.kind ?? 'file', viewers());
   const [failed, setFailed] = useState(false);
   if (failed || mode === 'facts') return <Facts path={path} />;
+  if (mode === 'facts-open') {
+    return (
+      <>
+        <Facts path={path} />
+        <p className="preview-note">This window has no viewer for it.{' '}
+          {entry && <button type="button" onClick={() => actions.openEntry(entry)}>Open</button>}
+        </p>
+      </>
+    );
+  }
   switch (mode) {
     case 'image': return <img className="preview-image" src={urlOf(path)} alt={name} onError={() => setFailed(true)} />;
     case 'audio': return <audio controls src={urlOf(path)} aria-label={name} onError={() => setFailed(true)} />;

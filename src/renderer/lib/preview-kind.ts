@@ -1,8 +1,16 @@
 import { extensionOf, fileKind, type FileKind } from '../../shared/file-kind';
 import type { EntryKind } from '../../shared/types';
 
-/** How Quick Look shows an item: the browser's own elements where it can, else the item's facts. */
-export type PreviewMode = 'image' | 'text' | 'pdf' | 'audio' | 'video' | 'facts';
+/**
+ * How Quick Look shows an item: the browser's own elements where it can, else the item's facts;
+ * `facts-open`: a document the window has no viewer for (a PDF), its facts and an Open button.
+ */
+export type PreviewMode = 'image' | 'text' | 'pdf' | 'audio' | 'video' | 'facts' | 'facts-open';
+
+/** What the page can show beyond plain elements: `navigator.pdfViewerEnabled` says whether it frames a PDF. */
+export interface BrowserViewers {
+  pdf: boolean;
+}
 
 /** Text previews read at most this much (the first 256 KB): enough to recognise a file, bounded for a 2 GB log. */
 export const TEXT_PREVIEW_BYTES = 256 * 1024;
@@ -15,7 +23,7 @@ const BROWSER_VIDEO = new Set(['mp4', 'm4v', 'webm', 'ogv', 'mov']);
 /** Documents and data that read as text although their kind is not 'text' or 'code'. */
 const TEXT_DOCUMENTS = new Set(['csv', 'tsv', 'srt', 'vtt', 'diff', 'patch']);
 
-export function previewMode(name: string, entryKind: EntryKind): PreviewMode {
+export function previewMode(name: string, entryKind: EntryKind, viewers: BrowserViewers = { pdf: true }): PreviewMode {
   if (entryKind !== 'file' && entryKind !== 'symlink') return 'facts';
   const ext = extensionOf(name);
   // A link previews as what its name says it leads to (the file route follows it).
@@ -23,7 +31,9 @@ export function previewMode(name: string, entryKind: EntryKind): PreviewMode {
   if (kind === 'image') return BROWSER_IMAGES.has(ext) ? 'image' : 'facts';
   if (kind === 'audio') return BROWSER_AUDIO.has(ext) ? 'audio' : 'facts';
   if (kind === 'video') return BROWSER_VIDEO.has(ext) ? 'video' : 'facts';
-  if (ext === 'pdf') return 'pdf';
+  // Without a viewer a framed PDF is a blank frame or a download (Chromium set to download PDFs, Electron
+  // without `plugins`): its facts then, and Open hands it to what can show it.
+  if (ext === 'pdf') return viewers.pdf ? 'pdf' : 'facts-open';
   if (kind === 'text' || kind === 'code' || TEXT_DOCUMENTS.has(ext)) return 'text';
   return 'facts';
 }

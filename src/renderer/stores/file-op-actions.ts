@@ -51,7 +51,9 @@ export function createFileOpActions(store: FerryStore, api: FerryApi, deps: File
       if (refusal) { get().renameRefused(refusal); return; }
       try {
         const { path } = await api.renameItem({ path: renaming.path, newName });
-        if (get().renaming?.path !== renaming.path) return;
+        // Still this field (the live folder may have seen the rename already and moved it to the new name).
+        const field = get().renaming?.path;
+        if (field !== renaming.path && field !== path) return;
         get().endRename();
         await deps.refresh();
         selectOnly(path);

@@ -12,6 +12,8 @@ export interface FileOpsSlice {
   beginRename(path: string): void;
   renameRefused(error: string): void;
   endRename(): void;
+  /** The item being renamed was renamed by another program: the field moves to its new name. */
+  renameTargetMoved(path: string): void;
   askDelete(paths: string[]): void;
   closeDelete(): void;
 }
@@ -22,6 +24,7 @@ export const createFileOpsSlice: Slice<FileOpsSlice> = (set) => ({
   beginRename: (path) => set({ renaming: { path, error: null }, menu: null }),
   renameRefused: (error) => set((s) => (s.renaming ? { renaming: { ...s.renaming, error } } : {})),
   endRename: () => set({ renaming: null }),
+  renameTargetMoved: (path) => set((s) => (s.renaming ? { renaming: { ...s.renaming, path } } : {})),
   askDelete: (paths) => set({ deleting: paths.length > 0 ? { paths } : null, menu: null }),
   closeDelete: () => set({ deleting: null }),
 });

@@ -1,6 +1,6 @@
 import type { FerryApi } from '../../shared/api';
 import type { FolderChangedEvent } from '../../shared/events';
-import { applyFolderChange } from '../lib/folder-changes';
+import { applyFolderChange, pairRenames } from '../lib/folder-changes';
 import type { FerryStore } from './store';
 
 /**
@@ -43,6 +43,20 @@ export function createLiveFolder(store: FerryStore, api: FerryApi, refresh: () =
     );
   });
 
+  /** What points at an item renamed by another program follows it: the selection, Quick Look, Get Info, the rename field. */
+  function followRenames(renamed: ReadonlyMap<string, string>): void {
+    const s = get();
+    s.followRenames(renamed);
+    const look = s.quickLook;
+    if (look && look.paths.some((p) => renamed.has(p))) {
+      s.openQuickLook({ ...look, paths: look.paths.map((p) => renamed.get(p) ?? p) });
+    }
+    const info = s.infoPath !== null ? renamed.get(s.infoPath) : undefined;
+    if (info !== undefined) s.openInfo(info);
+    const field = s.renaming ? renamed.get(s.renaming.path) : undefined;
+    if (field !== undefined) s.renameTargetMoved(field);
+  }
+
   return {
     handleFolderChange(event: FolderChangedEvent): void {
       const { listing } = get();
@@ -50,11 +64,13 @@ export function createLiveFolder(store: FerryStore, api: FerryApi, refresh: () =
       if (!listing || event.path !== listing.path || (watchId !== null && event.watchId !== watchId)) return;
       // While pages still arrive a row could come twice: the whole folder is read once they are in.
       if (event.reread || !listing.complete) { reread(); return; }
+      const renamed = pairRenames(listing.entries, listing.path, event.entries, event.removed);
       const entries = applyFolderChange(listing.entries, listing.path, event.entries, event.removed);
       if (entries === listing.entries) return;
       const before = get().visiblePaths;
       get().replaceEntries(entries);
-      get().followRows(before, get().visiblePaths);
+      get().followRows(before, get().visiblePaths, renamed);
+      if (renamed.size > 0) followRenames(renamed);
       if (event.removed.length > 0) get().retainSelection(new Set(get().visiblePaths));
     },
   };

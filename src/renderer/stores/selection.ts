@@ -14,9 +14,11 @@ export interface SelectionSlice extends SelectionState {
   retainSelection(existing: ReadonlySet<string>): void;
   /**
    * Keyboard focus and the Shift-click anchor are row indexes: when rows arrive above them (a page merged
-   * into a size order), they follow their rows.
+   * into a size order), they follow their rows; `renamed` (old path → new) follows a row renamed meanwhile.
    */
-  followRows(before: readonly string[], after: readonly string[]): void;
+  followRows(before: readonly string[], after: readonly string[], renamed?: ReadonlyMap<string, string>): void;
+  /** Items renamed on disk (old path → new path) stay selected under their new names. */
+  followRenames(renamed: ReadonlyMap<string, string>): void;
 }
 
 const EMPTY: SelectionState = { selected: new Set(), anchor: null, focus: null };
@@ -46,15 +48,20 @@ export const createSelectionSlice: Slice<SelectionSlice> = (set, get) => ({
     const selected = new Set([...get().selected].filter((p) => existing.has(p)));
     if (selected.size !== get().selected.size) set({ selected });
   },
-  followRows(before, after) {
+  followRows(before, after, renamed) {
     const { anchor, focus } = get();
     const moved = (index: number | null) => {
       if (index === null || before[index] === after[index]) return index;
-      const at = after.indexOf(before[index]!);
+      const at = after.indexOf(renamed?.get(before[index]!) ?? before[index]!);
       return at < 0 ? null : at;
     };
     const next = { anchor: moved(anchor), focus: moved(focus) };
     if (next.anchor !== anchor || next.focus !== focus) set(next);
+  },
+  followRenames(renamed) {
+    const { selected } = get();
+    if (![...renamed.keys()].some((p) => selected.has(p))) return;
+    set({ selected: new Set([...selected].map((p) => renamed.get(p) ?? p)) });
   },
 });
 

@@ -23,6 +23,14 @@ test('each item is previewed the way the browser can show it', () => {
   for (const [name, kind, mode] of CASES) assert.equal(previewMode(name, kind), mode, `${name} (${kind})`);
 });
 
+test('a PDF is framed only where the window has a PDF viewer; else its facts and an Open button', () => {
+  assert.equal(previewMode('paper.pdf', 'file', { pdf: true }), 'pdf');
+  assert.equal(previewMode('paper.PDF', 'file', { pdf: false }), 'facts-open');
+  assert.equal(previewMode('paper.pdf', 'symlink', { pdf: false }), 'facts-open');
+  assert.equal(previewMode('notes.md', 'file', { pdf: false }), 'text', 'the other kinds need no viewer');
+  assert.equal(previewMode('Papers.pdf', 'dir', { pdf: false }), 'facts', 'a folder named .pdf is a folder');
+});
+
 test('text previews: NUL bytes mean binary; a character cut at the window edge is dropped', () => {
   const enc = new TextEncoder();
   assert.equal(decodeTextPreview(enc.encode('hello\nworld'), false), 'hello\nworld');

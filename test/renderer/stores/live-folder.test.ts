@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tempDir, tree } from '../../helpers/tree';
 import { storeOverEngine } from './store-over-engine';
+import { createFileOpActions } from '../../../src/renderer/stores/file-op-actions';
 
 const names = (paths: readonly string[]) => paths.map((p) => path.basename(p));
 
@@ -71,6 +72,59 @@ test('a changed row moves to its place in the order shown; a new hidden file sta
     await until((s) => s.visible[0]?.name === 'a.txt' && s.listing!.entries.some((e) => e.name === '.hidden'));
     assert.deepEqual(names(store.getState().visiblePaths), ['a.txt', 'c.txt', 'b.txt']);
     assert.equal(store.getState().listing!.entries.length, 4);
+  } finally {
+    await engine.shutdown();
+  }
+});
+
+// A guard, not a measure: without the rename followed, `until` would wait for ever.
+const UNLESS_STUCK = { timeout: 20_000 };
+
+test('a file renamed outside Ferry stays selected and focused under its new name; one moved away leaves the selection', UNLESS_STUCK, async () => {
+  const { engine, store, actions, connect, until } = storeOverEngine();
+  try {
+    connect();
+    const dir = tree(tempDir(), { 'a.txt': 'a', 'b.txt': 'b', 'd.txt': 'd', 'm.txt': 'm' });
+    const away = tempDir();
+    await actions.navigate(dir);
+    await until((s) => s.watching === dir);
+    const order = store.getState().visiblePaths;
+    store.getState().click(order, 1, 'replace'); // b.txt
+    store.getState().click(order, 3, 'toggle'); // m.txt, and the focus
+    store.getState().click(order, 2, 'toggle'); // d.txt, the focus now
+    store.getState().openQuickLook({ paths: [path.join(dir, 'b.txt'), path.join(dir, 'd.txt')], index: 1, followsFocus: false });
+    store.getState().openInfo(path.join(dir, 'd.txt'));
+
+    fs.renameSync(path.join(dir, 'b.txt'), path.join(dir, 'z.txt'));
+    fs.renameSync(path.join(dir, 'd.txt'), path.join(dir, 'c.txt'));
+    fs.renameSync(path.join(dir, 'm.txt'), path.join(away, 'm.txt'));
+    await until((s) => s.visiblePaths.some((p) => p.endsWith('z.txt')) && s.visiblePaths.length === 3);
+    const shown = store.getState(); // once the change is applied whole (`until` resolves at its first update)
+    assert.deepEqual(names(shown.visiblePaths), ['a.txt', 'c.txt', 'z.txt']);
+    assert.deepEqual(names([...shown.selected]).sort(), ['c.txt', 'z.txt'], 'renamed: still selected; moved out: dropped');
+    assert.equal(shown.visiblePaths[shown.focus!], path.join(dir, 'c.txt'), 'the focus followed d.txt to c.txt');
+    assert.deepEqual(names(shown.quickLook!.paths), ['z.txt', 'c.txt']);
+    assert.equal(shown.quickLook!.index, 1);
+    assert.equal(shown.infoPath, path.join(dir, 'c.txt'));
+  } finally {
+    await engine.shutdown();
+  }
+});
+
+test('the inline rename field follows its item renamed outside Ferry, and Enter then renames the item under its new name', UNLESS_STUCK, async () => {
+  const { engine, store, actions, api, connect, until } = storeOverEngine();
+  const fileOps = createFileOpActions(store, api, { refresh: () => actions.refresh() });
+  try {
+    connect();
+    const dir = tree(tempDir(), { 'draft.txt': 'd' });
+    await actions.navigate(dir);
+    await until((s) => s.watching === dir);
+    store.getState().beginRename(path.join(dir, 'draft.txt'));
+    fs.renameSync(path.join(dir, 'draft.txt'), path.join(dir, 'report.txt'));
+    await until((s) => s.renaming?.path === path.join(dir, 'report.txt'));
+    await fileOps.commitRename('final.txt');
+    assert.deepEqual(fs.readdirSync(dir), ['final.txt']);
+    assert.equal(store.getState().renaming, null);
   } finally {
     await engine.shutdown();
   }

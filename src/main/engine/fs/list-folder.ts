@@ -274,7 +274,7 @@ function describe(named: Named, st: fs.Stats | NodeJS.ErrnoException, dir: strin
   const hidden = name.startsWith('.');
   if (st instanceof fs.Stats) {
     const kind = kindOfStats(st);
-    const entry: ListedEntry = { name, kind, size: st.isFile() ? st.size : 0, mtimeMs: st.mtimeMs, hidden };
+    const entry: ListedEntry = { name, kind, size: st.isFile() ? st.size : 0, mtimeMs: st.mtimeMs, hidden, ino: st.ino };
     // A folder this process cannot list or enter carries a lock (from the mode bits: folder-access.ts).
     if (kind === 'dir' && !mayEnter(st, PROCESS_USER)) entry.noAccess = true;
     if (kind === 'file' && (st.mode & 0o111) !== 0) entry.executable = true;

@@ -179,6 +179,11 @@ export function decodeDropEffectIsCut(data: Buffer | null): boolean {
   return (effect & DROPEFFECT_MOVE) !== 0 && (effect & DROPEFFECT_COPY) === 0;
 }
 
+/** FileNameW (the shell's CFSTR_FILENAMEW): one path, UTF-16LE, ended by one NUL character (two zero bytes). */
+export function encodeFileNameW(path: string): Buffer {
+  return Buffer.from(`${path}\0`, 'utf16le');
+}
+
 /** FileNameW: one path, UTF-16LE, NUL-ended. */
 export function decodeFileNameW(data: Buffer): string | null {
   const text = data.toString('utf16le');

@@ -1,4 +1,6 @@
-import { decodeClipboardFiles, encodeClipboardFiles, type ClipboardFiles, type ClipboardPlatform } from './clipboard-formats';
+import {
+  decodeClipboardFiles, encodeClipboardFiles, encodeFileNameW, WIN_FILENAME, type ClipboardFiles, type ClipboardPlatform,
+} from './clipboard-formats';
 
 /** The part of Electron's `clipboard` used here (structural: this file never imports electron, so Node tests load it). */
 export interface ClipboardLike {
@@ -22,14 +24,20 @@ export function clipboardPlatform(platform: NodeJS.Platform): ClipboardPlatform 
  * replaces the clipboard; several at once arrive with Electron 44's ClipboardItems), so the first format
  * the platform's file manager reads is written: GNOME Files' `x-special/gnome-copied-files` (Nemo, Caja and
  * Thunar read it too), Finder's NSFilenamesPboardType. Windows' CF_HDROP is a predefined format that
- * `writeBuffer` cannot name (it would register a new format of that name), so there the paths go on the
- * clipboard as text, one a line. Reading tries every format the platform's file managers write.
+ * `writeBuffer` cannot name (it would register a new format of that name). But `writeBuffer` registers a
+ * format by its name, and the shell's `FileNameW` is such a registered format: one file goes there (the
+ * technique Electron apps use, electron/electron#9035; Explorer is reported to paste it). It holds one path
+ * only, so several files go as text, one a line (a list of files needs CF_HDROP: a native module). Neither
+ * carries a cut ("Preferred DropEffect" would be a second format): Explorer pastes a copy. Reading tries
+ * every format the platform's file managers write.
  */
 export function createSystemClipboard(board: ClipboardLike, platform: ClipboardPlatform): SystemClipboard {
   return {
     writeFiles(files) {
       if (platform === 'win32') {
-        board.writeText(files.paths.join('\r\n'));
+        const [only, ...more] = files.paths;
+        if (only !== undefined && more.length === 0) board.writeBuffer(WIN_FILENAME, encodeFileNameW(only));
+        else board.writeText(files.paths.join('\r\n'));
         return;
       }
       const [first] = encodeClipboardFiles(platform, files);
