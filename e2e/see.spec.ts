@@ -45,6 +45,8 @@ test('rows carry icons by kind, and images their thumbnails', async ({ ferry }) 
   await expect(icon('backup.zip')).toHaveAccessibleName('Archive');
   await expect(icon('report.pdf')).toHaveAccessibleName('Document');
   await expect(icon('latest.png')).toHaveAccessibleName('Symbolic link');
+  // No telling extension, but an execute bit: a program.
+  await expect(icon('run-me')).toHaveAccessibleName('Program');
   // Thumbnails replace the image icons once the engine has made them (a WebP the page decodes).
   for (const name of ['sunset.png', 'sea.png']) {
     const thumb = ui.row(page, name).locator('img.file-thumb');
