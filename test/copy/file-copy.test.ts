@@ -87,6 +87,16 @@ test('a resume knows its own copy of a file whose mtime is a few hundred ns befo
   assert.deepEqual(c.resumed(true), ALREADY, 'checkpointed');
 });
 
+test('a resume does not take a file of the same size and time but other bytes, there before the job, for its own copy', () => {
+  const c = copiedOnce('@1796161191.708999800');
+  const { mtime } = fs.statSync(c.copy);
+  fs.writeFileSync(c.copy, 'BYTES'); // what was there before the job, of the same size
+  fs.utimesSync(c.copy, mtime, mtime);
+  assert.equal(c.resumed(false).o, 'conflict', 'asked, as it would have been without a resume');
+  assert.equal(processTask(c.task(), settings(c.dest, { mode: 'replace', resume: true })).o, 'copied', 'replace replaces it');
+  assert.equal(fs.readFileSync(c.copy, 'utf8'), 'bytes');
+});
+
 test('a copy on a filesystem that keeps whole seconds is known as such: by a resume, and by skip-newer', () => {
   // What HFS+, FAT or ext3 keep of the copy's time: the second (here set by hand, on this machine's filesystem).
   const c = copiedOnce('@1796161191.708999800');

@@ -59,6 +59,8 @@ const bothSides: { name: string; dest: { content: string; mtime: Date }; doneBef
   { name: 'the same, and a checkpoint says it was copied: the original goes', dest: { content: 'same', mtime: T }, doneBefore: true, o: 'already', originalKept: false },
   { name: 'another mtime: not its copy, a conflict (skip): the original stays', dest: { content: 'same', mtime: new Date('2020-01-01') }, doneBefore: true, o: 'skipped', originalKept: true },
   { name: 'another size: not its copy (skip): the original stays', dest: { content: 'longer', mtime: T }, doneBefore: false, o: 'skipped', originalKept: true },
+  // A file that was there before the job, by chance of the same size and time: no checkpoint, other bytes.
+  { name: 'the same size and mtime but other bytes, no checkpoint: not its copy (skip): the original stays', dest: { content: 'SAME', mtime: T }, doneBefore: false, o: 'skipped', originalKept: true },
 ];
 for (const c of bothSides) {
   test(`resume, a file on both sides with ${c.name}`, () => {

@@ -97,3 +97,18 @@ test('a damaged row is dropped, never acted on: the entry below it is next', () 
   assert.equal(store.next('undo')?.id, a.id);
   assert.equal(store.get(b.id), undefined);
 });
+
+test('an entry recorded again whole (a resumed job) takes the place of the one its earlier run recorded', () => {
+  const { db } = newLibrary();
+  const store = new HistoryStore(db);
+  const other = store.record('rename', [item('x')]);
+  const first = store.record('copy', [item('a')]);
+  const whole = store.record('copy', [item('a'), item('b')], first.id);
+  assert.deepEqual(store.list().map((e) => e.id), [whole.id, other.id], 'one entry for the job, the rest kept');
+  assert.equal(store.next('undo')?.label, 'Copy of 2 Items');
+
+  // Not while it is being undone in another window: that step ends as it began.
+  assert.ok(store.claim(whole.id, 'done'));
+  const again = store.record('copy', [item('c')], whole.id);
+  assert.deepEqual(store.list().map((e) => e.id), [again.id, whole.id, other.id]);
+});

@@ -131,8 +131,8 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
     startCopy: async (input, follow = {}) => {
       // What is at the landing places is read before the job can write anything there.
       const watch = lazy.history().watchTransfer(input.operation ?? 'copy', input.sources, input.destination, input.replacedToTrash === true);
-      const handle = await lazy.copies().start({ ...input, onEvent: follow.onEvent });
-      recordWhenEnded(handle, watch);
+      const handle = await lazy.copies().start({ ...input, undo: watch.saved(), onEvent: follow.onEvent });
+      recordWhenEnded(jobs, handle, watch);
       return { jobId: handle.jobId };
     },
     fileSystemIds: ({ paths }) => (require('./fs/file-system-ids') as typeof import('./fs/file-system-ids')).fileSystemIds(paths),
@@ -141,8 +141,16 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
       return {};
     },
     // A live job is resumed where it is; an interrupted one continues from its checkpoints (CopyService.resume).
-    resumeJob: async ({ jobId, rateLimit }, follow = {}) =>
-      ({ jobId: (await lazy.copies().resume(jobId, follow.onEvent, { rateLimit })).jobId }),
+    // A job resumed from its row is recorded in the history when it ends, as it would have been (a live one
+    // already will be).
+    resumeJob: async ({ jobId, rateLimit }, follow = {}) => {
+      const live = jobs.handle(jobId) !== undefined;
+      const handle = await lazy.copies().resume(jobId, follow.onEvent, { rateLimit });
+      const row = live ? undefined : jobs.store.get(handle.jobId);
+      const watch = row ? lazy.history().watchResumed(savedCopyJob(row).config) : null;
+      if (watch) recordWhenEnded(jobs, handle, watch);
+      return { jobId: handle.jobId };
+    },
     cancelJob: async ({ jobId }) => {
       const live = jobs.handle(jobId);
       if (live) {
@@ -215,7 +223,7 @@ export function createFerryEngine(options: FerryEngineOptions): FerryEngine {
     savedCopy: (jobId) => {
       const job = jobs.store.get(jobId);
       if (!job || (job.kind !== 'copy' && job.kind !== 'move')) throw new FerryError('JOB_NOT_FOUND', `No copy or move job with id ${jobId}`);
-      return (require('./copy/copy-job-config') as typeof import('./copy/copy-job-config')).readSavedCopyJob(job);
+      return savedCopyJob(job);
     },
     findLocation: (folder) => lazy.indexer().findByPath(folder),
     unreadableFolders: (locationId) => (require('./db/locations') as typeof import('./db/locations')).readIndexErrors(db, locationId),
@@ -245,17 +253,24 @@ export function startLoopDelay(): LoopDelay {
 
 /**
  * A copy or move records itself in the undo history when it ends (done, failed or cancelled: what it created
- * can be undone; an interrupted one is not over and is not recorded).
+ * can be undone; an interrupted one is not over: its resume records it). The entry's id is kept in the job's
+ * row, for a resume of a failed job to record it whole in that entry's place.
  */
-function recordWhenEnded(handle: { jobId: string; done: Promise<EventOf<'completed'>> }, watch: TransferWatch): void {
+function recordWhenEnded(jobs: JobManager, handle: { jobId: string; done: Promise<EventOf<'completed'>> }, watch: TransferWatch): void {
   void handle.done.then((end) => {
     if (end.status === 'interrupted') return;
     try {
-      watch.completed(handle.jobId, end);
+      const recorded = watch.completed(handle.jobId, end);
+      const config = jobs.store.get(handle.jobId)?.config as { undo?: object } | undefined;
+      if (recorded !== undefined && config?.undo) jobs.store.updateConfig(handle.jobId, { ...config, undo: { ...config.undo, recorded } });
     } catch {
       // The history is a convenience: a failure to record must not turn a finished copy into an error.
     }
   });
+}
+
+function savedCopyJob(job: JobSummary): SavedCopyJob {
+  return (require('./copy/copy-job-config') as typeof import('./copy/copy-job-config')).readSavedCopyJob(job);
 }
 
 /** The Trash's modules, loaded on first use like the engine's other parts. */

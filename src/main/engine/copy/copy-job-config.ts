@@ -24,6 +24,18 @@ export interface CopyJobConfig {
   verify?: boolean;
   /** A move's SOURCEs renamed whole before the job began (not in `sources`), for its summary. */
   renamed?: string[];
+  /** What the undo history saw before the job began, so that a resumed job is recorded too (history/transfer-watch.ts). */
+  undo?: UndoWatchState;
+}
+
+/**
+ * The landing places (DEST/<name>) that were taken before the job began, when it began (ms), and the
+ * history entry its end recorded, if any (a resumed job's end records it again, whole, in its place).
+ */
+export interface UndoWatchState {
+  takenBefore: string[];
+  startedAt: number;
+  recorded?: number;
 }
 
 /**
@@ -46,6 +58,9 @@ export const CopyJobConfigSchema = z.object({
   operation: z.literal('move').optional(),
   verify: z.boolean().optional(),
   renamed: z.array(z.string()).optional(),
+  undo: z.object({
+    takenBefore: z.array(z.string()), startedAt: z.number(), recorded: z.number().int().optional(),
+  }).optional(),
 });
 
 /**

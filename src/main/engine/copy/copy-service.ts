@@ -8,7 +8,7 @@ import type { Db } from '../db/library';
 import type { JobHandle, JobManager } from '../jobs/job-manager';
 import { ProgressBus } from '../jobs/progress-bus';
 import type { CopyJobConfig, CopyJobDeps } from './copy-job';
-import type { SavedCopyJob, SavedCopyProgress } from './copy-job-config';
+import type { SavedCopyJob, SavedCopyProgress, UndoWatchState } from './copy-job-config';
 import { validateCopyRequest } from './validate';
 import { renameWhole } from '../move/whole-renames';
 import type { RenamedMoveDeps } from '../move/renamed-move';
@@ -35,6 +35,8 @@ export interface CopyRequest {
   replacedToTrash?: boolean;
   /** Subscribed before the job emits anything (its first event is `initialEstimate`). */
   onEvent?: (event: FerryEvent) => void;
+  /** Kept in the job's row for the undo history (CopyJobConfig.undo). */
+  undo?: UndoWatchState;
 }
 
 /** A live copy: the registry's job handle (jobs/job-manager.ts). */
@@ -77,6 +79,7 @@ export class CopyService {
       useIndex: (req.useIndex ?? true) && this.deps.dbFile !== ':memory:', concurrency: clampConcurrency(req.concurrency),
       ...rateLimitField(req.rateLimit ?? this.deps.defaultRateLimit),
       ...(req.replacedToTrash ? { replacedToTrash: true } : {}),
+      ...(req.undo ? { undo: req.undo } : {}),
     };
     // Every SOURCE renamed whole: the job has nothing left to do, and needs none of a copy's machinery.
     const renamedOnly = whole !== null && whole.remaining.length === 0;

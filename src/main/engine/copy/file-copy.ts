@@ -10,7 +10,7 @@ import { setTimesNs } from '../fs/file-times';
 import { ATTEMPTS, copyFileData, SourceError, UNCONTROLLED, type CopyControl } from './file-data';
 import { blockedOrFailed, classifyWriteError, destPath, exists, failure, lstatOrNull, refusal } from './copy-failures';
 import { decide, hintedDestination, isOwnCopy, type CopyAction, type SourceFacts } from './copy-decision';
-import { moveFile, settleOriginal } from './move-file';
+import { moveFile, sameContent, settleOriginal } from './move-file';
 import { makeFolders } from './made-folders';
 
 /** Re-exported for the job, which builds its destination map with or without times by it. */
@@ -100,7 +100,11 @@ function decideAndCopy(task: CopyTask, s: BatchSettings, ctl: CopyControl): Task
     const hinted = hintedDestination(task.hint, s.mode, s.resume);
     existing = hinted === undefined ? lstatOrNull(finalPath) : hinted;
   }
-  const action = decide(source, existing, s.mode, task.force, s.resume);
+  let action = decide(source, existing, s.mode, task.force, s.resume);
+  // Without a checkpoint, "its own copy" is a guess from size and time (the run was cut between the rename
+  // and its row); the bytes confirm it before it counts, for a move removes the original on it. A file that
+  // was there before the job, by chance of the same size and time, is then decided as any other.
+  if (action.do === 'already' && !sameContent(task.source, finalPath, kind)) action = decide(source, existing, s.mode, task.force, false);
   return execute(action, { task, s, st, source, finalPath, ctl }, existing);
 }
 

@@ -144,6 +144,16 @@ function kept(source: string, size: number, code: ErrorCode, message: string): T
   return { o: 'failed', code, message, path: source, size };
 }
 
+/** Whether the file or link at `b` holds what `a` holds: the same bytes, or the same link target. */
+export function sameContent(a: string, b: string, kind: string): boolean {
+  try {
+    if (kind === 'symlink') return fs.readlinkSync(fsPath(a), 'buffer').equals(fs.readlinkSync(fsPath(b), 'buffer'));
+    return kind === 'file' && sameBytes(a, b);
+  } catch {
+    return false;
+  }
+}
+
 /** `--verify`: the copy's bytes are the original's (a SHA-256 of each, read in chunks). */
 function sameBytes(a: string, b: string): boolean {
   return digest(a) === digest(b);

@@ -30,10 +30,15 @@ const PATHS_SHOWN = 5;
 export class HistoryStore {
   constructor(private readonly db: Db, private readonly pid = process.pid) {}
 
-  /** A new operation: the redo stack is emptied (what was undone can no longer be redone on top of it). */
-  record(kind: HistoryKind, items: HistoryItem[]): HistoryEntry {
+  /**
+   * A new operation: the redo stack is emptied (what was undone can no longer be redone on top of it).
+   * `replaces`: an entry this one takes the place of (the same job recorded again, whole), dropped unless
+   * it is being undone or redone right now.
+   */
+  record(kind: HistoryKind, items: HistoryItem[], replaces?: number): HistoryEntry {
     const insert = this.db.transaction(() => {
       this.db.prepare("DELETE FROM history WHERE state = 'undone' AND busy_pid IS NULL").run();
+      if (replaces !== undefined) this.db.prepare('DELETE FROM history WHERE id = ? AND busy_pid IS NULL').run(replaces);
       const now = this.nextTime();
       const { lastInsertRowid } = this.db.prepare(
         `INSERT INTO history (kind, label, state, items, created_at, updated_at) VALUES (?, ?, 'done', ?, ?, ?)`,

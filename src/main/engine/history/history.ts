@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { HistoryKind, HistoryState, HistoryStep } from '../../../shared/history';
+import type { CopyJobConfig } from '../copy/copy-job-config';
 import type { Db } from '../db/library';
 import type { HistoryActions } from './history-actions';
 import type { HistoryExecutor } from './history-executor';
@@ -75,17 +76,32 @@ export class History {
   }
 
   /**
+   * Watches a copy or a move resumed from its row, with what its first run saw; null for a row written
+   * before rows kept that (it is not recorded). Its end records the job whole: the entry an earlier run of
+   * it recorded (a job that failed, then was resumed) is replaced, so one undo takes back all of it.
+   */
+  watchResumed(config: CopyJobConfig): TransferWatch | null {
+    const saved = config.undo;
+    if (!saved) return null;
+    // A move's SOURCEs renamed whole before its job are its items too.
+    const sources = [...config.sources, ...(config.renamed ?? [])].map((s) => path.resolve(s));
+    const replaces = saved.recorded;
+    return new TransferWatch(this.db, config.operation ?? 'copy', sources, path.resolve(config.destination), (kind, pairs, replaced) =>
+      this.recordOnDisk(kind, pairs, replaced, replaces), config.replacedToTrash === true, saved);
+  }
+
+  /**
    * Records items that are on disk at their `after` path now, with what they look like there, and the
    * files the operation replaced (in the Trash now: `replaced` items, restored by the same undo).
    */
-  private recordOnDisk(kind: HistoryKind, pairs: { before: string; after: string }[], replaced: Replaced[] = []): void {
+  private recordOnDisk(kind: HistoryKind, pairs: { before: string; after: string }[], replaced: Replaced[] = [], replaces?: number): number | undefined {
     const items: HistoryItem[] = [];
     for (const p of pairs) {
       const snapshot = snapshotOf(p.after);
       if (snapshot) items.push({ ...p, snapshot });
     }
-    if (items.length === 0) return;
+    if (items.length === 0) return undefined;
     for (const r of replaced) items.push({ before: r.path, after: r.path, trashId: r.trashId, replaced: true });
-    this.store.record(kind, items);
+    return this.store.record(kind, items, replaces).id;
   }
 }

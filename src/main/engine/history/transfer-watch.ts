@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import type { EventOf } from '../../../shared/events';
 import type { Db } from '../db/library';
 import { Checkpoints, DONE_CODES, type CheckpointRow } from '../copy/checkpoints';
+import type { UndoWatchState } from '../copy/copy-job-config';
 import { createdRoots, type Landed } from './created-roots';
 import { snapshotOf } from './observe';
 
@@ -26,21 +27,36 @@ export type Replaced = { path: string; trashId: string };
 export class TransferWatch {
   private readonly takenBefore: ReadonlySet<string>;
   /** The Trash dates its entries to the second: an entry of the second the job started in may be the job's. */
-  private readonly startedAt = Math.floor(Date.now() / 1000) * 1000;
+  private readonly startedAt: number;
 
+  /**
+   * `saved`: what the watch of the job's first run saw (a resumed job), instead of looking now. `record`
+   * returns the history entry it wrote, if any.
+   */
   constructor(
     private readonly db: Db,
     private readonly operation: TransferOperation,
     private readonly sources: string[],
     private readonly destination: string,
-    private readonly record: (kind: 'copy' | 'move', pairs: Pair[], replaced: Replaced[]) => void,
+    private readonly record: (kind: 'copy' | 'move', pairs: Pair[], replaced: Replaced[]) => number | undefined,
     private readonly replacedToTrash = false,
+    saved?: UndoWatchState,
   ) {
-    this.takenBefore = new Set(this.sources.map((s) => this.targetOf(s)).filter((t) => snapshotOf(t) !== null));
+    this.takenBefore = new Set(saved?.takenBefore
+      ?? this.sources.map((s) => this.targetOf(s)).filter((t) => snapshotOf(t) !== null));
+    this.startedAt = saved?.startedAt ?? Math.floor(Date.now() / 1000) * 1000;
   }
 
-  /** The job ended (whatever its status: a cancelled copy's created items can be undone too). */
-  completed(jobId: string, _end: EventOf<'completed'>): void {
+  /** What the job's row keeps for a resume to be recorded too (CopyJobConfig.undo). */
+  saved(): UndoWatchState {
+    return { takenBefore: [...this.takenBefore], startedAt: this.startedAt };
+  }
+
+  /**
+   * The job ended (whatever its status: a cancelled copy's created items can be undone too). Returns the
+   * history entry recorded, if there was anything to record.
+   */
+  completed(jobId: string, _end: EventOf<'completed'>): number | undefined {
     const replaced = this.replacedToTrash ? this.replacedByJob() : [];
     const replacedAt = new Set(replaced.map((r) => r.path));
     const pairs = this.freeLandings(replacedAt);
@@ -51,12 +67,11 @@ export class TransferWatch {
     const landed = new Set(pairs.map((p) => p.after));
     if (this.operation === 'move') {
       // A file a move replaced goes back with the moved file at its place (only with it: see rules.file).
-      if (pairs.length > 0) this.record('move', pairs, replaced.filter((r) => landed.has(r.path)));
-      return;
+      return pairs.length > 0 ? this.record('move', pairs, replaced.filter((r) => landed.has(r.path))) : undefined;
     }
     // A copy's file that replaced one is not its own, but goes to the Trash for the replaced one to come back.
     for (const r of replaced) if (!landed.has(r.path)) pairs.push({ before: r.path, after: r.path });
-    if (pairs.length > 0) this.record('copy', pairs, replaced);
+    return pairs.length > 0 ? this.record('copy', pairs, replaced) : undefined;
   }
 
   /**
