@@ -101,3 +101,38 @@ async function assertLikeFreshIndex(db: ReturnType<typeof openLibrary>): Promise
     assert.deepEqual(searchRowsOf(db, loc.id), searchRowsOf(fresh.db, again.id), `library search rows of ${loc.path}`);
   }
 }
+
+test('a move cancelled at its conflict: the rows of what moved before the Cancel went with it', async () => {
+  const base = fs.realpathSync(tempDir('ferry-move-follow-'));
+  const a = tree(path.join(base, 'A'), { ...prefixed('src', SOURCE), ...prefixed('dest', DEST) });
+  const dbFile = path.join(base, 'library.db');
+  const engine = createFerryEngine({ dbFile, browsing: false });
+  let end: EventOf<'completed'>;
+  try {
+    await engine.addLocation({ path: a });
+    const events: FerryEvent[] = [];
+    const { jobId } = await engine.startCopy({ operation: 'move', sources: [path.join(a, 'src/photos')], destination: path.join(a, 'dest'), overwrite: 'prompt' },
+      { onEvent: (e) => events.push(e) });
+    // The conflict waits for its answer while the other files move: Cancel once they have.
+    const others = 5; // every file of photos/ but clash.jpg (.hidden/e.jpg moves too: only the index skips it)
+    for (let waited = 0; !events.some((e) => e.type === 'progress' && e.copiedFiles >= others) && waited < 60_000; waited += 20) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.ok(events.some((e) => e.type === 'conflict'), 'asked about clash.jpg');
+    await engine.cancelJob({ jobId });
+    end = await completed(events);
+  } finally {
+    await engine.shutdown();
+  }
+  assert.equal(end.status, 'cancelled');
+  assert.equal(fs.readFileSync(path.join(a, 'dest/photos/2020/deep/c.jpg'), 'utf8'), 'ccc', 'moved before the Cancel');
+  assert.equal(fs.readFileSync(path.join(a, 'src/photos/clash.jpg'), 'utf8'), 'the new one', 'the file asked about stayed');
+  const db = openLibrary(dbFile);
+  try {
+    const inA = indexedPaths(db, readLocations(db)[0]!.id);
+    assert.ok(inA.includes('dest/photos/2020/deep/c.jpg') && !inA.includes('src/photos/2020/deep/c.jpg'), inA.join(' '));
+    await assertLikeFreshIndex(db);
+  } finally {
+    db.close();
+  }
+});

@@ -288,6 +288,9 @@ export class CopyJob {
     }
     await Promise.allSettled([this.pool.close(), ...this.producers.map((p) => p.stop()), this.destIndex.stop()]);
     if (status === 'done') await this.operation.completed();
+    else if (status === 'cancelled') {
+      try { this.operation.cancelled?.(); } catch (err) { message ??= toErrorValue(err).message; }
+    }
     // A job stopped before it began still opens with initialEstimate (DESIGN §4: always first).
     if (!this.events.opened) {
       this.events.publish({ type: 'initialEstimate', knownFiles: 0, knownBytes: 0, discoveryStarting: false, ...this.operation.estimateFields });

@@ -50,6 +50,8 @@ export interface Operation {
   folderSettled(rel: string, atimeNs: bigint, mtimeNs: bigint): void;
   /** The job is done (every item settled): the last touches at the destination. */
   completed(): Promise<void>;
+  /** The job was cancelled (it will not be resumed): what it did stays, and what knows of it follows. */
+  cancelled?(): void;
   /** What this operation adds to `initialEstimate` and `completed` (a move says so, and what it removed). */
   readonly estimateFields: Partial<EventBody<'initialEstimate'>>;
   completedFields(tracker: ProgressTracker): Partial<EventBody<'completed'>>;

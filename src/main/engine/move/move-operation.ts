@@ -31,6 +31,9 @@ export function moveOperation(ctx: OperationContext): Operation {
       removeEmptiedFolders(c.sources);
       followIndex(ctx, c.sources, c.destination);
     },
+    // What moved before the Cancel is at DEST: its rows go with it (a failed or interrupted move can be
+    // resumed, and its end follows then; following twice would drop the rows a first follow carried).
+    cancelled: () => followIndex(ctx, c.sources, c.destination),
   };
 }
 
