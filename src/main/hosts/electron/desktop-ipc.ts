@@ -2,6 +2,7 @@ import { clipboard, ipcMain, nativeImage, type IpcMainInvokeEvent, type NativeIm
 import type { CallResult } from '../../../shared/api';
 import { IPC_DESKTOP } from '../../../shared/desktop';
 import { handleDesktopRequest } from './desktop-requests';
+import { createProgramRunner } from './run-program';
 import { clipboardPlatform, createSystemClipboard } from './system-clipboard';
 
 /** A small file glyph under the pointer while files are dragged out (macOS refuses a drag without an image). */
@@ -18,10 +19,10 @@ export interface DesktopIpcOptions {
  * apps, each request validated by handleDesktopRequest. Returns a function that removes the handler.
  */
 export function installDesktopIpc(options: DesktopIpcOptions): () => void {
-  const systemClipboard = createSystemClipboard(clipboard, clipboardPlatform(process.platform));
-  ipcMain.handle(IPC_DESKTOP, (event: IpcMainInvokeEvent, request: unknown): CallResult => {
+  const systemClipboard = createSystemClipboard(clipboard, clipboardPlatform(process.platform), createProgramRunner());
+  ipcMain.handle(IPC_DESKTOP, (event: IpcMainInvokeEvent, request: unknown): Promise<CallResult> => {
     if (!options.isTrusted(event.sender, event.senderFrame?.url)) {
-      return { ok: false, error: { code: 'UNAUTHORIZED', message: 'This page may not call Ferry' } };
+      return Promise.resolve({ ok: false, error: { code: 'UNAUTHORIZED', message: 'This page may not call Ferry' } });
     }
     return handleDesktopRequest(request, {
       clipboard: systemClipboard,

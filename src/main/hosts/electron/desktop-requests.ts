@@ -13,7 +13,7 @@ export interface DesktopDeps {
  * answered as a value (never thrown: Electron's invoke keeps only an Error's message). No electron import:
  * desktop-ipc.ts wires it to ipcMain, Electron's clipboard and webContents.startDrag.
  */
-export function handleDesktopRequest(request: unknown, deps: DesktopDeps): CallResult {
+export async function handleDesktopRequest(request: unknown, deps: DesktopDeps): Promise<CallResult> {
   const parsed = DesktopRequest.safeParse(request);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
@@ -23,10 +23,10 @@ export function handleDesktopRequest(request: unknown, deps: DesktopDeps): CallR
     const r = parsed.data;
     switch (r.op) {
       case 'writeClipboardFiles':
-        deps.clipboard.writeFiles({ paths: r.paths, cut: r.cut });
+        await deps.clipboard.writeFiles({ paths: r.paths, cut: r.cut });
         return { ok: true, output: {} };
       case 'readClipboardFiles':
-        return { ok: true, output: deps.clipboard.readFiles() };
+        return { ok: true, output: await deps.clipboard.readFiles() };
       case 'startDrag':
         deps.startDrag(r.paths);
         return { ok: true, output: {} };

@@ -1,6 +1,7 @@
 import {
   decodeClipboardFiles, encodeClipboardFiles, encodeFileNameW, WIN_FILENAME, type ClipboardFiles, type ClipboardPlatform,
 } from './clipboard-formats';
+import { parseFileDropOutput, readFileDropCall, writeFileDropCall, type RunProgram } from './windows-file-drop';
 
 /** The part of Electron's `clipboard` used here (structural: this file never imports electron, so Node tests load it). */
 export interface ClipboardLike {
@@ -10,9 +11,9 @@ export interface ClipboardLike {
 }
 
 export interface SystemClipboard {
-  writeFiles(files: ClipboardFiles): void;
+  writeFiles(files: ClipboardFiles): Promise<void>;
   /** The files on the system clipboard (copied in Ferry, Finder, Explorer, GNOME Files, Dolphin…), or null. */
-  readFiles(): ClipboardFiles | null;
+  readFiles(): Promise<ClipboardFiles | null>;
 }
 
 export function clipboardPlatform(platform: NodeJS.Platform): ClipboardPlatform {
@@ -23,35 +24,41 @@ export function clipboardPlatform(platform: NodeJS.Platform): ClipboardPlatform 
  * Files on Electron's clipboard. Electron 41's `writeBuffer` holds one custom format at a time (each call
  * replaces the clipboard; several at once arrive with Electron 44's ClipboardItems), so the first format
  * the platform's file manager reads is written: GNOME Files' `x-special/gnome-copied-files` (Nemo, Caja and
- * Thunar read it too), Finder's NSFilenamesPboardType. Windows' CF_HDROP is a predefined format that
- * `writeBuffer` cannot name (it would register a new format of that name). But `writeBuffer` registers a
- * format by its name, and the shell's `FileNameW` is such a registered format: one file goes there (the
- * technique Electron apps use, electron/electron#9035; Explorer is reported to paste it). It holds one path
- * only, so several files go as text, one a line (a list of files needs CF_HDROP: a native module). Neither
- * carries a cut ("Preferred DropEffect" would be a second format): Explorer pastes a copy. Reading tries
- * every format the platform's file managers write.
+ * Thunar read it too), Finder's NSFilenamesPboardType.
+ *
+ * Windows: Explorer pastes a list of files from CF_HDROP, a predefined format `writeBuffer` cannot name (it
+ * would register a new format of that name), and a cut from "Preferred DropEffect", a second format. So
+ * they are written by PowerShell (windows-file-drop.ts, through `run`). One copied file goes first, at once,
+ * to the shell's registered `FileNameW` (the technique Electron apps use, electron/electron#9035); if
+ * PowerShell fails, several files stay on the clipboard as text, one a line. Reading: `FileNameW` is
+ * there whenever Explorer copied files, so PowerShell is asked for the whole list only then.
  */
-export function createSystemClipboard(board: ClipboardLike, platform: ClipboardPlatform): SystemClipboard {
+export function createSystemClipboard(board: ClipboardLike, platform: ClipboardPlatform, run?: RunProgram): SystemClipboard {
+  const read = (format: string): Buffer | null => {
+    try {
+      const data = board.readBuffer(format);
+      return data.length > 0 ? data : null;
+    } catch {
+      return null; // a format this platform's clipboard cannot name
+    }
+  };
   return {
-    writeFiles(files) {
-      if (platform === 'win32') {
-        const [only, ...more] = files.paths;
-        if (only !== undefined && more.length === 0) board.writeBuffer(WIN_FILENAME, encodeFileNameW(only));
-        else board.writeText(files.paths.join('\r\n'));
+    async writeFiles(files) {
+      if (platform !== 'win32') {
+        const [first] = encodeClipboardFiles(platform, files);
+        if (first) board.writeBuffer(first.format, first.data);
         return;
       }
-      const [first] = encodeClipboardFiles(platform, files);
-      if (first) board.writeBuffer(first.format, first.data);
+      const [only, ...more] = files.paths;
+      if (only !== undefined && more.length === 0) board.writeBuffer(WIN_FILENAME, encodeFileNameW(only));
+      else board.writeText(files.paths.join('\r\n'));
+      if (!run || (more.length === 0 && !files.cut)) return;
+      await run(writeFileDropCall(files)).catch(() => undefined); // what was written above stays
     },
-    readFiles() {
-      return decodeClipboardFiles(platform, (format) => {
-        try {
-          const data = board.readBuffer(format);
-          return data.length > 0 ? data : null;
-        } catch {
-          return null; // a format this platform's clipboard cannot name
-        }
-      });
+    async readFiles() {
+      const local = decodeClipboardFiles(platform, read);
+      if (platform !== 'win32' || !run || !local) return local;
+      return parseFileDropOutput(await run(readFileDropCall()).catch(() => '')) ?? local;
     },
   };
 }
