@@ -94,6 +94,29 @@ test('a file renamed outside Ferry stays selected under its new name; one moved 
   await expect(ui.row(page, 'a.txt')).toHaveAttribute('aria-selected', 'false');
 });
 
+test('a file renamed outside Ferry while its name is being edited: the field follows it, with the name typed so far', async ({ ferry }) => {
+  const folder = tree(path.join(ferry.home, 'rename-while-typing'), { 'a.txt': 'a', 'b.txt': 'b', 'm.txt': 'm' });
+  const page = await ferry.open(folder);
+  fs.writeFileSync(path.join(folder, 'ready.txt'), 'r');
+  await expect(ui.row(page, 'ready.txt')).toBeVisible();
+  await ui.row(page, 'b.txt').click();
+  await page.keyboard.press('F2');
+  const field = page.getByRole('textbox', { name: 'Name' });
+  await expect(field).toBeFocused();
+  await page.keyboard.type('typed');
+
+  // Another program renames it: its row moves from the second place to the last.
+  fs.renameSync(path.join(folder, 'b.txt'), path.join(folder, 'z.txt'));
+  await expect(ui.row(page, 'b.txt')).toHaveCount(0);
+  await expect(ui.row(page, 'z.txt').getByRole('textbox', { name: 'Name' })).toHaveValue('typed.txt');
+  await expect(field).toBeFocused();
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await expect(field).toHaveCount(0);
+  await expect(ui.row(page, 'typed.txt2')).toBeVisible();
+  expect(fs.readdirSync(folder).sort()).toEqual(['a.txt', 'm.txt', 'ready.txt', 'typed.txt2']);
+});
+
 /** The row at the top edge of the list's view, and where it is on the page (y, px). */
 async function topRow(page: Page): Promise<{ name: string; y: number; scrollTop: number }> {
   return page.getByTestId('file-scroller').evaluate((scroller) => {

@@ -51,6 +51,9 @@ test('a drag onto a folder on the same file system moves, and says "Move to" bef
   const windowB = await ferry.open(target);
   await dragOver(windowB, 'inbox', payload);
   await expect(ui.row(windowB, 'inbox')).toHaveClass(/drop-target/);
+  // Every cell of the highlighted row is as readable as its name (the grey of Kind and Modified is not, on green).
+  const colors = await ui.row(windowB, 'inbox').locator('.cell').evaluateAll((cells) => cells.map((c) => getComputedStyle(c).color));
+  expect(new Set(colors).size).toBe(1);
   await expect(dropHint(windowB)).toHaveText('Move to “inbox”');
   await saveScreenshot(windowB, 'drag-move-hint');
   await drop(windowB);

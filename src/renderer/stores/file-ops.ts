@@ -6,11 +6,13 @@ import type { Slice } from './store';
  * change it (rename, new folder, delete, open) are in ./file-op-actions.ts.
  */
 export interface FileOpsSlice {
-  renaming: { path: string; error: string | null } | null;
+  /** `draft`: the name typed so far, kept here so that the field keeps it when its row moves (a rename outside). */
+  renaming: { path: string; error: string | null; draft?: string } | null;
   /** What Shift+Delete would remove, while its confirmation is open. */
   deleting: { paths: string[] } | null;
   beginRename(path: string): void;
   renameRefused(error: string): void;
+  renameDraft(text: string): void;
   endRename(): void;
   /** The item being renamed was renamed by another program: the field moves to its new name. */
   renameTargetMoved(path: string): void;
@@ -23,6 +25,7 @@ export const createFileOpsSlice: Slice<FileOpsSlice> = (set) => ({
   deleting: null,
   beginRename: (path) => set({ renaming: { path, error: null }, menu: null }),
   renameRefused: (error) => set((s) => (s.renaming ? { renaming: { ...s.renaming, error } } : {})),
+  renameDraft: (draft) => set((s) => (s.renaming ? { renaming: { ...s.renaming, draft } } : {})),
   endRename: () => set({ renaming: null }),
   renameTargetMoved: (path) => set((s) => (s.renaming ? { renaming: { ...s.renaming, path } } : {})),
   askDelete: (paths) => set({ deleting: paths.length > 0 ? { paths } : null, menu: null }),
