@@ -12,7 +12,7 @@ function bridgeOverMain(board: MemoryClipboard) {
   const ipc = {
     invoke: async (channel: string, request: unknown) => {
       channels.push(channel);
-      const result = handleDesktopRequest(JSON.parse(JSON.stringify(request)), { clipboard: createSystemClipboard(board, 'linux'), startDrag: () => undefined });
+      const result = await handleDesktopRequest(JSON.parse(JSON.stringify(request)), { clipboard: createSystemClipboard(board, 'linux'), startDrag: () => undefined });
       return JSON.parse(JSON.stringify(result)) as unknown;
     },
   };
