@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test, expect, saveScreenshot } from './fixtures/ferry';
-import { goTo, ui, waitForCopy } from './fixtures/ui';
+import { contextMenu, goTo, ui, waitForCopy } from './fixtures/ui';
 import { dragOver, drop, startDrag } from './fixtures/dnd';
 import { tree } from '../test/helpers/tree';
 
@@ -106,4 +106,39 @@ test('a drag onto a folder on another file system copies, and says "Copy to"', a
   } finally {
     try { execFileSync('umount', ['-l', mounted]); } catch { /* not mounted */ }
   }
+});
+
+test('"Move to…" and "Copy to…" take a typed folder (~, Tab completes), refuse one that is not there, then move or copy', async ({ ferry }) => {
+  const source = tree(path.join(ferry.home, 'source'), { 'a.txt': 'a', 'b.txt': 'b', 'c.txt': 'c' });
+  const archive = path.join(ferry.home, 'Archive 2026');
+  fs.mkdirSync(archive);
+  const page = await ferry.open(source);
+
+  await ui.row(page, 'a.txt').click();
+  await ui.row(page, 'b.txt').click({ modifiers: ['ControlOrMeta'] });
+  await contextMenu(page, ui.row(page, 'b.txt'), 'Move to…');
+  const dialog = page.getByRole('dialog', { name: 'Move 2 Items to…' });
+  const folder = dialog.getByRole('textbox', { name: 'Folder' });
+  await expect(folder).toBeFocused();
+  await expect(folder).toHaveValue(source);
+  await folder.fill('~/Archive 2025');
+  await folder.press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('Archive 2025');
+  await expect(ui.row(page, 'a.txt')).toBeVisible();
+  await folder.fill('~/Arc');
+  await folder.press('Tab');
+  await expect(folder).toHaveValue('~/Archive 2026/');
+  await folder.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  expect(await waitForCopy(page)).toContain('Moved 2 items');
+  expect(fs.readdirSync(archive).sort()).toEqual(['a.txt', 'b.txt']);
+  expect(fs.readdirSync(source)).toEqual(['c.txt']);
+
+  await contextMenu(page, ui.row(page, 'c.txt'), 'Copy to…');
+  const copyDialog = page.getByRole('dialog', { name: 'Copy “c.txt” to…' });
+  await copyDialog.getByRole('textbox', { name: 'Folder' }).fill('../Archive 2026');
+  await copyDialog.getByRole('button', { name: 'Copy' }).click();
+  expect(await waitForCopy(page)).toContain('Copied 1 item');
+  expect(fs.readFileSync(path.join(archive, 'c.txt'), 'utf8')).toBe('c');
+  expect(fs.readFileSync(path.join(source, 'c.txt'), 'utf8')).toBe('c');
 });

@@ -8,6 +8,7 @@ import { FileList } from './FileList';
 import { FilterBar } from './FilterBar';
 import { ContextMenu } from './ContextMenu';
 import { DeleteConfirm } from './DeleteConfirm';
+import { TransferToDialog } from './TransferToDialog';
 import { CopyDialogs } from './CopyDialog';
 import { ConflictModal } from './ConflictModal';
 import { JobsPanel } from './JobsPanel';
@@ -65,6 +66,7 @@ export function App() {
       <QuickLook />
       <InfoDialog />
       <DeleteConfirm />
+      <TransferToDialog />
     </div>
   );
 }

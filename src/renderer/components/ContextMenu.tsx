@@ -18,6 +18,11 @@ function itemsFor(menu: MenuRequest, canCopy: boolean, canPaste: boolean, moveHe
   items.push({ label: 'Paste', shortcut: 'Ctrl+V', keys: 'Control+V Meta+V', disabled: !canPaste, run: () => actions.pasteInto() });
   if (moveHere) items.push({ label: moveHere, shortcut: '⌥⌘V', keys: 'Meta+Alt+V', run: () => actions.moveClipboardInto() });
   if (entry?.kind === 'dir') items.push({ label: 'Paste Into Folder', disabled: !canPaste, run: () => actions.pasteInto(entry.path) });
+  if (entry) {
+    // GNOME Files' "Move to…" and "Copy to…": to a folder typed, for when no second window is open on it.
+    items.push({ label: 'Move to…', run: () => store.getState().askTransferTo('move', selectedInOrder(store.getState())) });
+    items.push({ label: 'Copy to…', run: () => store.getState().askTransferTo('copy', selectedInOrder(store.getState())) });
+  }
   if (entry) items.push({ label: 'Quick Look', shortcut: 'Space', keys: 'Space', run: see.toggleQuickLook });
   items.push({ label: 'Get Info', shortcut: 'Ctrl+I', keys: 'Control+I Meta+I', run: () => see.showInfo(entry?.path) });
   items.push({ label: entry ? 'Copy Path' : 'Copy Folder Path', shortcut: 'Ctrl+Alt+C', keys: 'Control+Alt+C Meta+Alt+C', run: () => void copyPaths() });

@@ -42,24 +42,11 @@ export function PathBar() {
   }
 
   async function complete() {
-    const typed = draft;
-    const split = splitForCompletion(typed, where());
-    if (!split) return;
     const ticket = ++completing.current;
-    let names: string[];
-    try {
-      const listing = await api.listFolder({ path: split.folder, limit: COMPLETION_LIMIT });
-      names = listing.entries.filter((e) => e.kind === 'dir' || e.linkKind === 'dir').map((e) => e.name);
-    } catch {
-      return; // nothing to complete from: Enter says why
-    }
-    if (ticket !== completing.current) return;
-    const found = completeName(split.prefix, names);
-    if (!found) return;
-    const head = typed.slice(0, typed.length - split.prefix.length);
-    const sep = separatorOf(split.folder);
+    const completed = await completeFolderPath(draft, where());
+    if (completed === null || ticket !== completing.current) return;
     typing.current = true;
-    setDraft(head + found.completion + (found.unique ? sep : ''));
+    setDraft(completed);
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
@@ -86,6 +73,26 @@ export function PathBar() {
       {navError && <p id="path-error" role="alert" className="path-error">{navError}</p>}
     </>
   );
+}
+
+/**
+ * `typed` with its last part completed among the subfolders of the folder it names, as a shell's Tab does
+ * (`~`, `~/x` and relative paths understood); null when there is nothing to add.
+ */
+export async function completeFolderPath(typed: string, where: { current: string | null; home: string | null }): Promise<string | null> {
+  const split = splitForCompletion(typed, where);
+  if (!split) return null;
+  let names: string[];
+  try {
+    const listing = await api.listFolder({ path: split.folder, limit: COMPLETION_LIMIT });
+    names = listing.entries.filter((e) => e.kind === 'dir' || e.linkKind === 'dir').map((e) => e.name);
+  } catch {
+    return null; // nothing to complete from: Enter says why
+  }
+  const found = completeName(split.prefix, names);
+  if (!found) return null;
+  const head = typed.slice(0, typed.length - split.prefix.length);
+  return head + found.completion + (found.unique ? separatorOf(split.folder) : '');
 }
 
 /** Ctrl+L (Cmd+Shift+G on macOS): the path bar, its text selected to type over. */

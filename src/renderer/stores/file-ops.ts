@@ -10,6 +10,8 @@ export interface FileOpsSlice {
   renaming: { path: string; error: string | null; draft?: string } | null;
   /** What Shift+Delete would remove, while its confirmation is open. */
   deleting: { paths: string[] } | null;
+  /** What "Move to…" or "Copy to…" takes, while its folder is being chosen. */
+  transferTo: { operation: 'move' | 'copy'; paths: string[] } | null;
   beginRename(path: string): void;
   renameRefused(error: string): void;
   renameDraft(text: string): void;
@@ -18,11 +20,14 @@ export interface FileOpsSlice {
   renameTargetMoved(path: string): void;
   askDelete(paths: string[]): void;
   closeDelete(): void;
+  askTransferTo(operation: 'move' | 'copy', paths: string[]): void;
+  closeTransferTo(): void;
 }
 
 export const createFileOpsSlice: Slice<FileOpsSlice> = (set) => ({
   renaming: null,
   deleting: null,
+  transferTo: null,
   beginRename: (path) => set({ renaming: { path, error: null }, menu: null }),
   renameRefused: (error) => set((s) => (s.renaming ? { renaming: { ...s.renaming, error } } : {})),
   renameDraft: (draft) => set((s) => (s.renaming ? { renaming: { ...s.renaming, draft } } : {})),
@@ -30,4 +35,6 @@ export const createFileOpsSlice: Slice<FileOpsSlice> = (set) => ({
   renameTargetMoved: (path) => set((s) => (s.renaming ? { renaming: { ...s.renaming, path } } : {})),
   askDelete: (paths) => set({ deleting: paths.length > 0 ? { paths } : null, menu: null }),
   closeDelete: () => set({ deleting: null }),
+  askTransferTo: (operation, paths) => set({ transferTo: paths.length > 0 ? { operation, paths } : null, menu: null }),
+  closeTransferTo: () => set({ transferTo: null }),
 });
