@@ -58,7 +58,7 @@ describe('ferry copy', () => {
     const r = await ferry(['copy', src, dest], env).exited;
     assert.equal(r.code, 0, r.stderr);
     assert.equal(fs.readFileSync(path.join(dest, 'src/a.txt'), 'utf8'), 'old');
-    assert.match(r.stdout, /Done: 1 files copied .*1 skipped \(1 already there\), 0 failed/);
+    assert.match(r.stdout, /Done: 1 file copied .*1 skipped \(1 already there\), 0 failed/);
   });
 
   test('a per-file failure is reported and the rest is copied: exit 1 (a folder with content in the way of a file)', async () => {

@@ -3,7 +3,7 @@ import type { ConflictAnswer, EventOf, FerryEvent } from '../../../shared/events
 import { startLoopDelay, type FerryEngine, type LoopDelay } from '../../engine/ferry-engine';
 import type { ConflictPrompt } from './conflict-prompt';
 import { EXIT, type CliContext } from './context';
-import { LiveLine, formatBytes, formatCount, formatDuration, formatRate } from './format';
+import { LiveLine, countOf, formatBytes, formatCount, formatDuration, formatRate } from './format';
 import type { JsonAnswerReader } from './json-answers';
 
 export interface SessionOptions {
@@ -162,8 +162,8 @@ export class CopySession {
     this.live.clear();
     const skipped = [...this.skippedByReason].map(([r, n]) => `${formatCount(n)} ${REASONS[r] ?? r}`).join(', ');
     const done = c.operation === 'move'
-      ? `${formatCount(c.originalsRemoved ?? 0)} files moved (${formatBytes(c.copiedBytes)})${c.renamed ? `, ${formatCount(c.renamed)} moved whole` : ''}`
-      : `${formatCount(c.copiedFiles)} files copied (${formatBytes(c.copiedBytes)})`;
+      ? `${countOf(c.originalsRemoved ?? 0, 'file')} moved (${formatBytes(c.copiedBytes)})${c.renamed ? `, ${formatCount(c.renamed)} moved whole` : ''}`
+      : `${countOf(c.copiedFiles, 'file')} copied (${formatBytes(c.copiedBytes)})`;
     const lines = [
       `${STATUS[c.status]}: ${done}`
         + `, ${formatCount(c.skippedFiles)} skipped${skipped ? ` (${skipped})` : ''}, ${formatCount(c.failedFiles)} failed`
