@@ -8,7 +8,9 @@ import { MemoryClipboard } from './memory-clipboard';
 
 function desktop(board: MemoryClipboard, platform: 'linux' | 'darwin' | 'win32', run?: RunProgram) {
   const drags: string[][] = [];
-  const ask = (request: unknown) => handleDesktopRequest(request, { clipboard: createSystemClipboard(board, platform, run), startDrag: (p) => drags.push(p) });
+  // One clipboard for the window's life, as desktop-ipc.ts makes it.
+  const clipboard = createSystemClipboard(board, platform, run);
+  const ask = (request: unknown) => handleDesktopRequest(request, { clipboard, startDrag: (p) => drags.push(p) });
   return { ask, drags };
 }
 
@@ -71,6 +73,26 @@ test('on Windows several files, or a cut, go to CF_HDROP through PowerShell; the
   const broken = desktop(failing, 'win32', powershellAnswering(() => new Error('powershell.exe: ENOENT')).run);
   assert.deepEqual(await broken.ask({ op: 'writeClipboardFiles', paths: ['C:\\a.txt', 'C:\\b.txt'], cut: true }), { ok: true, output: {} });
   assert.equal(failing.held.get('text/plain')!.toString(), 'C:\\a.txt\r\nC:\\b.txt', 'the paths as text, one a line');
+});
+
+test('on Windows a quick second Copy is not overtaken by the first one\'s PowerShell', async () => {
+  const board = new MemoryClipboard();
+  let release!: () => void;
+  const slow = new Promise<void>((r) => { release = r; });
+  const seen: number[] = [];
+  const { ask } = desktop(board, 'win32', async () => {
+    seen.push(board.writes.length);
+    await slow; // PowerShell still starting while the user copies again
+    seen.push(board.writes.length);
+    return '';
+  });
+  const first = ask({ op: 'writeClipboardFiles', paths: ['C:\\a.txt', 'C:\\b.txt'], cut: false });
+  const second = ask({ op: 'writeClipboardFiles', paths: ['C:\\c.txt'], cut: false });
+  await new Promise((r) => setImmediate(r));
+  release();
+  await Promise.all([first, second]);
+  assert.deepEqual(seen, [1, 1], 'nothing written while the first PowerShell ran');
+  assert.deepEqual(board.writes.map((w) => w.format), ['text/plain', 'FileNameW'], 'the second Copy is what stays');
 });
 
 test('on Windows the whole list is read through PowerShell when Explorer left files (FileNameW); never when it did not', async () => {

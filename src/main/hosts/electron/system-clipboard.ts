@@ -42,6 +42,8 @@ export function createSystemClipboard(board: ClipboardLike, platform: ClipboardP
       return null; // a format this platform's clipboard cannot name
     }
   };
+  // Windows' writes run one after another: a quick second Copy must not be overtaken by the first's PowerShell.
+  let writing: Promise<unknown> = Promise.resolve();
   return {
     async writeFiles(files) {
       if (platform !== 'win32') {
@@ -50,10 +52,14 @@ export function createSystemClipboard(board: ClipboardLike, platform: ClipboardP
         return;
       }
       const [only, ...more] = files.paths;
-      if (only !== undefined && more.length === 0) board.writeBuffer(WIN_FILENAME, encodeFileNameW(only));
-      else board.writeText(files.paths.join('\r\n'));
-      if (!run || (more.length === 0 && !files.cut)) return;
-      await run(writeFileDropCall(files)).catch(() => undefined); // what was written above stays
+      const write = async () => {
+        if (only !== undefined && more.length === 0) board.writeBuffer(WIN_FILENAME, encodeFileNameW(only));
+        else board.writeText(files.paths.join('\r\n'));
+        if (run && (more.length > 0 || files.cut)) await run(writeFileDropCall(files)).catch(() => undefined); // what was written above stays
+      };
+      const turn = writing.then(write);
+      writing = turn.catch(() => undefined);
+      await turn;
     },
     async readFiles() {
       const local = decodeClipboardFiles(platform, read);
