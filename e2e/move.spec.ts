@@ -128,6 +128,7 @@ test('"Move to…" and "Copy to…" take a typed folder (~, Tab completes), refu
   await folder.fill('~/Arc');
   await folder.press('Tab');
   await expect(folder).toHaveValue('~/Archive 2026/');
+  await saveScreenshot(page, 'move-to');
   await folder.press('Enter');
   await expect(dialog).toHaveCount(0);
   expect(await waitForCopy(page)).toContain('Moved 2 items');
