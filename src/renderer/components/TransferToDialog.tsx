@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { api } from '../api';
+import { WORDS, type Operation } from '../lib/operation';
 import { actions, store, useFerry } from '../state';
 import { chooseTransferFolder, transferToTitle } from '../stores/transfer-to';
 import { completeFolderPath } from './PathBar';
@@ -14,7 +15,7 @@ export function TransferToDialog() {
   return <TransferToPanel key={transfer.paths.join('\0')} operation={transfer.operation} paths={transfer.paths} />;
 }
 
-function TransferToPanel({ operation, paths }: { operation: 'move' | 'copy'; paths: string[] }) {
+function TransferToPanel({ operation, paths }: { operation: Operation; paths: string[] }) {
   const [typed, setTyped] = useState(() => store.getState().path ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -46,7 +47,6 @@ function TransferToPanel({ operation, paths }: { operation: 'move' | 'copy'; pat
     if (completed !== null) setTyped(completed);
   }
 
-  const verb = operation === 'move' ? 'Move' : 'Copy';
   return (
     <div className="modal-backdrop">
       <form role="dialog" aria-modal="true" aria-labelledby="transfer-to-title" className="conflict-modal transfer-to"
@@ -63,7 +63,7 @@ function TransferToPanel({ operation, paths }: { operation: 'move' | 'copy'; pat
         {error && <p id="transfer-to-error" role="alert" className="path-error">{error}</p>}
         <div className="buttons">
           <button type="button" onClick={close}>Cancel</button>
-          <button type="submit" className="primary" disabled={busy}>{verb}</button>
+          <button type="submit" className="primary" disabled={busy}>{WORDS[operation].noun}</button>
         </div>
       </form>
     </div>

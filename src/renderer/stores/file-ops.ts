@@ -1,3 +1,4 @@
+import type { Operation } from '../lib/operation';
 import type { Slice } from './store';
 
 /**
@@ -11,7 +12,7 @@ export interface FileOpsSlice {
   /** What Shift+Delete would remove, while its confirmation is open. */
   deleting: { paths: string[] } | null;
   /** What "Move to…" or "Copy to…" takes, while its folder is being chosen. */
-  transferTo: { operation: 'move' | 'copy'; paths: string[] } | null;
+  transferTo: { operation: Operation; paths: string[] } | null;
   beginRename(path: string): void;
   renameRefused(error: string): void;
   renameDraft(text: string): void;
@@ -20,7 +21,7 @@ export interface FileOpsSlice {
   renameTargetMoved(path: string): void;
   askDelete(paths: string[]): void;
   closeDelete(): void;
-  askTransferTo(operation: 'move' | 'copy', paths: string[]): void;
+  askTransferTo(operation: Operation, paths: string[]): void;
   closeTransferTo(): void;
 }
 

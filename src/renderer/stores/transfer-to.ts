@@ -4,14 +4,12 @@ import { errorMessage } from '../api/client';
 import { plural } from '../lib/format';
 import { resolveTyped } from '../lib/path-input';
 import { baseName } from '../lib/paths';
-
-export type TransferToOperation = 'move' | 'copy';
+import { WORDS, type Operation } from '../lib/operation';
 
 /** The dialog's title: "Move “a.txt” to…", "Copy 3 Items to…". */
-export function transferToTitle(operation: TransferToOperation, paths: readonly string[]): string {
-  const verb = operation === 'move' ? 'Move' : 'Copy';
+export function transferToTitle(operation: Operation, paths: readonly string[]): string {
   const what = paths.length === 1 ? `\u201c${displayName(baseName(paths[0]!))}\u201d` : plural(paths.length, 'Item');
-  return `${verb} ${what} to\u2026`;
+  return `${WORDS[operation].noun} ${what} to\u2026`;
 }
 
 /**
